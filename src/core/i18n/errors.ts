@@ -1,0 +1,57 @@
+/**
+ * The error catalogue: every stable error code with its HTTP status and its message in Vietnamese (first)
+ * and English. Shared by the server (responses), the CLI and the web app (rendering). `{name}` placeholders
+ * are filled from the error's params.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request is not valid.' },
+  INPUT_REQUIRED: { status: 400, vi: 'Thiếu thông tin bắt buộc: {fields}.', en: 'Required information is missing: {fields}.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  SESSION_EXPIRED: { status: 401, vi: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  ROLE_NOT_ALLOWED: { status: 403, vi: 'Vai trò của bạn không được phép thực hiện thao tác "{action}".', en: 'Your role may not perform "{action}".' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy {entity}.', en: '{entity} not found.' },
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.',
+    en: 'The dossier was just changed by someone else (version {current}). Reload and try again.',
+  },
+  ACTION_NOT_ALLOWED_IN_STATE: {
+    status: 409,
+    vi: 'Không thể thực hiện "{action}" khi hồ sơ đang ở trạng thái "{state}".',
+    en: '"{action}" is not allowed while the dossier is "{state}".',
+  },
+  TERMINAL_STATE: { status: 409, vi: 'Hồ sơ đã kết thúc, không thể thay đổi.', en: 'The dossier is closed and cannot change.' },
+  APOLOGY_ALREADY_SENT: { status: 409, vi: 'Hồ sơ đã gửi thư xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.', en: 'An apology with a new date was already sent; it may be sent only once.' },
+  APOLOGY_TOO_LATE: { status: 422, vi: 'Thư xin lỗi phải gửi chậm nhất 01 ngày trước ngày hẹn trả.', en: 'The apology must be sent at least one day before the due date.' },
+  APOLOGY_DATE_NOT_LATER: { status: 422, vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.', en: 'The new date must be after the current due date.' },
+  RESULT_MISSING: { status: 409, vi: 'Chưa có kết quả giải quyết (điện tử hoặc bản giấy).', en: 'No result (electronic or paper) has been recorded.' },
+  ALREADY_EXISTS: { status: 409, vi: '{entity} đã tồn tại.', en: '{entity} already exists.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.', en: 'The idempotency key was already used for a different request.' },
+  PROCEDURE_NOT_STRUCTURED: { status: 422, vi: 'Thủ tục chưa có đủ thông tin cấu trúc (cách thức thực hiện, thành phần hồ sơ) để công bố.', en: 'The procedure lacks structured channels and components needed for publication.' },
+  PROCEDURE_NOT_PUBLISHED: { status: 422, vi: 'Cơ quan chưa công bố tiếp nhận thủ tục này.', en: 'The agency does not publish this procedure.' },
+  CHANNEL_NOT_OFFERED: { status: 422, vi: 'Thủ tục không hỗ trợ hình thức nộp "{channel}".', en: 'The procedure is not offered through channel "{channel}".' },
+  WORKFLOW_INVALID: { status: 422, vi: 'Quy trình nội bộ không hợp lệ: {reason}', en: 'The internal workflow is invalid: {reason}' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn (tối đa {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, vi: 'Loại tệp không được chấp nhận ({mime}). Chấp nhận: PDF, JPEG, PNG, DOCX, XLSX.', en: 'File type not accepted ({mime}). Accepted: PDF, JPEG, PNG, DOCX, XLSX.' },
+  APPEND_ONLY: { status: 409, vi: 'Lịch sử xử lý chỉ được ghi thêm, không được sửa hoặc xóa.', en: 'The history is append-only: it cannot be changed or deleted.' },
+  CALENDAR_OUT_OF_RANGE: { status: 422, vi: 'Ngày nằm ngoài phạm vi lịch hỗ trợ (1900–2100).', en: 'The date is outside the supported calendar range (1900–2100).' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type Lang = 'vi' | 'en';
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, code);
+}
+
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, params?: Record<string, unknown>): string {
+  return formatMessage(ERROR_CATALOGUE[code][lang], params);
+}

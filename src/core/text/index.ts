@@ -1,0 +1,2 @@
+export { nfc, foldVietnamese, cleanText } from './fold.ts';
+export { splitVietnameseList } from './list.ts';

@@ -1,0 +1,43 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { calendarOverrides, calendarPolicies } from '../../platform/db/schema.ts';
+import type { CalendarOverride, CalendarPolicy } from '../../../core/calendar/index.ts';
+
+export async function loadPolicies(db: DbOrTx): Promise<CalendarPolicy[]> {
+  const rows = await db.select().from(calendarPolicies).orderBy(asc(calendarPolicies.validFrom));
+  return rows.map((r) => r.body as CalendarPolicy);
+}
+
+export async function upsertPolicy(db: DbOrTx, p: CalendarPolicy): Promise<void> {
+  await db
+    .insert(calendarPolicies)
+    .values({ id: p.id, validFrom: p.validFrom, validTo: p.validTo, body: p })
+    .onConflictDoNothing();
+}
+
+export async function loadOverrides(db: DbOrTx): Promise<(CalendarOverride & { id: string })[]> {
+  const rows = await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
+  return rows.map((r) => ({ id: r.id, date: r.date, kind: r.kind as CalendarOverride['kind'], reason: r.reason }));
+}
+
+export async function overridesOfYear(db: DbOrTx, year: number) {
+  return db
+    .select()
+    .from(calendarOverrides)
+    .where(and(gte(calendarOverrides.date, `${year}-01-01`), lte(calendarOverrides.date, `${year}-12-31`)))
+    .orderBy(asc(calendarOverrides.date));
+}
+
+export async function insertOverride(db: DbOrTx, o: CalendarOverride, actorId: string | null) {
+  const [row] = await db
+    .insert(calendarOverrides)
+    .values({ date: o.date, kind: o.kind, reason: o.reason, createdBy: actorId })
+    .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, reason: o.reason, createdBy: actorId } })
+    .returning();
+  return row!;
+}
+
+export async function deleteOverride(db: DbOrTx, id: string) {
+  const rows = await db.delete(calendarOverrides).where(eq(calendarOverrides.id, id)).returning();
+  return rows[0] ?? null;
+}

@@ -1,0 +1,94 @@
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { AuthInfo } from '../../platform/http/auth.ts';
+import { auditLog } from '../../platform/db/schema.ts';
+import {
+  computeDueAt,
+  createWorkCalendar,
+  DEFAULT_CALENDAR_POLICIES,
+  holidaysOfYear,
+  policyFor,
+  solarToLunar,
+  type CalendarOverride,
+  type CalendarPolicy,
+  type HolidayDay,
+  type LocalDate,
+  type LunarDate,
+  type TimeLimit,
+  type WorkCalendar,
+} from '../../../core/calendar/index.ts';
+import * as repo from './calendar.repository.ts';
+
+/**
+ * The stored calendar: versioned policies (holiday rules, office hours, counting settings) and the
+ * official per-year overrides, both in the database; the rules themselves live in core/calendar.
+ */
+export class CalendarService {
+  private cached: { cal: WorkCalendar; policies: CalendarPolicy[]; overrides: CalendarOverride[] } | null = null;
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Stores the shipped default policies when the database has none (first start). */
+  async ensurePolicies(): Promise<void> {
+    const existing = await repo.loadPolicies(this.ctx.db);
+    if (existing.length === 0) for (const p of DEFAULT_CALENDAR_POLICIES) await repo.upsertPolicy(this.ctx.db, p);
+  }
+
+  async calendar(): Promise<WorkCalendar> {
+    return (await this.load()).cal;
+  }
+
+  private async load() {
+    if (!this.cached) {
+      let policies = await repo.loadPolicies(this.ctx.db);
+      if (policies.length === 0) policies = [...DEFAULT_CALENDAR_POLICIES];
+      const overrides = (await repo.loadOverrides(this.ctx.db)).map(({ date, kind, reason }) => ({ date, kind, reason }));
+      this.cached = { cal: createWorkCalendar(policies, overrides), policies, overrides };
+    }
+    return this.cached;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  async holidays(year: number): Promise<HolidayDay[]> {
+    if (year < 1901 || year > 2099) throw new AppError('CALENDAR_OUT_OF_RANGE');
+    const { policies, overrides } = await this.load();
+    const policy = policyFor(`${year}-07-01`, policies);
+    return holidaysOfYear(year, policy, overrides.filter((o) => o.date.startsWith(`${year}-`)));
+  }
+
+  async due(receivedAt: Date, limit: TimeLimit): Promise<Date> {
+    return computeDueAt(receivedAt, limit, await this.calendar());
+  }
+
+  lunar(date: LocalDate): LunarDate {
+    if (date < '1900-01-01' || date > '2100-12-31') throw new AppError('CALENDAR_OUT_OF_RANGE');
+    return solarToLunar(date);
+  }
+
+  async listOverrides(year: number) {
+    return repo.overridesOfYear(this.ctx.db, year);
+  }
+
+  async setOverride(actor: AuthInfo | null, o: CalendarOverride) {
+    const row = await this.ctx.db.transaction(async (tx) => {
+      const r = await repo.insertOverride(tx, o, actor?.userId ?? null);
+      await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
+      return r;
+    });
+    this.invalidate();
+    return row;
+  }
+
+  async removeOverride(actor: AuthInfo, id: string) {
+    const removed = await this.ctx.db.transaction(async (tx) => {
+      const r = await repo.deleteOverride(tx, id);
+      if (!r) throw new AppError('NOT_FOUND', { entity: 'calendar override' });
+      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'calendar.override.remove', entity: 'calendar_override', entityId: id, data: { date: r.date, kind: r.kind, reason: r.reason } });
+      return r;
+    });
+    this.invalidate();
+    return removed;
+  }
+}

@@ -1,0 +1,105 @@
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { ADMIN_ROLES, inScope, type AuthInfo } from '../../platform/http/auth.ts';
+import { auditLog, publications, workflows } from '../../platform/db/schema.ts';
+import {
+  defaultWorkflow,
+  parseNationalRecord,
+  parsePublicIndexEntry,
+  validateWorkflow,
+  type ChannelSpec,
+  type ProcedureRecord,
+  type TimeLimit,
+  type WorkflowStep,
+} from '../../../core/catalog/index.ts';
+import { findAgency } from '../units/units.repository.ts';
+import * as repo from './catalog.repository.ts';
+import { eq } from 'drizzle-orm';
+
+/**
+ * The limit an internal workflow must fit: the strictest working-day limit among the procedure's channels
+ * (a workflow serves every channel), else the first channel's limit, else none.
+ */
+export function workflowLimit(channels: ChannelSpec[]): { channel: string; limit: TimeLimit | null } {
+  const wd = channels.filter((c) => c.limit?.unit === 'working_days').sort((a, b) => a.limit!.amount - b.limit!.amount);
+  const pick = wd[0] ?? channels.find((c) => c.limit) ?? channels[0];
+  return { channel: pick?.channel ?? 'desk', limit: pick?.limit ?? null };
+}
+
+export class CatalogService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Imports records in the national portal's format; returns the codes imported. Invalid input throws with the field path. */
+  async importNationalRecords(jsons: unknown[]): Promise<string[]> {
+    const records = jsons.map((j) => parseNationalRecord(j));
+    await repo.upsertProcedures(this.ctx.db, records);
+    return records.map((r) => r.code);
+  }
+
+  /** Imports the public-page index (text-only entries). */
+  async importPublicIndex(entries: unknown[]): Promise<number> {
+    const records: ProcedureRecord[] = entries.map((e) => parsePublicIndexEntry(e));
+    return repo.upsertProcedures(this.ctx.db, records);
+  }
+
+  list(q: repo.ProcedureQuery) {
+    return repo.listProcedures(this.ctx.db, q);
+  }
+
+  async getByCode(code: string) {
+    const p = await repo.findProcedureByCode(this.ctx.db, code);
+    if (!p) throw new AppError('NOT_FOUND', { entity: `procedure ${code}` });
+    return p;
+  }
+
+  async listPublications(agencyId: string) {
+    return repo.listPublications(this.ctx.db, agencyId);
+  }
+
+  /** An agency publishes a procedure it handles; a default internal workflow (version 1) is generated. */
+  async publish(actor: AuthInfo | null, agencyId: string, procedureCode: string, decisionNo: string | null) {
+    const agency = await findAgency(this.ctx.db, agencyId);
+    if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    if (actor && !inScope(actor, agency.path, ADMIN_ROLES)) throw new AppError('FORBIDDEN');
+    const proc = await this.getByCode(procedureCode);
+    const record = proc.record as ProcedureRecord;
+    if (!proc.structured || record.channels.length === 0) throw new AppError('PROCEDURE_NOT_STRUCTURED');
+    const existing = await repo.findPublicationFor(this.ctx.db, agencyId, proc.id);
+    if (existing) throw new AppError('ALREADY_EXISTS', { entity: `publication of ${procedureCode}` });
+    const { channel, limit } = workflowLimit(record.channels);
+    const steps = defaultWorkflow(limit);
+    return this.ctx.db.transaction(async (tx) => {
+      const [pub] = await tx.insert(publications).values({ agencyId, procedureId: proc.id, decisionNo, publishedBy: actor?.userId ?? null }).returning();
+      const [wf] = await tx.insert(workflows).values({ publicationId: pub!.id, version: 1, channel, legalLimit: limit, steps, createdBy: actor?.userId ?? null }).returning();
+      await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, pub!.id));
+      await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'catalog.publish', entity: 'publication', entityId: pub!.id, data: { agencyId, procedureCode, decisionNo } });
+      return { ...pub!, currentWorkflowId: wf!.id };
+    });
+  }
+
+  async getWorkflow(publicationId: string) {
+    const wf = await repo.latestWorkflow(this.ctx.db, publicationId);
+    if (!wf) throw new AppError('NOT_FOUND', { entity: 'workflow' });
+    return wf;
+  }
+
+  /** Admins edit the workflow: a new version is stored (dossiers keep the version they were received under). */
+  async updateWorkflow(actor: AuthInfo, publicationId: string, steps: WorkflowStep[], agencyOrder: 'sequential' | 'parallel') {
+    const pub = await repo.findPublication(this.ctx.db, publicationId);
+    if (!pub) throw new AppError('NOT_FOUND', { entity: 'publication' });
+    const agency = await findAgency(this.ctx.db, pub.agencyId);
+    if (!agency || !inScope(actor, agency.path, ADMIN_ROLES)) throw new AppError('FORBIDDEN');
+    const current = await this.getWorkflow(publicationId);
+    const check = validateWorkflow(steps, current.legalLimit as TimeLimit | null);
+    if (!check.ok) throw new AppError('WORKFLOW_INVALID', { reason: check.errors.map((e) => e.message).join('; ') }, { errors: check.errors });
+    return this.ctx.db.transaction(async (tx) => {
+      const [wf] = await tx
+        .insert(workflows)
+        .values({ publicationId, version: current.version + 1, channel: current.channel, legalLimit: current.legalLimit, steps, agencyOrder, createdBy: actor.userId })
+        .returning();
+      await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, publicationId));
+      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'catalog.workflow.update', entity: 'publication', entityId: publicationId, data: { version: wf!.version } });
+      return wf!;
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import {
+  agencies,
+  dossierAccess,
+  dossierCodeCounters,
+  dossierDocuments,
+  dossierFees,
+  dossierHistory,
+  dossiers,
+  outbox,
+  payments,
+} from '../../platform/db/schema.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type HistoryRow = typeof dossierHistory.$inferSelect;
+export type DocumentRow = typeof dossierDocuments.$inferSelect;
+
+/**
+ * Next running number for an agency and receipt day. One atomic statement: concurrent intakes on either
+ * database serialise on the counter row, so a number is never handed out twice.
+ */
+export async function nextCodeSeq(tx: DbOrTx, agencyCode: string, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(dossierCodeCounters)
+    .values({ agencyCode, day, lastSeq: 1 })
+    .onConflictDoUpdate({ target: [dossierCodeCounters.agencyCode, dossierCodeCounters.day], set: { lastSeq: sql`${dossierCodeCounters.lastSeq} + 1` } })
+    .returning({ seq: dossierCodeCounters.lastSeq });
+  return row!.seq;
+}
+
+export async function insertDossier(tx: DbOrTx, v: typeof dossiers.$inferInsert): Promise<DossierRow> {
+  const [row] = await tx.insert(dossiers).values(v).returning();
+  return row!;
+}
+
+export async function findDossier(db: DbOrTx, id: string): Promise<DossierRow | null> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findDossierByCode(db: DbOrTx, code: string): Promise<DossierRow | null> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function findByIdempotencyKey(db: DbOrTx, createdBy: string, key: string): Promise<DossierRow | null> {
+  const [row] = await db.select().from(dossiers).where(and(eq(dossiers.createdBy, createdBy), eq(dossiers.idempotencyKey, key))).limit(1);
+  return row ?? null;
+}
+
+/** Optimistic update: succeeds only if the stored version is still `expected`. Returns the new row or null. */
+export async function updateDossierIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof dossiers.$inferInsert>): Promise<DossierRow | null> {
+  const [row] = await tx
+    .update(dossiers)
+    .set({ ...set, version: expected + 1, updatedAt: sql`now()` })
+    .where(and(eq(dossiers.id, id), eq(dossiers.version, expected)))
+    .returning();
+  return row ?? null;
+}
+
+export async function appendHistory(tx: DbOrTx, h: typeof dossierHistory.$inferInsert): Promise<HistoryRow> {
+  const [row] = await tx.insert(dossierHistory).values(h).returning();
+  return row!;
+}
+
+export async function historyOf(db: DbOrTx, dossierId: string): Promise<HistoryRow[]> {
+  return db.select().from(dossierHistory).where(eq(dossierHistory.dossierId, dossierId)).orderBy(asc(dossierHistory.seq));
+}
+
+export async function grantAccess(tx: DbOrTx, dossierId: string, agencyId: string, sortAt: Date): Promise<void> {
+  await tx.insert(dossierAccess).values({ dossierId, agencyId, sortAt }).onConflictDoNothing();
+}
+
+export async function accessAgencyPaths(db: DbOrTx, dossierId: string): Promise<string[]> {
+  const rows = await db
+    .select({ path: agencies.path })
+    .from(dossierAccess)
+    .innerJoin(agencies, eq(agencies.id, dossierAccess.agencyId))
+    .where(eq(dossierAccess.dossierId, dossierId));
+  return rows.map((r) => r.path);
+}
+
+export async function insertDocuments(tx: DbOrTx, docs: (typeof dossierDocuments.$inferInsert)[]): Promise<DocumentRow[]> {
+  if (docs.length === 0) return [];
+  return tx.insert(dossierDocuments).values(docs).returning();
+}
+
+export async function documentsOf(db: DbOrTx, dossierId: string): Promise<DocumentRow[]> {
+  return db.select().from(dossierDocuments).where(eq(dossierDocuments.dossierId, dossierId)).orderBy(asc(dossierDocuments.uploadedAt));
+}
+
+export async function findDocument(db: DbOrTx, dossierId: string, docId: string): Promise<DocumentRow | null> {
+  const [row] = await db.select().from(dossierDocuments).where(and(eq(dossierDocuments.dossierId, dossierId), eq(dossierDocuments.id, docId))).limit(1);
+  return row ?? null;
+}
+
+export async function insertFees(tx: DbOrTx, fees: (typeof dossierFees.$inferInsert)[]) {
+  if (fees.length > 0) await tx.insert(dossierFees).values(fees);
+}
+
+export async function feesOf(db: DbOrTx, dossierId: string) {
+  return db.select().from(dossierFees).where(eq(dossierFees.dossierId, dossierId));
+}
+
+export async function insertPayment(tx: DbOrTx, p: typeof payments.$inferInsert) {
+  const [row] = await tx.insert(payments).values(p).returning();
+  return row!;
+}
+
+export async function paymentsOf(db: DbOrTx, dossierId: string) {
+  return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(asc(payments.paidAt));
+}
+
+export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>) {
+  await tx.insert(outbox).values({ topic, payload });
+}
+
+/** Agency ids inside the given scope paths (agencies number in the thousands, not millions). */
+export async function agencyIdsUnder(db: DbOrTx, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(or(...paths.map((p) => sql`${agencies.path} like ${p + '%'}`)));
+  return rows.map((r) => r.id);
+}
+
+export type QueueView = 'all' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'waiting_supplement' | 'inter_agency' | 'awaiting_intake' | 'awaiting_approval' | 'result_ready';
+
+export interface QueueQuery {
+  view: QueueView;
+  agencyIds: string[];
+  userId: string;
+  now: Date;
+  dueSoonBefore: Date;
+  cursor: { at: string; id: string } | null;
+  limit: number;
+}
+
+const OPEN_CLOCK_STATES = ['received', 'forwarded', 'assigned', 'in_process', 'inter_agency', 'awaiting_approval', 'approved'];
+
+/**
+ * Work queues. Every view is served by an index: `all` from dossier_access (agency, sort_at, id) newest
+ * first; the others from dossiers (handling agency, state, due_at, id) or (assignee, due_at, id), soonest due first.
+ * Keyset pagination: the cursor is the last row's sort value and id.
+ */
+export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]> {
+  if (q.agencyIds.length === 0 && q.view !== 'mine') return [];
+  if (q.view === 'all') {
+    const where: SQL[] = [inArray(dossierAccess.agencyId, q.agencyIds)];
+    if (q.cursor) where.push(sql`(${dossierAccess.sortAt}, ${dossierAccess.dossierId}) < (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)`);
+    const ids = db
+      .selectDistinct({ id: dossierAccess.dossierId, sortAt: dossierAccess.sortAt })
+      .from(dossierAccess)
+      .where(and(...where))
+      .orderBy(desc(dossierAccess.sortAt), desc(dossierAccess.dossierId))
+      .limit(q.limit)
+      .as('ids');
+    const rows = await db.select({ d: dossiers }).from(ids).innerJoin(dossiers, eq(dossiers.id, ids.id)).orderBy(desc(ids.sortAt), desc(ids.id));
+    return rows.map((r) => r.d);
+  }
+  const where: SQL[] = [];
+  if (q.view === 'mine') where.push(eq(dossiers.assigneeId, q.userId), inArray(dossiers.state, ['assigned', 'in_process', 'inter_agency', 'awaiting_approval', 'approved', 'supplement_requested']));
+  else where.push(inArray(dossiers.handlingAgencyId, q.agencyIds));
+  switch (q.view) {
+    case 'unassigned': where.push(eq(dossiers.state, 'forwarded')); break;
+    case 'waiting_supplement': where.push(eq(dossiers.state, 'supplement_requested')); break;
+    case 'inter_agency': where.push(eq(dossiers.state, 'inter_agency')); break;
+    case 'awaiting_intake': where.push(eq(dossiers.state, 'submitted_online')); break;
+    case 'awaiting_approval': where.push(eq(dossiers.state, 'awaiting_approval')); break;
+    case 'result_ready': where.push(eq(dossiers.state, 'result_ready')); break;
+    case 'overdue': where.push(inArray(dossiers.state, OPEN_CLOCK_STATES), isNotNull(dossiers.dueAt), lt(dossiers.dueAt, q.now)); break;
+    case 'due_soon': where.push(inArray(dossiers.state, OPEN_CLOCK_STATES), isNotNull(dossiers.dueAt), sql`${dossiers.dueAt} >= ${q.now.toISOString()}::timestamptz`, lte(dossiers.dueAt, q.dueSoonBefore)); break;
+    default: break;
+  }
+  const sortCol = q.view === 'awaiting_intake' ? dossiers.submittedAt : dossiers.dueAt;
+  if (q.cursor) where.push(sql`(coalesce(${sortCol}, 'infinity'::timestamptz), ${dossiers.id}) > (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)`);
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(...where))
+    .orderBy(sql`coalesce(${sortCol}, 'infinity'::timestamptz)`, asc(dossiers.id))
+    .limit(q.limit);
+}
+
+/** Search inside a scope by exact code, exact ID number, or applicant-name prefix (folded). */
+export async function searchDossiers(db: DbOrTx, agencyIds: string[], term: { code?: string; idNumber?: string; namePrefix?: string }, limit: number) {
+  if (agencyIds.length === 0) return [];
+  const match: SQL[] = [];
+  if (term.code) match.push(eq(dossiers.code, term.code));
+  if (term.idNumber) match.push(eq(dossiers.applicantIdNumber, term.idNumber));
+  if (term.namePrefix) match.push(sql`${dossiers.applicantNameFolded} like ${term.namePrefix + '%'}`);
+  const inScope = sql`exists (select 1 from ${dossierAccess} where ${dossierAccess.dossierId} = ${dossiers.id} and ${inArray(dossierAccess.agencyId, agencyIds)})`;
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(or(...match), inScope))
+    .orderBy(desc(dossiers.createdAt))
+    .limit(limit);
+}
+
+export { gt };

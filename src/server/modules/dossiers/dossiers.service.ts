@@ -1,0 +1,493 @@
+/**
+ * Dossier use cases: intake (create), actions through the lifecycle, reads, queues and search.
+ *
+ * Every change follows one path (see ARCHITECTURE.md "One dossier action"): the core state machine decides,
+ * the calendar computes dates, and one transaction updates the dossier only if its version is unchanged,
+ * appends the history row, writes documents/payments/access rows and the outbox message.
+ */
+import crypto from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../platform/context.ts';
+import { dossierDocuments, files } from '../../platform/db/schema.ts';
+import { AppError, fromGuard } from '../../platform/http/errors.ts';
+import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import {
+  allowedActions,
+  formatDossierCode,
+  transition,
+  describeEntry,
+  STATE_LABELS,
+  type Actor,
+  type ActionName,
+  type DossierSnapshot,
+  type DossierState,
+  type Role,
+  type Channel,
+  type TransitionOk,
+} from '../../../core/dossier/index.ts';
+import { oneStopPolicyFor } from '../../../core/dossier/onestop-policy.ts';
+import {
+  classifyTiming,
+  computeDueAt,
+  localDateTimeToInstant,
+  toLocalDate,
+  formatVnIso,
+  validateApology,
+  type TimeLimit,
+  type WorkCalendar,
+} from '../../../core/calendar/index.ts';
+import type { ProcedureRecord } from '../../../core/catalog/index.ts';
+import { foldVietnamese } from '../../../core/text/index.ts';
+import { findAgency } from '../units/units.repository.ts';
+import { findProcedure, findProcedureByCode, findPublicationFor } from '../catalog/catalog.repository.ts';
+import { isUserInScope } from '../staff/staff.repository.ts';
+import * as repo from './dossiers.repository.ts';
+import type { z } from 'zod';
+import type { CreateDossierBody, DocumentInput } from './dossiers.schemas.ts';
+
+type CreateInput = z.infer<typeof CreateDossierBody>;
+type DocInput = z.infer<typeof DocumentInput>;
+
+export function snapshotOf(d: repo.DossierRow): DossierSnapshot {
+  return {
+    state: d.state as DossierState,
+    channel: d.channel as Channel,
+    apologiesSent: d.apologiesSent,
+    supplementRequests: d.supplementRequests,
+    hasElectronicResult: d.hasElectronicResult,
+    paperResult: d.paperResult,
+    assigneeId: d.assigneeId,
+    version: d.version,
+  };
+}
+
+/** The roles the caller holds over a dossier: assignments on an agency that has (or is above) the dossier. */
+export function rolesOver(auth: AuthInfo, dossierAgencyPaths: string[]): Role[] {
+  const roles = new Set<Role>();
+  for (const a of auth.assignments) if (dossierAgencyPaths.some((p) => p.startsWith(a.agencyPath))) roles.add(a.role);
+  return [...roles];
+}
+
+/** A date-only new appointment means the end of office hours on that day. */
+function instantOf(value: string, cal: WorkCalendar): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const hours = cal.policyAt(value).officeHours;
+    return localDateTimeToInstant(value, hours[hours.length - 1]!.end);
+  }
+  return new Date(value);
+}
+
+const requestHash = (body: unknown) => crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+export class DossiersService {
+  constructor(private readonly ctx: AppContext) {}
+
+  // ------------------------------------------------------------------ intake
+
+  /**
+   * Intake: a desk officer receives a dossier (code and appointment issued), records it as incomplete
+   * (supplement request, no code, no clock) or refuses it; or registers an online submission that awaits
+   * intake. Idempotent per (officer, Idempotency-Key): a retry returns the same dossier.
+   */
+  async create(auth: AuthInfo, body: CreateInput, idempotencyKey: string | null): Promise<{ dossier: repo.DossierRow; created: boolean }> {
+    const hash = requestHash(body);
+    if (idempotencyKey) {
+      const existing = await repo.findByIdempotencyKey(this.ctx.db, auth.userId, idempotencyKey);
+      if (existing) {
+        if (existing.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        return { dossier: existing, created: false };
+      }
+    }
+    const agency = await findAgency(this.ctx.db, body.agencyId);
+    if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    const roles = rolesOver(auth, [agency.path]);
+    if (roles.length === 0) throw new AppError('FORBIDDEN');
+    const proc = await findProcedureByCode(this.ctx.db, body.procedureCode);
+    if (!proc) throw new AppError('NOT_FOUND', { entity: `procedure ${body.procedureCode}` });
+    const publication = await findPublicationFor(this.ctx.db, agency.id, proc.id);
+    if (!publication || !publication.active) throw new AppError('PROCEDURE_NOT_PUBLISHED');
+    const record = proc.record as ProcedureRecord;
+    const channelSpec = record.channels.find((c) => c.channel === body.channel);
+    if (!channelSpec) throw new AppError('CHANNEL_NOT_OFFERED', { channel: body.channel });
+
+    // Registering an online submission (arrived through the national portal) is done on the system's behalf.
+    const actor: Actor = { userId: auth.userId, roles: body.action === 'submit_online' ? ['system'] : roles, unitId: agency.id };
+    const snapshot: DossierSnapshot = { state: null, channel: body.channel, apologiesSent: 0, supplementRequests: 0, hasElectronicResult: false, paperResult: false, assigneeId: null, version: 0 };
+    const t = transition(snapshot, body.action as ActionName, actor, body.input);
+    if (!t.ok) throw this.guardError(t, body.action, null);
+
+    const now = this.ctx.now();
+    const cal = await this.ctx.services.calendar.calendar();
+    let receivedAt: Date | null = null;
+    if (body.postalHandoverAt) {
+      if (body.channel !== 'postal') throw new AppError('VALIDATION_FAILED', {}, { reason: 'postalHandoverAt is only for postal submissions' });
+      receivedAt = new Date(body.postalHandoverAt);
+      if (receivedAt.getTime() > now.getTime()) throw new AppError('VALIDATION_FAILED', {}, { reason: 'postalHandoverAt is in the future' });
+    }
+    const receiptAt = receivedAt ?? now;
+    const limit = channelSpec.limit as TimeLimit | null;
+
+    try {
+      const dossier = await this.ctx.db.transaction(async (tx) => {
+        let code: string | null = null;
+        let dueAt: Date | null = null;
+        if (t.issuesCode) code = await this.issueCode(tx, agency.code, toLocalDate(receiptAt));
+        if (t.clock === 'start' && limit) dueAt = computeDueAt(receiptAt, limit, cal);
+        const id = crypto.randomUUID();
+        const row = await repo.insertDossier(tx, {
+          id,
+          code,
+          procedureId: proc.id,
+          publicationId: publication.id,
+          workflowId: publication.currentWorkflowId,
+          receivingAgencyId: agency.id,
+          handlingAgencyId: agency.id,
+          channel: body.channel,
+          state: t.to,
+          version: 1,
+          applicant: body.applicant,
+          applicantIdNumber: body.applicant.idNumber ?? null,
+          applicantNameFolded: foldVietnamese(body.applicant.fullName),
+          limit,
+          onestopPolicy: oneStopPolicyFor(toLocalDate(receiptAt)).id,
+          submittedAt: body.channel === 'online' ? now : receiptAt,
+          receivedAt: t.to === 'received' ? receiptAt : null,
+          clockStartedAt: t.clock === 'start' ? receiptAt : null,
+          dueAt,
+          originalDueAt: dueAt,
+          finishedAt: t.to === 'intake_rejected' ? now : null,
+          resultMethod: body.resultMethod,
+          feeTotal: body.fees.reduce((s, f) => s + f.amountVnd, 0),
+          eidAuthenticated: body.eidAuthenticated,
+          trackingSecret: crypto.randomBytes(6).toString('hex').toUpperCase(),
+          createdBy: auth.userId,
+          idempotencyKey,
+          requestHash: hash,
+        });
+        const docs = await this.storeDocuments(tx, id, auth.userId, body.documents);
+        await repo.insertFees(tx, body.fees.map((f) => ({ dossierId: id, ...f })));
+        await repo.grantAccess(tx, id, agency.id, receiptAt);
+        await repo.appendHistory(tx, {
+          dossierId: id,
+          seq: 1,
+          action: body.action,
+          fromState: null,
+          toState: t.to,
+          actorId: auth.userId,
+          actorRole: t.actingRole,
+          agencyId: agency.id,
+          at: now,
+          note: t.data.note ?? null,
+          data: { ...t.data, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip },
+          attachments: docs.map((d) => d.id),
+        });
+        await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code });
+        return row;
+      });
+      return { dossier, created: true };
+    } catch (err) {
+      // Two identical requests raced: the loser returns the winner's dossier.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const existing = await repo.findByIdempotencyKey(this.ctx.db, auth.userId, idempotencyKey);
+        if (existing && existing.requestHash === hash) return { dossier: existing, created: false };
+        if (existing) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      }
+      throw err;
+    }
+  }
+
+  private async issueCode(tx: Tx, agencyCode: string, localDay: string): Promise<string> {
+    const seq = await repo.nextCodeSeq(tx, agencyCode, localDay);
+    return formatDossierCode(agencyCode, localDay, seq);
+  }
+
+  private async storeDocuments(tx: Tx, dossierId: string, userId: string, docs: DocInput[]) {
+    if (docs.length === 0) return [];
+    const known = await tx.select().from(files).where(inArray(files.sha256, docs.map((d) => d.sha256)));
+    const meta = new Map(known.map((f) => [f.sha256, f]));
+    for (const d of docs) if (!meta.has(d.sha256)) throw new AppError('NOT_FOUND', { entity: `file ${d.sha256}` });
+    return repo.insertDocuments(
+      tx,
+      docs.map((d) => ({
+        mime: meta.get(d.sha256)!.mime,
+        size: meta.get(d.sha256)!.size,
+        dossierId,
+        kind: d.kind,
+        componentCode: d.componentCode,
+        componentName: d.componentName,
+        fileSha256: d.sha256,
+        fileName: d.fileName,
+        digitised: d.digitised,
+        reused: d.reused,
+        fromCitizenStore: d.fromCitizenStore,
+        electronicResult: d.kind === 'result',
+        uploadedBy: userId,
+      })),
+    );
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  async act(auth: AuthInfo, dossierId: string, req: { action: ActionName; version: number; input: Record<string, unknown>; documents: DocInput[] }) {
+    const d = await this.loadInScope(auth, dossierId);
+    if (d.version !== req.version) throw new AppError('VERSION_CONFLICT', { current: d.version }, { currentVersion: d.version });
+    const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
+    const roles = rolesOver(auth, paths);
+    const cal = await this.ctx.services.calendar.calendar();
+    const now = this.ctx.now();
+
+    // Scope guards the pure machine leaves to us.
+    const isLeaderHere = roles.includes('leader');
+    if (['start_processing', 'propose', 'request_supplement', 'transfer', 'refuse'].includes(req.action) && !isLeaderHere && d.assigneeId && d.assigneeId !== auth.userId) {
+      throw new AppError('FORBIDDEN');
+    }
+    const guardContext: Record<string, boolean> = {};
+    if (req.action === 'apologize') {
+      const newDue = typeof req.input.newDueAt === 'string' ? instantOf(req.input.newDueAt, cal) : null;
+      if (d.dueAt && newDue) {
+        const v = validateApology({ currentDueAt: d.dueAt, sentAt: now, newDueAt: newDue, previousApologies: d.apologiesSent }, cal);
+        if (!v.ok) throw new AppError(v.code === 'APOLOGY_DATE_NOT_LATER' ? 'APOLOGY_DATE_NOT_LATER' : v.code);
+      }
+    }
+    if (req.action === 'assign' && typeof req.input.assigneeId === 'string') {
+      const handling = await findAgency(this.ctx.db, d.handlingAgencyId);
+      if (!handling || !(await isUserInScope(this.ctx.db, req.input.assigneeId, [handling.path]))) {
+        throw new AppError('VALIDATION_FAILED', {}, { reason: 'the assignee must be staff of the handling agency' });
+      }
+    }
+    let forwardTarget: Awaited<ReturnType<typeof findAgency>> = null;
+    if (req.action === 'forward' && typeof req.input.targetUnitId === 'string') {
+      forwardTarget = await findAgency(this.ctx.db, req.input.targetUnitId);
+      if (!forwardTarget) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    }
+    let transferTarget: Awaited<ReturnType<typeof findAgency>> = null;
+    if (req.action === 'transfer' && typeof req.input.targetAgency === 'string' && /^[0-9a-f-]{36}$/.test(req.input.targetAgency)) {
+      transferTarget = await findAgency(this.ctx.db, req.input.targetAgency);
+    }
+
+    // Documents sent with the action are stored in the same transaction and attached to it.
+    const input = { ...req.input };
+    const t = await this.ctx.db.transaction(async (tx) => {
+      const docs = await this.storeDocuments(tx, d.id, auth.userId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
+      if (docs.length > 0) input.attachments = [...((input.attachments as string[] | undefined) ?? []), ...docs.map((x) => x.id)];
+      const actor: Actor = { userId: auth.userId, roles, unitId: d.handlingAgencyId };
+      const res = transition(snapshotOf(d), req.action, actor, input, guardContext as never);
+      if (!res.ok) throw this.guardError(res, req.action, d.state);
+      if (res.action === 'attach_result' && (res.data.attachments ?? []).length > 0) {
+        const own = await repo.documentsOf(tx, d.id);
+        const ids = new Set(own.map((x) => x.id));
+        for (const a of res.data.attachments ?? []) if (!ids.has(a)) throw new AppError('NOT_FOUND', { entity: `document ${a}` });
+      }
+      const set = this.effects(d, res, now, cal, forwardTarget?.id ?? null);
+      if (res.action === 'attach_result') await this.markResults(tx, d.id, res.data.attachments ?? []);
+      const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set);
+      if (!updated) {
+        const current = await repo.findDossier(tx, d.id);
+        throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
+      }
+      if (forwardTarget) await repo.grantAccess(tx, d.id, forwardTarget.id, d.receivedAt ?? d.createdAt);
+      if (transferTarget) await repo.grantAccess(tx, d.id, transferTarget.id, d.receivedAt ?? d.createdAt);
+      if (res.action === 'record_payment') {
+        await repo.insertPayment(tx, { dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: auth.userId });
+      }
+      await repo.appendHistory(tx, {
+        dossierId: d.id,
+        seq: updated.version,
+        action: res.action,
+        fromState: d.state,
+        toState: res.to,
+        actorId: auth.userId,
+        actorRole: res.actingRole,
+        agencyId: updated.handlingAgencyId,
+        at: now,
+        note: res.data.note ?? null,
+        data: { ...res.data, slip: res.slip, clock: res.clock, dueAt: updated.dueAt ? formatVnIso(updated.dueAt) : null, ...(set.code ? { code: set.code } : {}) },
+        attachments: res.data.attachments ?? [],
+      });
+      await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code });
+      return updated;
+    });
+    return t;
+  }
+
+  /** Applies the clock and field effects of a transition (pure apart from reading the calendar). */
+  private effects(d: repo.DossierRow, t: TransitionOk, now: Date, cal: WorkCalendar, forwardTo: string | null) {
+    const set: Partial<repo.DossierRow> & { code?: string | null } = { state: t.to, assigneeId: t.next.assigneeId, apologiesSent: t.next.apologiesSent, supplementRequests: t.next.supplementRequests, hasElectronicResult: t.next.hasElectronicResult, paperResult: t.next.paperResult };
+    const limit = d.limit as TimeLimit | null;
+    switch (t.clock) {
+      case 'start':
+        set.receivedAt = now;
+        set.clockStartedAt = now;
+        set.dueAt = limit ? computeDueAt(now, limit, cal) : null;
+        set.originalDueAt = set.dueAt;
+        break;
+      case 'pause':
+        set.dueAt = null; // the appointment no longer holds while the applicant supplements
+        break;
+      case 'restart':
+        set.clockStartedAt = now;
+        set.dueAt = limit ? computeDueAt(now, limit, cal) : null; // the full time restarts from zero
+        break;
+      case 'reappoint':
+        set.dueAt = instantOf(t.data.newDueAt!, cal);
+        break;
+      case 'finish':
+        set.finishedAt = now;
+        break;
+      default:
+        break;
+    }
+    if (t.to === 'returned') set.returnedAt = now;
+    if (forwardTo) set.handlingAgencyId = forwardTo;
+    return set;
+  }
+
+  private async markResults(tx: Tx, dossierId: string, docIds: string[]) {
+    if (docIds.length > 0) await tx.update(dossierDocuments).set({ electronicResult: true, kind: 'result' }).where(and(eq(dossierDocuments.dossierId, dossierId), inArray(dossierDocuments.id, docIds)));
+  }
+
+  private guardError(t: { code: string; message: string; details?: unknown }, action: string, state: string | null): AppError {
+    const details = { reason: t.message, ...(t.details && typeof t.details === 'object' ? t.details : {}) };
+    switch (t.code) {
+      case 'ACTION_NOT_ALLOWED_IN_STATE':
+      case 'CHANNEL_NOT_ALLOWED':
+        return new AppError('ACTION_NOT_ALLOWED_IN_STATE', { action, state: state ? STATE_LABELS[state as DossierState]?.vi ?? state : '—' }, details);
+      case 'ROLE_NOT_ALLOWED':
+        return new AppError('ROLE_NOT_ALLOWED', { action }, details);
+      case 'INPUT_REQUIRED':
+        return new AppError('INPUT_REQUIRED', { fields: ((t.details as { fields?: string[] })?.fields ?? []).join(', ') }, details);
+      case 'NEW_DUE_DATE_NOT_LATER':
+        return new AppError('APOLOGY_DATE_NOT_LATER', {}, details);
+      case 'ELECTRONIC_RESULT_REQUIRED':
+        return new AppError('RESULT_MISSING', {}, details);
+      default:
+        return fromGuard(t);
+    }
+  }
+
+  /** Records an uploaded file's metadata (content already stored by hash). */
+  async registerFile(sha256: string, size: number, mime: string) {
+    await this.ctx.db.insert(files).values({ sha256, size, mime }).onConflictDoNothing();
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** Loads a dossier the caller may see; anything else is "not found" (no existence leak). */
+  async loadInScope(auth: AuthInfo, id: string): Promise<repo.DossierRow> {
+    const d = await repo.findDossier(this.ctx.db, id);
+    if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+    const paths = await repo.accessAgencyPaths(this.ctx.db, id);
+    if (rolesOver(auth, paths).length === 0) throw new AppError('DOSSIER_NOT_FOUND');
+    return d;
+  }
+
+  async view(auth: AuthInfo, d: repo.DossierRow) {
+    const cal = await this.ctx.services.calendar.calendar();
+    const proc = await findProcedure(this.ctx.db, d.procedureId);
+    const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
+    const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths), unitId: d.handlingAgencyId };
+    const timing = d.state === 'supplement_requested' ? 'paused' : d.clockStartedAt ? classifyTiming({ dueAt: d.dueAt, finishedAt: d.finishedAt, now: this.ctx.now() }, cal) : 'not_started';
+    return {
+      ...d,
+      procedureCode: proc?.code ?? '',
+      procedureName: proc?.name ?? '',
+      stateLabel: STATE_LABELS[d.state as DossierState]?.vi ?? d.state,
+      dueAtLocal: d.dueAt ? formatVnIso(d.dueAt) : null,
+      applicant: d.applicant as Record<string, unknown>,
+      timing,
+      allowedActions: allowedActions(snapshotOf(d), actor),
+    };
+  }
+
+  async get(auth: AuthInfo, id: string) {
+    return this.view(auth, await this.loadInScope(auth, id));
+  }
+
+  async history(auth: AuthInfo, id: string) {
+    await this.loadInScope(auth, id);
+    const rows = await repo.historyOf(this.ctx.db, id);
+    return rows.map((h) => ({
+      ...h,
+      text: describeEntry(
+        { action: h.action as ActionName, fromState: h.fromState as DossierState | null, toState: h.toState as DossierState, actorId: h.actorId ?? '', actorRole: h.actorRole as Role, unitId: h.agencyId ?? '', at: h.at.toISOString(), note: h.note, attachments: h.attachments, data: h.data as Record<string, unknown> },
+        'vi',
+      ),
+    }));
+  }
+
+  async documents(auth: AuthInfo, id: string) {
+    await this.loadInScope(auth, id);
+    return repo.documentsOf(this.ctx.db, id);
+  }
+
+  async documentContent(auth: AuthInfo, id: string, docId: string) {
+    await this.loadInScope(auth, id);
+    const doc = await repo.findDocument(this.ctx.db, id, docId);
+    if (!doc || !doc.fileSha256) throw new AppError('NOT_FOUND', { entity: 'document' });
+    return { doc, content: await this.ctx.files.get(doc.fileSha256) };
+  }
+
+  async payments(auth: AuthInfo, id: string) {
+    await this.loadInScope(auth, id);
+    return { fees: await repo.feesOf(this.ctx.db, id), payments: await repo.paymentsOf(this.ctx.db, id) };
+  }
+
+  async queue(auth: AuthInfo, q: { view: repo.QueueView; agencyId?: string | undefined; cursor?: string | undefined; limit: number }) {
+    let paths = scopePaths(auth);
+    if (q.agencyId) {
+      const a = await findAgency(this.ctx.db, q.agencyId);
+      if (!a || !paths.some((p) => a.path.startsWith(p))) throw new AppError('FORBIDDEN');
+      paths = [a.path];
+    }
+    const agencyIds = await repo.agencyIdsUnder(this.ctx.db, paths);
+    const now = this.ctx.now();
+    const cal = await this.ctx.services.calendar.calendar();
+    const soonDays = cal.policyAt(toLocalDate(now)).dueSoonWorkingDays;
+    const soonDay = cal.addWorkingDays(toLocalDate(now), soonDays);
+    const hours = cal.policyAt(soonDay).officeHours;
+    const dueSoonBefore = localDateTimeToInstant(soonDay, hours[hours.length - 1]!.end);
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const rows = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
+    const items = await Promise.all(rows.map((r) => this.view(auth, r)));
+    const last = rows[rows.length - 1];
+    let next: string | null = null;
+    if (last && rows.length === q.limit) {
+      const at = q.view === 'all' ? (last.receivedAt ?? last.createdAt) : q.view === 'awaiting_intake' ? last.submittedAt : last.dueAt;
+      next = encodeCursor(at ? at.toISOString() : 'infinity', last.id);
+    }
+    return { items, next };
+  }
+
+  async search(auth: AuthInfo, q: string, limit: number) {
+    const agencyIds = await repo.agencyIdsUnder(this.ctx.db, scopePaths(auth));
+    const term = q.trim();
+    const rows = await repo.searchDossiers(
+      this.ctx.db,
+      agencyIds,
+      /^\d{9}$|^\d{12}$/.test(term) ? { idNumber: term } : term.includes('-') ? { code: term } : { namePrefix: foldVietnamese(term) },
+      limit,
+    );
+    return Promise.all(rows.map((r) => this.view(auth, r)));
+  }
+
+  async findByCode(auth: AuthInfo, code: string) {
+    const d = await repo.findDossierByCode(this.ctx.db, code);
+    if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+    return this.get(auth, d.id);
+  }
+}
+
+function encodeCursor(at: string, id: string) {
+  return Buffer.from(`${at}|${id}`).toString('base64url');
+}
+function decodeCursor(s: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
+  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+  return { at, id };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

@@ -1,0 +1,412 @@
+/**
+ * The one database schema, shared by PGlite (embedded) and PostgreSQL. Migrations in ./migrations are
+ * generated from this file with `npm run db:generate` (drizzle-kit) plus hand-written SQL for triggers.
+ *
+ * Scale notes (10 M dossiers, 80 M history rows a year): every request path has an index below; lists use
+ * keyset pagination on (sort key, id); history is append-only (trigger in migration 0001) and keyed by
+ * (dossier_id, seq).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigint,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = () => uuid('id').primaryKey().defaultRandom();
+
+// ---------------------------------------------------------------- administrative units and agencies
+
+/** Administrative units (province, commune, legacy pre-2025 units) with validity dates. */
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    key: text('key').notNull(), // stable identity: codes are reused across the 2025 merger
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level').notNull(), // province | commune | legacy_province | legacy_commune | legacy_district
+    kind: text('kind'),
+    parentId: uuid('parent_id'),
+    validFrom: date('valid_from'), // null: start not recorded in the source (pre-2025 units)
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    uniqueIndex('units_key_uq').on(t.key),
+    index('units_parent_idx').on(t.parentId, t.name),
+    index('units_code_idx').on(t.code),
+  ],
+);
+
+/** What each unit was merged from (the 2025 reorganisation, and any later one). */
+export const unitMerges = pgTable(
+  'unit_merges',
+  {
+    fromUnitId: uuid('from_unit_id').notNull(),
+    toUnitId: uuid('to_unit_id').notNull(),
+    whole: boolean('whole').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromUnitId, t.toUnitId] }), index('unit_merges_to_idx').on(t.toUnitId)],
+);
+
+/**
+ * Agencies: the offices that receive and handle dossiers (a commune People's Committee, a provincial
+ * department, a division inside it). `path` is the materialised ancestor path ("/<id>/<id>/") used for
+ * access scoping: a staff member assigned to an agency sees that agency's subtree.
+ */
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: id(),
+    code: text('code').notNull(), // national e-government code, e.g. 000.00.12.H56
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // people_committee | department | division | other
+    unitId: uuid('unit_id'),
+    parentId: uuid('parent_id'),
+    path: text('path').notNull(),
+    level: text('level').notNull(), // province | commune
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('agencies_code_uq').on(t.code),
+    index('agencies_parent_idx').on(t.parentId),
+    index('agencies_path_idx').on(t.path),
+  ],
+);
+
+// ---------------------------------------------------------------- staff, roles, sessions
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    userId: uuid('user_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    role: text('role').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] }), index('role_assignments_agency_idx').on(t.agencyId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------- catalog
+
+/** Procedure catalog entries: structured national records and text-only public-page entries. */
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    source: text('source').notNull(), // national_record | public_index
+    structured: boolean('structured').notNull(),
+    fieldName: text('field_name'),
+    levels: text('levels').array().notNull(),
+    onlineLevel: text('online_level').notNull(),
+    ministry: text('ministry'),
+    record: jsonb('record').notNull(), // core/catalog ProcedureRecord
+    version: integer('version').notNull().default(1),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('procedures_code_uq').on(t.code),
+    index('procedures_name_folded_idx').on(t.nameFolded.op('text_pattern_ops')),
+    index('procedures_field_idx').on(t.fieldName, t.code),
+  ],
+);
+
+/** An agency publishes (handles) a procedure; the workflow in force is the latest version row. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: id(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    active: boolean('active').notNull().default(true),
+    decisionNo: text('decision_no'),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    publishedBy: uuid('published_by'),
+    currentWorkflowId: uuid('current_workflow_id'),
+  },
+  (t) => [
+    uniqueIndex('publications_agency_procedure_uq').on(t.agencyId, t.procedureId),
+    index('publications_procedure_idx').on(t.procedureId),
+  ],
+);
+
+/** Internal workflow versions (never updated: a change is a new version). */
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: id(),
+    publicationId: uuid('publication_id').notNull(),
+    version: integer('version').notNull(),
+    channel: text('channel').notNull(), // the channel whose legal limit it fits (the strictest)
+    legalLimit: jsonb('legal_limit'), // {amount, unit} | null
+    steps: jsonb('steps').notNull(), // core/catalog WorkflowStep[]
+    agencyOrder: text('agency_order').notNull().default('sequential'), // sequential | parallel (inter-agency)
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workflows_publication_version_uq').on(t.publicationId, t.version)],
+);
+
+// ---------------------------------------------------------------- calendar
+
+/** Versioned calendar policies (holiday rules, office hours, counting settings) as data. */
+export const calendarPolicies = pgTable('calendar_policies', {
+  id: text('id').primaryKey(),
+  validFrom: date('valid_from').notNull(),
+  validTo: date('valid_to'),
+  body: jsonb('body').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Official per-year notices: extra days off and make-up working Saturdays. */
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    id: id(),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(), // day_off | working_day
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_overrides_date_uq').on(t.date)],
+);
+
+// ---------------------------------------------------------------- dossiers
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: id(),
+    code: text('code'), // national code, issued on receipt
+    procedureId: uuid('procedure_id').notNull(),
+    publicationId: uuid('publication_id').notNull(),
+    workflowId: uuid('workflow_id'),
+    receivingAgencyId: uuid('receiving_agency_id').notNull(),
+    handlingAgencyId: uuid('handling_agency_id').notNull(),
+    channel: text('channel').notNull(), // desk | online | postal
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    applicant: jsonb('applicant').notNull(), // {fullName, idNumber, phone, email, address, ...}
+    applicantIdNumber: text('applicant_id_number'),
+    applicantNameFolded: text('applicant_name_folded').notNull(),
+    citizenId: uuid('citizen_id'),
+    limit: jsonb('limit'), // {amount, unit} pinned at receipt
+    onestopPolicy: text('onestop_policy').notNull(), // one-stop rule version in force at receipt
+    submittedAt: ts('submitted_at'),
+    receivedAt: ts('received_at'),
+    clockStartedAt: ts('clock_started_at'),
+    dueAt: ts('due_at'),
+    originalDueAt: ts('original_due_at'),
+    finishedAt: ts('finished_at'),
+    returnedAt: ts('returned_at'),
+    assigneeId: uuid('assignee_id'),
+    apologiesSent: integer('apologies_sent').notNull().default(0),
+    supplementRequests: integer('supplement_requests').notNull().default(0),
+    hasElectronicResult: boolean('has_electronic_result').notNull().default(false),
+    paperResult: boolean('paper_result').notNull().default(false),
+    resultMethod: text('result_method'), // desk | online | postal: how the applicant wants the result
+    feeTotal: bigint('fee_total', { mode: 'number' }).notNull().default(0),
+    paidTotal: bigint('paid_total', { mode: 'number' }).notNull().default(0),
+    eidAuthenticated: boolean('eid_authenticated').notNull().default(false),
+    trackingSecret: text('tracking_secret').notNull(),
+    syncedAt: ts('synced_at'),
+    createdBy: uuid('created_by'),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    uniqueIndex('dossiers_idempotency_uq').on(t.createdBy, t.idempotencyKey),
+    index('dossiers_handling_state_due_idx').on(t.handlingAgencyId, t.state, t.dueAt, t.id),
+    index('dossiers_assignee_idx').on(t.assigneeId, t.dueAt, t.id),
+    index('dossiers_applicant_id_idx').on(t.applicantIdNumber),
+    index('dossiers_applicant_name_idx').on(t.applicantNameFolded.op('text_pattern_ops')),
+    index('dossiers_procedure_received_idx').on(t.procedureId, t.receivedAt),
+  ],
+);
+
+/**
+ * Access rows: every agency that has held the dossier (receiving, forwarded-to, transfer targets).
+ * Lists are served from here with keyset pagination on (agency_id, sort_at, dossier_id).
+ */
+export const dossierAccess = pgTable(
+  'dossier_access',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    sortAt: ts('sort_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.dossierId] }),
+    index('dossier_access_list_idx').on(t.agencyId, t.sortAt, t.dossierId),
+    index('dossier_access_dossier_idx').on(t.dossierId),
+  ],
+);
+
+/** The append-only history: the process-control slip. UPDATE and DELETE are refused by a trigger. */
+export const dossierHistory = pgTable(
+  'dossier_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id').notNull(),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    agencyId: uuid('agency_id'),
+    at: ts('at').notNull(),
+    note: text('note'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    attachments: text('attachments').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [uniqueIndex('dossier_history_dossier_seq_uq').on(t.dossierId, t.seq), index('dossier_history_at_idx').on(t.at)],
+);
+
+/** Stored files, addressed by SHA-256 of their content. */
+export const files = pgTable('files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Documents per dossier component, with the flags the service index needs. */
+export const dossierDocuments = pgTable(
+  'dossier_documents',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: text('kind').notNull(), // input | supplement | result | slip | other
+    componentCode: text('component_code'),
+    componentName: text('component_name'),
+    fileSha256: text('file_sha256'),
+    fileName: text('file_name'),
+    mime: text('mime'),
+    size: integer('size'),
+    digitised: boolean('digitised').notNull().default(false),
+    reused: boolean('reused').notNull().default(false),
+    fromCitizenStore: boolean('from_citizen_store').notNull().default(false),
+    electronicResult: boolean('electronic_result').notNull().default(false),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [index('dossier_documents_dossier_idx').on(t.dossierId)],
+);
+
+export const dossierFees = pgTable(
+  'dossier_fees',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: text('kind').notNull(), // fee | charge
+    description: text('description').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('dossier_fees_dossier_idx').on(t.dossierId)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    method: text('method').notNull(), // cash | transfer | online | postal
+    paidAt: ts('paid_at').notNull(),
+    reference: text('reference'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('payments_dossier_idx').on(t.dossierId)],
+);
+
+/** Running numbers for dossier codes: one row per agency and receipt day; bumped atomically. */
+export const dossierCodeCounters = pgTable(
+  'dossier_code_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+// ---------------------------------------------------------------- cross-cutting
+
+/** Audit of administrative changes outside dossiers (publication, workflow, calendar, staff). Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Outbox: messages (notifications, national-portal sync) written in the same transaction as the change. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    processedAt: ts('processed_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.processedAt, t.id)],
+);

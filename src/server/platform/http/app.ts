@@ -1,0 +1,84 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { AppError, errorBody } from './errors.ts';
+import type { AppContext } from '../context.ts';
+import { registerAuth } from './auth.ts';
+import { healthRoutes } from '../../modules/health/health.routes.ts';
+import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { unitsRoutes } from '../../modules/units/units.routes.ts';
+import { staffRoutes } from '../../modules/staff/staff.routes.ts';
+import { catalogRoutes } from '../../modules/catalog/catalog.routes.ts';
+import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
+import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: !opts.logger,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 10, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'motcua API',
+        description:
+          'One-stop administrative procedures (một cửa). Errors: `{error:{code,message (vi),messageEn,details}}` with stable codes. ' +
+          'Authenticate with POST /api/auth/login, then send the cookie or `Authorization: Bearer <token>`.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.code(err.status).send(errorBody(err));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply.code(400).send(errorBody(new AppError('VALIDATION_FAILED', {}, { in: err.validationContext, issues })));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: err.cause }, 'response serialisation failed');
+      return reply.code(500).send(errorBody(new AppError('INTERNAL')));
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
+      return reply.code(413).send(errorBody(new AppError('FILE_TOO_LARGE', { maxMb: Math.round(ctx.config.maxUploadBytes / 1048576) })));
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send(errorBody(new AppError('VALIDATION_FAILED', {}, { reason: e.message })));
+    }
+    req.log.error({ err }, 'unhandled error');
+    if (!opts.logger) console.error(err);
+    return reply.code(500).send(errorBody(new AppError('INTERNAL')));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(errorBody(new AppError('NOT_FOUND', { entity: req.url })));
+  });
+
+  registerAuth(app, ctx);
+  await app.register(healthRoutes(ctx), { prefix: '/api' });
+  await app.register(authRoutes(ctx), { prefix: '/api' });
+  await app.register(unitsRoutes(ctx), { prefix: '/api' });
+  await app.register(staffRoutes(ctx), { prefix: '/api' });
+  await app.register(catalogRoutes(ctx), { prefix: '/api' });
+  await app.register(calendarRoutes(ctx), { prefix: '/api' });
+  await app.register(dossiersRoutes(ctx), { prefix: '/api' });
+  return app;
+}

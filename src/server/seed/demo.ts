@@ -1,0 +1,197 @@
+/**
+ * Demo data for `npm start`: the real 2025 administrative units, the real procedure records and catalog
+ * index (data/seed, see data/seed/SOURCE.md), one real province (Gia Lai, code 52) with four of its real
+ * wards, its provincial departments as agencies, published procedures with default workflows, and demo
+ * staff accounts. Agency codes are constructed in the national format (the real codes are not in our data).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { count, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../platform/context.ts';
+import { unitMerges, units } from '../platform/db/schema.ts';
+import { parseAdminUnits2025 } from '../../core/units/index.ts';
+import type { ProcedureRecord } from '../../core/catalog/index.ts';
+import type { Role } from '../../core/dossier/index.ts';
+import { insertAgency } from '../modules/units/units.repository.ts';
+
+export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed');
+
+const readJson = (rel: string): unknown => JSON.parse(fs.readFileSync(path.join(SEED_DIR, rel), 'utf8'));
+
+export const DEMO_PROVINCE_CODE = '52'; // Tỉnh Gia Lai (merged with Bình Định on 1/7/2025)
+export const DEMO_COMMUNES = [
+  { code: '23575', agencyCode: '000.01.00.H21', slug: 'pleiku' },
+  { code: '23563', agencyCode: '000.02.00.H21', slug: 'dienhong' },
+  { code: '23586', agencyCode: '000.03.00.H21', slug: 'hoiphu' },
+  { code: '21583', agencyCode: '000.04.00.H21', slug: 'quynhon' },
+] as const;
+
+/** Provincial bodies, keyed by the ministry whose procedures they receive. */
+export const DEMO_DEPARTMENTS = [
+  { slug: 'sonnmt', code: '000.00.10.H21', name: 'Sở Nông nghiệp và Môi trường tỉnh Gia Lai', ministry: 'Bộ Nông nghiệp và Môi trường' },
+  { slug: 'congan', code: '000.00.20.H21', name: 'Công an tỉnh Gia Lai', ministry: 'Bộ Công an' },
+  { slug: 'sogddt', code: '000.00.11.H21', name: 'Sở Giáo dục và Đào tạo tỉnh Gia Lai', ministry: 'Bộ Giáo dục và Đào tạo' },
+  { slug: 'sodttg', code: '000.00.12.H21', name: 'Sở Dân tộc và Tôn giáo tỉnh Gia Lai', ministry: 'Bộ Dân tộc và Tôn giáo' },
+  { slug: 'sokhcn', code: '000.00.13.H21', name: 'Sở Khoa học và Công nghệ tỉnh Gia Lai', ministry: 'Bộ Khoa học và Công nghệ' },
+  { slug: 'sotp', code: '000.00.14.H21', name: 'Sở Tư pháp tỉnh Gia Lai', ministry: 'Bộ Tư pháp' },
+] as const;
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  agency: string;
+}
+
+export interface DemoSummary {
+  password: string;
+  accounts: DemoAccount[];
+  units: number;
+  procedures: number;
+  publications: number;
+}
+
+export function listSeedRecordFiles(): string[] {
+  return fs
+    .readdirSync(path.join(SEED_DIR, 'national-procedures'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => `national-procedures/${f}`);
+}
+
+/** Imports the 2025 administrative units and their merge history (idempotent: skipped when present). */
+export async function seedUnits(ctx: AppContext): Promise<number> {
+  const [{ n }] = (await ctx.db.select({ n: count() }).from(units)) as [{ n: number }];
+  if (Number(n) > 0) return Number(n);
+  const parsed = parseAdminUnits2025(readJson('admin-units-2025.json'));
+  const ids = new Map<string, string>();
+  for (const u of parsed.units) ids.set(u.key, crypto.randomUUID());
+  const rows = parsed.units.map((u) => ({
+    id: ids.get(u.key)!,
+    key: u.key,
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    kind: u.kind,
+    parentId: u.parentKey ? (ids.get(u.parentKey) ?? null) : null,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+  }));
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(units).values(rows.slice(i, i + 1000));
+    const merges = parsed.merges
+      .filter((m) => ids.has(m.fromKey) && ids.has(m.toKey))
+      .map((m) => ({ fromUnitId: ids.get(m.fromKey)!, toUnitId: ids.get(m.toKey)!, whole: m.whole, effectiveFrom: parsed.effectiveFrom }));
+    for (let i = 0; i < merges.length; i += 1000) await tx.insert(unitMerges).values(merges.slice(i, i + 1000)).onConflictDoNothing();
+  });
+  return rows.length;
+}
+
+/** Imports every structured record and the public-page index. */
+export async function seedCatalog(ctx: AppContext): Promise<number> {
+  const index = readJson('procedure-index-2026.json') as { procedures: unknown[] };
+  const n = await ctx.services.catalog.importPublicIndex(index.procedures);
+  const codes = await ctx.services.catalog.importNationalRecords(listSeedRecordFiles().map(readJson));
+  return n + codes.length;
+}
+
+export async function isSeeded(ctx: AppContext): Promise<boolean> {
+  const { agencies } = await import('../platform/db/schema.ts');
+  const rows = await ctx.db.select({ id: agencies.id }).from(agencies).limit(1);
+  return rows.length > 0;
+}
+
+export interface SeedOptions {
+  password?: string;
+  /** false: skip the 14,000 administrative units and the 2,642-entry index (fast test fixture). */
+  full?: boolean;
+}
+
+export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
+  await ctx.services.calendar.ensurePolicies();
+  if (await isSeeded(ctx)) return null;
+  const password = opts.password ?? process.env.DEMO_PASSWORD ?? 'MotCua@2026';
+  const full = opts.full ?? true;
+  let unitCount = 0;
+  let procCount = 0;
+  if (full) {
+    unitCount = await seedUnits(ctx);
+    procCount = await seedCatalog(ctx);
+  } else {
+    procCount = (await ctx.services.catalog.importNationalRecords(listSeedRecordFiles().map(readJson))).length;
+  }
+
+  const unitRows = full
+    ? await ctx.db
+        .select()
+        .from(units)
+        .where(inArray(units.key, [`P${DEMO_PROVINCE_CODE}`, ...DEMO_COMMUNES.map((c) => `C${c.code}`)]))
+    : [];
+  const unitByKey = new Map(unitRows.map((u) => [u.key, u]));
+  const province = unitByKey.get(`P${DEMO_PROVINCE_CODE}`) ?? { id: null, name: 'Tỉnh Gia Lai' };
+  const communeNames: Record<string, string> = { '23575': 'Phường Pleiku', '23563': 'Phường Diên Hồng', '23586': 'Phường Hội Phú', '21583': 'Phường Quy Nhơn' };
+
+  const root = await insertAgency(ctx.db, { code: '000.00.00.H21', name: `Ủy ban nhân dân ${province.name}`, kind: 'people_committee', level: 'province', unitId: province.id, parentId: null, validFrom: '2025-07-01' });
+  const centre = await insertAgency(ctx.db, { code: '000.00.01.H21', name: `Trung tâm Phục vụ hành chính công ${province.name.replace('Tỉnh', 'tỉnh')}`, kind: 'other', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01' });
+  const departments = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
+  for (const d of DEMO_DEPARTMENTS) {
+    departments.set(d.slug, await insertAgency(ctx.db, { code: d.code, name: d.name, kind: 'department', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01' }));
+  }
+  const communes = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
+  for (const c of DEMO_COMMUNES) {
+    const unit = unitByKey.get(`C${c.code}`) ?? { id: null, name: communeNames[c.code]! };
+    communes.set(c.slug, await insertAgency(ctx.db, { code: c.agencyCode, name: `Ủy ban nhân dân ${unit.name}`, kind: 'people_committee', level: 'commune', unitId: unit.id, parentId: root.id, validFrom: '2025-07-01' }));
+  }
+
+  // Publication: commune-level records by every demo commune; province-level records by the department of
+  // the issuing ministry (else the provincial public administration service centre).
+  const { procedures } = await import('../platform/db/schema.ts');
+  const structured = await ctx.db.select().from(procedures).where(eq(procedures.structured, true));
+  let publications = 0;
+  for (const p of structured) {
+    const r = p.record as ProcedureRecord;
+    if (r.levels.includes('commune')) {
+      for (const a of communes.values()) {
+        await ctx.services.catalog.publish(null, a.id, r.code, r.publication?.decisionNo ?? null);
+        publications++;
+      }
+    }
+    if (r.levels.includes('province')) {
+      const dept = DEMO_DEPARTMENTS.find((d) => d.ministry === r.ministry);
+      const agency = dept ? departments.get(dept.slug)! : centre;
+      await ctx.services.catalog.publish(null, agency.id, r.code, r.publication?.decisionNo ?? null);
+      publications++;
+    }
+  }
+
+  const accounts: DemoAccount[] = [];
+  const staff = async (username: string, fullName: string, agency: { id: string; name: string }, roles: Role[]) => {
+    await ctx.services.staff.create(null, { username, password, fullName, roles: roles.map((role) => ({ agencyId: agency.id, role })) });
+    for (const role of roles) accounts.push({ username, role, agency: agency.name });
+  };
+  const pleiku = communes.get('pleiku')!;
+  await staff('pleiku.motcua', 'Nguyễn Thị Hoa', pleiku, ['desk_officer']);
+  await staff('pleiku.chuyenvien', 'Trần Văn Minh', pleiku, ['specialist']);
+  await staff('pleiku.lanhdao', 'Lê Quang Hưng', pleiku, ['leader']);
+  await staff('pleiku.quantri', 'Phạm Thu Trang', pleiku, ['unit_admin']);
+  await staff('dienhong.motcua', 'Võ Thị Lan', communes.get('dienhong')!, ['desk_officer']);
+  const sonnmt = departments.get('sonnmt')!;
+  await staff('sonnmt.motcua', 'Đặng Thị Mai', sonnmt, ['desk_officer']);
+  await staff('sonnmt.chuyenvien', 'Bùi Văn Nam', sonnmt, ['specialist']);
+  await staff('sonnmt.lanhdao', 'Hoàng Minh Tuấn', sonnmt, ['leader']);
+  await staff('sonnmt.quantri', 'Ngô Thanh Hà', sonnmt, ['unit_admin']);
+  await staff('tinh.quantri', 'Đỗ Văn Khánh', root, ['province_admin']);
+  await staff('tinh.caicach', 'Lý Thị Ngọc', root, ['reform_officer']);
+  await staff('tinh.thanhtra', 'Trịnh Công Sơn', root, ['inspector']);
+
+  return { password, accounts, units: unitCount, procedures: procCount, publications };
+}
+
+export function formatDemoSummary(s: DemoSummary): string {
+  const lines = [
+    'Demo data loaded: ' + `${s.units} administrative units, ${s.procedures} catalog entries, ${s.publications} publications.`,
+    `Demo staff accounts (password for all: ${s.password}):`,
+    ...s.accounts.map((a) => `  ${a.username.padEnd(20)} ${a.role.padEnd(15)} ${a.agency}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (see ARCHITECTURE.md): unit (pure core, no I/O), db (repositories and services on a real
+// database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set), api (HTTP routes end to end).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/cli/**/*.unit.test.ts'] } },
+      {
+        test: {
+          name: 'db',
+          include: ['src/server/**/*.db.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['src/server/**/*.routes.test.ts', 'test/api/**/*.test.ts', 'src/cli/**/*.cli.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
