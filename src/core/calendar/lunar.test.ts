@@ -269,3 +269,11 @@ describe('cross-check with Hồ Ngọc Đức’s algorithm (timezone 7), every 
     expect(hndSolarToLunar(3, 2, 2030, 8)).toEqual([1, 1, 2030, 0]);
   });
 });
+
+describe('generated table is reproducible', () => {
+  it('scripts/gen-lunar-table.ts (astronomy-engine) regenerates exactly the committed rows', async () => {
+    // Dev-only import: the runtime converter never loads astronomy-engine.
+    const { buildRows } = await import('../../../scripts/gen-lunar-table.ts');
+    expect(buildRows()).toEqual([...LUNAR_TABLE]);
+  }, 60_000);
+});

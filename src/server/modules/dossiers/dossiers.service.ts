@@ -280,6 +280,11 @@ export class DossiersService {
         for (const a of res.data.attachments ?? []) if (!ids.has(a)) throw new AppError('NOT_FOUND', { entity: `document ${a}` });
       }
       const set = this.effects(d, res, now, cal, forwardTarget?.id ?? null);
+      if (res.issuesCode && !d.code) {
+        const receiving = await findAgency(tx, d.receivingAgencyId);
+        set.code = await this.issueCode(tx, receiving!.code, toLocalDate(now));
+        set.onestopPolicy = oneStopPolicyFor(toLocalDate(now)).id;
+      }
       if (res.action === 'attach_result') await this.markResults(tx, d.id, res.data.attachments ?? []);
       const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set);
       if (!updated) {
@@ -339,6 +344,7 @@ export class DossiersService {
         break;
     }
     if (t.to === 'returned') set.returnedAt = now;
+    if (t.action === 'record_payment') set.paidTotal = d.paidTotal + (t.data.amount ?? 0);
     if (forwardTo) set.handlingAgencyId = forwardTo;
     return set;
   }

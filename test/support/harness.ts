@@ -1,0 +1,148 @@
+/**
+ * Test harness for the db and api tiers: a real database per test file — in-memory PGlite by default, or a
+ * fresh schema on PostgreSQL when TEST_DATABASE_URL is set (the same suite runs on both).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, MIGRATIONS_DIR, type Database, type Db } from '../../src/server/platform/db/database.ts';
+import * as schema from '../../src/server/platform/db/schema.ts';
+import { loadConfig } from '../../src/server/platform/config/config.ts';
+import { createContext, type AppContext } from '../../src/server/platform/context.ts';
+import { buildApp } from '../../src/server/platform/http/app.ts';
+import { seedDemo, type DemoSummary } from '../../src/server/seed/demo.ts';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? null;
+export const DB_KIND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A settable clock: tests move time through dated scenarios. */
+export class TestClock {
+  constructor(public t: Date = new Date('2026-03-02T09:00:00+07:00')) {}
+  now = () => new Date(this.t);
+  set(iso: string) {
+    this.t = new Date(iso);
+  }
+}
+
+async function openTestDatabase(): Promise<Database> {
+  if (!TEST_DATABASE_URL) return openDatabase({ dataDir: null });
+  // An isolated schema per test file, so files can run in parallel on one server.
+  const schemaName = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schemaName}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 10, options: `-c search_path=${schemaName}` });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR, migrationsSchema: schemaName });
+  return {
+    db,
+    kind: 'postgres',
+    close: async () => {
+      await pool.end();
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop schema ${schemaName} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestEnv {
+  ctx: AppContext;
+  clock: TestClock;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function createTestEnv(clock = new TestClock()): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
+  const config = { ...loadConfig({}), dataDir, logLevel: 'silent', sessionTtlHours: 24 * 3650 };
+  const database = await openTestDatabase();
+  const ctx = createContext(config, database, clock.now);
+  await ctx.services.calendar.ensurePolicies();
+  return {
+    ctx,
+    clock,
+    dataDir,
+    close: async () => {
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PASSWORD = 'Test-Password-2026';
+
+/** The demo organisation without the large reference data (agencies, staff, the 26 records published). */
+export async function createSeededEnv(clock = new TestClock()): Promise<TestEnv & { demo: DemoSummary }> {
+  const env = await createTestEnv(clock);
+  const demo = (await seedDemo(env.ctx, { password: PASSWORD, full: false }))!;
+  return { ...env, demo };
+}
+
+/** A running HTTP server on a random loopback port, with a small fetch client. */
+export async function startHttp(env: TestEnv): Promise<{ app: FastifyInstance; base: string; close(): Promise<void> }> {
+  const app = await buildApp(env.ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address() as { port: number };
+  return { app, base: `http://127.0.0.1:${addr.port}`, close: () => app.close() };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export class ApiClient {
+  token: string | null = null;
+  constructor(readonly base: string) {}
+  async login(username: string, password = PASSWORD) {
+    const r = await this.post('/api/auth/login', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
+    this.token = r.body.token;
+    return this;
+  }
+  async req<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(this.base + url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : null,
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T };
+  }
+  get<T = any>(url: string) {
+    return this.req<T>('GET', url);
+  }
+  post<T = any>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.req<T>('POST', url, body ?? {}, headers);
+  }
+  put<T = any>(url: string, body?: unknown) {
+    return this.req<T>('PUT', url, body ?? {});
+  }
+  del<T = any>(url: string, body?: unknown) {
+    return this.req<T>('DELETE', url, body);
+  }
+  async upload(content: Buffer, fileName: string, mime = 'application/pdf'): Promise<ApiResponse> {
+    const form = new FormData();
+    form.append('file', new Blob([content], { type: mime }), fileName);
+    const res = await fetch(this.base + '/api/files', { method: 'POST', headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, body: form });
+    return { status: res.status, body: await res.json() };
+  }
+}
+
+/** A tiny valid PDF (enough for the type check by magic bytes). */
+export function samplePdf(label = 'scan'): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${label} ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+}
