@@ -11,7 +11,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, MIGRATIONS_DIR, type Database, type Db } from '../../src/server/platform/db/database.ts';
 import * as schema from '../../src/server/platform/db/schema.ts';
-import { loadConfig } from '../../src/server/platform/config/config.ts';
+import { loadConfig, type AppConfig } from '../../src/server/platform/config/config.ts';
 import { createContext, type AppContext } from '../../src/server/platform/context.ts';
 import { buildApp } from '../../src/server/platform/http/app.ts';
 import { seedDemo, type DemoSummary } from '../../src/server/seed/demo.ts';
@@ -59,9 +59,12 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestEnv(clock = new TestClock()): Promise<TestEnv> {
+/** Config fields a test may override (e.g. `{ sessionTtlHours: 1 }` to test session expiry). */
+export type TestConfigOverrides = Partial<Omit<AppConfig, 'dataDir'>>;
+
+export async function createTestEnv(clock = new TestClock(), overrides: TestConfigOverrides = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
-  const config = { ...loadConfig({}), dataDir, logLevel: 'silent', sessionTtlHours: 24 * 3650 };
+  const config = { ...loadConfig({}), logLevel: 'silent', sessionTtlHours: 24 * 3650, ...overrides, dataDir };
   const database = await openTestDatabase();
   const ctx = createContext(config, database, clock.now);
   await ctx.services.calendar.ensurePolicies();
@@ -79,8 +82,8 @@ export async function createTestEnv(clock = new TestClock()): Promise<TestEnv> {
 export const PASSWORD = 'Test-Password-2026';
 
 /** The demo organisation without the large reference data (agencies, staff, the 26 records published). */
-export async function createSeededEnv(clock = new TestClock()): Promise<TestEnv & { demo: DemoSummary }> {
-  const env = await createTestEnv(clock);
+export async function createSeededEnv(clock = new TestClock(), overrides: TestConfigOverrides = {}): Promise<TestEnv & { demo: DemoSummary }> {
+  const env = await createTestEnv(clock, overrides);
   const demo = (await seedDemo(env.ctx, { password: PASSWORD, full: false }))!;
   return { ...env, demo };
 }

@@ -1,10 +1,13 @@
 /**
  * Processing deadlines (thời hạn giải quyết) of dossiers. Pure: every instant is passed in.
  *
- * Counting rules (Civil Code 2015 art. 147–148; Decree 61/2018 art. 19 on supplements and apologies):
- *  - The day of receipt is not counted; a period in days ends at the end of its last day — for an agency, the end
- *    of office hours (art. 148(3); policy.dueTime 'end_of_office_hours', or 'end_of_day' = 23:59:59 local).
- *    A last day that is not a working day moves to the next working day (art. 148(5)).
+ * Counting rules (Civil Code 2015 art. 147–148; Decree 61/2018/NĐ-CP on the one-stop mechanism for supplements
+ * and apologies — article numbers of the decree deliberately not cited here, see the legal basis of the policy):
+ *  - The day of receipt is not counted (art. 147(2)); a period in days ends at the end of its last day (art. 148(1)).
+ *    Art. 148(4) puts that end at 24:00; for a dossier handled at an agency the engine uses the end of office hours
+ *    by default (policy.dueTime 'end_of_office_hours' — agency practice, the appointment is during opening hours);
+ *    'end_of_day' = 23:59:59 local is the literal Civil-Code reading. A last day that is a weekly rest day or a
+ *    holiday moves to the next working day (art. 148(3)).
  *  - Deemed receipt (setting receiptOutsideHoursCountsFromNextWorkingDay, default true): a dossier received on a
  *    non-working day, or at/after the end of the day's last office block, is deemed received at the opening of the
  *    next working day. Receipt before opening or during the lunch break on a working day counts as that day.

@@ -57,7 +57,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       req.log.error({ err: err.cause }, 'response serialisation failed');
       return reply.code(500).send(errorBody(new AppError('INTERNAL')));
     }
-    const e = err as { statusCode?: number; code?: string; message?: string };
+    const e = err as { statusCode?: number; code?: string; message?: string; cause?: { message?: string } };
+    if (e.cause?.message?.includes('APPEND_ONLY')) return reply.code(409).send(errorBody(new AppError('APPEND_ONLY')));
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
       return reply.code(413).send(errorBody(new AppError('FILE_TOO_LARGE', { maxMb: Math.round(ctx.config.maxUploadBytes / 1048576) })));
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite on the embedded database (PGlite), then — when TEST_DATABASE_URL is set — the
+// database and API tiers again on PostgreSQL. Ends with one summary line "N passed, N failed".
+// Extra arguments are passed to Vitest (e.g. `npm test -- src/core`).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const extra = process.argv.slice(2);
+const runs = [{ name: 'PGlite (embedded): unit + db + api', env: { TEST_DATABASE_URL: '' }, args: [] }];
+if (process.env.TEST_DATABASE_URL) {
+  runs.push({ name: `PostgreSQL (${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}): db + api`, env: {}, args: ['--project', 'db', '--project', 'api'] });
+} else {
+  console.log('\n[motcua] TEST_DATABASE_URL is not set: the database suite runs on PGlite only. Set it (e.g. postgres://postgres@127.0.0.1:5432/test) to run it on PostgreSQL too; .ci/run does.\n');
+}
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+for (const run of runs) {
+  console.log(`\n=== ${run.name} ===`);
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-vitest-')), 'report.json');
+  const env = { ...process.env, ...run.env };
+  if (!env.TEST_DATABASE_URL) delete env.TEST_DATABASE_URL;
+  const r = spawnSync('npx', ['vitest', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], { stdio: 'inherit', env });
+  if (!fs.existsSync(out)) {
+    console.error(`[motcua] ${run.name}: Vitest produced no report (exit ${r.status})`);
+    ok = false;
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  if (r.status !== 0 || report.numFailedTests > 0 || report.numTotalTests === 0) ok = false;
+  if (report.numPendingTests > 0 || report.numTodoTests > 0) {
+    console.error(`[motcua] ${run.name}: ${report.numPendingTests} skipped/todo tests — suites must run whole.`);
+    ok = false;
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
