@@ -209,16 +209,20 @@ describe('policy settings', () => {
     expect(holidaysOfYear(2023, p, []).find((h) => h.date === '2023-01-02')?.source).toBe('compensatory');
   });
 
-  it('DEFAULT_CALENDAR_POLICIES: 2012 code until 2020-12-31, 2019 code from 2021-01-01', () => {
+  it('DEFAULT_CALENDAR_POLICIES: 1994 code (6-day week, then 40-hour week), 2007 amendment, 2012 code, 2019 code', () => {
     expect(DEFAULT_CALENDAR_POLICIES.map((p) => [p.id, p.validFrom, p.validTo])).toEqual([
+      ['vn-labour-code-1994', '1995-01-01', '1999-10-01'],
+      ['vn-labour-code-1994-40h', '1999-10-02', '2007-04-01'],
+      ['vn-labour-code-2007', '2007-04-02', '2013-04-30'],
       ['vn-labour-code-2012', '2013-05-01', '2020-12-31'],
       ['vn-labour-code-2019', '2021-01-01', null],
     ]);
     expect(policyFor('2020-12-31', DEFAULT_CALENDAR_POLICIES).id).toBe('vn-labour-code-2012');
     expect(policyFor('2021-01-01', DEFAULT_CALENDAR_POLICIES).id).toBe('vn-labour-code-2019');
-    expect(() => policyFor('2013-04-30', DEFAULT_CALENDAR_POLICIES)).toThrow(RangeError);
+    expect(policyFor('2013-04-30', DEFAULT_CALENDAR_POLICIES).id).toBe('vn-labour-code-2007');
+    expect(() => policyFor('1994-12-31', DEFAULT_CALENDAR_POLICIES)).toThrow(RangeError);
     for (const p of DEFAULT_CALENDAR_POLICIES) {
-      expect(p.weekendDays).toEqual([6, 7]);
+      expect(p.weekendDays).toEqual(p.id === 'vn-labour-code-1994' ? [7] : [6, 7]);
       expect(p.officeHours).toEqual([
         { start: '07:30', end: '11:30' },
         { start: '13:00', end: '17:00' },
@@ -244,5 +248,27 @@ describe('policy settings', () => {
     expect(filled.weekendDays).toEqual([6, 7]);
     expect(filled.validTo).toBeNull();
     expect(filled.holidays).toEqual([]);
+  });
+});
+
+describe('older Labour Code versions (dated policy data)', () => {
+  it('2010 (Labour Code 1994 as amended 2007): Tết is 4 days, Hùng Kings is a holiday', async () => {
+    const { holidaysOfYear, policyFor, DEFAULT_CALENDAR_POLICIES } = await import('./index.ts');
+    const days = holidaysOfYear(2010, policyFor('2010-07-01', DEFAULT_CALENDAR_POLICIES), []);
+    const off = days.filter((d) => d.kind === 'day_off').map((d) => d.date);
+    // Tết Canh Dần = Sun 14/02/2010: rule days Sat 13 (last day), Sun 14, Mon 15, Tue 16; the two weekend
+    // days give compensatory Wed 17 and Thu 18.
+    expect(off).toEqual(expect.arrayContaining(['2010-02-15', '2010-02-16', '2010-02-17', '2010-02-18']));
+    expect(off).not.toContain('2010-02-19');
+    // Hùng Kings 10/3 Canh Dần = Fri 23/04/2010.
+    expect(days.find((d) => d.date === '2010-04-23')?.reason).toMatch(/Hùng Vương/);
+  });
+
+  it('1998: Saturdays were working days, and there was no Hùng Kings holiday', async () => {
+    const { createWorkCalendar, DEFAULT_CALENDAR_POLICIES } = await import('./index.ts');
+    const cal = createWorkCalendar(DEFAULT_CALENDAR_POLICIES, []);
+    expect(cal.isWorkingDay('1998-03-07')).toBe(true); // a Saturday
+    expect(cal.isWorkingDay('1998-03-08')).toBe(false); // a Sunday
+    expect(cal.isWorkingDay('2000-03-04')).toBe(false); // a Saturday after the 40-hour week
   });
 });

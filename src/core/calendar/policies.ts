@@ -41,6 +41,49 @@ const commonSettings = () => ({
   dueSoonWorkingDays: 1,
 });
 
+/**
+ * Labour Code 1994 (art. 73): 1/1, Tết 4 days, 30/4, 1/5, 2/9 (8 days), compensatory days. Saturdays were
+ * working days for state agencies until the 40-hour week of Decision 188/1999/QĐ-TTg (from 2/10/1999).
+ */
+export const POLICY_LABOUR_CODE_1994: CalendarPolicy = {
+  id: 'vn-labour-code-1994',
+  validFrom: '1995-01-01',
+  validTo: '1999-10-01',
+  legalBasis: 'Bộ luật Lao động 1994 Điều 73 (Tết Dương lịch, Tết Âm lịch 4 ngày, 30/4, 1/5, 2/9); tuần làm việc 6 ngày.',
+  ...commonSettings(),
+  weekendDays: [7],
+  holidays: [
+    { kind: 'solar', month: 1, day: 1, reason: REASON.newYear },
+    { kind: 'lunar_new_year', daysBeforeNewYear: 1, daysOfNewYear: 3, reason: REASON.tet },
+    { kind: 'solar', month: 4, day: 30, reason: REASON.victory },
+    { kind: 'solar', month: 5, day: 1, reason: REASON.labour },
+    { kind: 'solar', month: 9, day: 2, reason: REASON.nationalDay },
+  ],
+};
+
+/** Labour Code 1994 with the 40-hour week (Decision 188/1999/QĐ-TTg, Saturdays off from 2/10/1999). */
+export const POLICY_LABOUR_CODE_1994_40H: CalendarPolicy = {
+  ...POLICY_LABOUR_CODE_1994,
+  id: 'vn-labour-code-1994-40h',
+  validFrom: '1999-10-02',
+  validTo: '2007-04-01',
+  legalBasis: 'Bộ luật Lao động 1994 Điều 73; Quyết định 188/1999/QĐ-TTg (tuần làm việc 40 giờ).',
+  weekendDays: [6, 7],
+};
+
+/** Labour Code 1994 as amended by Law 84/2007/QH11: Hùng Kings' day (10/3 lunar) added. */
+export const POLICY_LABOUR_CODE_2007: CalendarPolicy = {
+  ...POLICY_LABOUR_CODE_1994_40H,
+  id: 'vn-labour-code-2007',
+  validFrom: '2007-04-02',
+  validTo: '2013-04-30',
+  legalBasis: 'Bộ luật Lao động 1994 sửa đổi bởi Luật 84/2007/QH11 Điều 73 (thêm Giỗ Tổ Hùng Vương; Tết Âm lịch 4 ngày).',
+  holidays: [
+    ...POLICY_LABOUR_CODE_1994.holidays,
+    { kind: 'lunar', month: 3, day: 10, reason: REASON.hungKings },
+  ],
+};
+
 /** Labour Code 2012 (10/2012/QH13) art. 115: 10 days a year; National Day = 1 day. */
 export const POLICY_LABOUR_CODE_2012: CalendarPolicy = {
   id: 'vn-labour-code-2012',
@@ -71,7 +114,13 @@ export const POLICY_LABOUR_CODE_2019: CalendarPolicy = {
 };
 
 /** The shipped policies, oldest first. Treat as read-only data (copy before changing). */
-export const DEFAULT_CALENDAR_POLICIES: CalendarPolicy[] = [POLICY_LABOUR_CODE_2012, POLICY_LABOUR_CODE_2019];
+export const DEFAULT_CALENDAR_POLICIES: CalendarPolicy[] = [
+  POLICY_LABOUR_CODE_1994,
+  POLICY_LABOUR_CODE_1994_40H,
+  POLICY_LABOUR_CODE_2007,
+  POLICY_LABOUR_CODE_2012,
+  POLICY_LABOUR_CODE_2019,
+];
 
 /**
  * Fills settings missing from a stored policy (e.g. JSON written by an older version) with the defaults:

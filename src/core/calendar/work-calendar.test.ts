@@ -51,12 +51,17 @@ describe('createWorkCalendar — default policies, no overrides', () => {
     expect(cal.isWorkingDay('2020-09-03')).toBe(true); // 2020: 2/9 (Wed) only
     expect(cal.isWorkingDay('2021-09-03')).toBe(false); // 2021: 2/9 Thu + 3/9 Fri
     expect(cal.policyAt('2021-01-01').id).toBe('vn-labour-code-2019');
-    expect(() => cal.isWorkingDay('2013-04-30')).toThrow(RangeError); // no policy before 2013-05-01
+    expect(cal.policyAt('2013-04-30').id).toBe('vn-labour-code-2007');
+    expect(() => cal.isWorkingDay('1994-12-30')).toThrow(RangeError); // no policy before 1995-01-01
   });
 
   it('holidaysOfYear on the calendar keeps only days inside each policy’s validity', () => {
-    // 2013: the 2012 code applies from 1 May 2013 → 30/4/2013 is not produced, 1/5 and 2/9 are.
-    expect(cal.holidaysOfYear(2013).map((h) => h.date)).toEqual(['2013-05-01', '2013-09-02']);
+    // 2013: the 2007 text applies until 30/4 — Tết Quý Tỵ is Sun 10/2: Sat 9 (last day), Sun 10, Mon 11,
+    // Tue 12; the weekend days give compensatory Wed 13 and Thu 14; Hùng Kings 10/3 lunar = Fri 19/4; Tue 30/4 —
+    // and the 2012 code from 1/5 (1/5, 2/9).
+    expect(cal.holidaysOfYear(2013).map((h) => h.date)).toEqual([
+      '2013-01-01', '2013-02-09', '2013-02-10', '2013-02-11', '2013-02-12', '2013-02-13', '2013-02-14', '2013-04-19', '2013-04-30', '2013-05-01', '2013-09-02',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { ADMIN_ROLES, inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { auditLog, publications, workflows } from '../../platform/db/schema.ts';
 import {
+  CatalogParseError,
   defaultWorkflow,
   parseNationalRecord,
   parsePublicIndexEntry,
@@ -31,7 +32,15 @@ export class CatalogService {
 
   /** Imports records in the national portal's format; returns the codes imported. Invalid input throws with the field path. */
   async importNationalRecords(jsons: unknown[]): Promise<string[]> {
-    const records = jsons.map((j) => parseNationalRecord(j));
+    const records = jsons.map((j, index) => {
+      try {
+        return parseNationalRecord(j);
+      } catch (err) {
+        // Bad input is the client's error (400 naming the field), not an internal one.
+        if (err instanceof CatalogParseError) throw new AppError('VALIDATION_FAILED', {}, { index, recordCode: err.recordCode, path: err.path, reason: err.reason });
+        throw err;
+      }
+    });
     await repo.upsertProcedures(this.ctx.db, records);
     return records.map((r) => r.code);
   }

@@ -10,7 +10,7 @@ export interface UnitQuery {
   level?: string | undefined;
   q?: string | undefined;
   asOf?: string | undefined; // YYYY-MM-DD: only units valid on that date
-  after?: string | undefined; // keyset cursor: the last name seen
+  after?: string | undefined; // keyset cursor: `<last name>|<last id>` (see unitCursor), or a bare last name
   limit: number;
 }
 
@@ -19,13 +19,22 @@ export async function listUnits(db: DbOrTx, q: UnitQuery): Promise<UnitRow[]> {
   if (q.parentId) where.push(eq(units.parentId, q.parentId));
   if (q.level) where.push(eq(units.level, q.level));
   if (q.asOf) {
-    where.push(lte(units.validFrom, q.asOf));
+    // A null validFrom means the start is not recorded (pre-2025 units): valid since before any asOf.
+    where.push(or(isNull(units.validFrom), lte(units.validFrom, q.asOf))!);
     where.push(or(isNull(units.validTo), gte(units.validTo, q.asOf))!);
   }
   if (q.q) where.push(sql`lower(${units.name}) like ${'%' + q.q.toLowerCase() + '%'}`);
-  if (q.after) where.push(gt(units.name, q.after));
+  if (q.after) {
+    // Names repeat (e.g. seven 'Xã Tân Thành'), so the cursor carries the id as a tie-breaker.
+    const m = /^(.*)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(q.after);
+    if (m) where.push(or(gt(units.name, m[1]!), and(eq(units.name, m[1]!), gt(units.id, m[2]!)))!);
+    else where.push(gt(units.name, q.after));
+  }
   return db.select().from(units).where(and(...where)).orderBy(asc(units.name), asc(units.id)).limit(q.limit);
 }
+
+/** The keyset cursor after a unit (matches the order by name, id of listUnits). */
+export const unitCursor = (u: { name: string; id: string }) => `${u.name}|${u.id}`;
 
 export async function findUnit(db: DbOrTx, id: string): Promise<UnitRow | null> {
   const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);

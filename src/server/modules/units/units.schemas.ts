@@ -24,7 +24,7 @@ export const UnitListQuery = z.object({
   level: z.enum(['province', 'commune', 'legacy_province', 'legacy_commune']).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   asOf: IsoDate.optional(),
-  after: z.string().max(200).optional(),
+  after: z.string().max(300).optional().describe('keyset cursor: the `next` of the previous page'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
