@@ -302,6 +302,35 @@ describe('concurrency and idempotency', () => {
   });
 });
 
+describe('uploads are checked by content and size', () => {
+  it('accepts a PDF, refuses a text file disguised as PDF (415) and an empty upload', async () => {
+    const ok = await as['pleiku.motcua']!.upload(samplePdf('ok'), 'scan.pdf');
+    expect(ok.status).toBe(201);
+    expect(ok.body.mime).toBe('application/pdf');
+    expect(ok.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const again = await as['pleiku.motcua']!.upload(Buffer.from(samplePdf('ok')), 'copy.pdf');
+    expect(again.body.sha256).not.toBe(ok.body.sha256); // different random content
+    const fake = await as['pleiku.motcua']!.upload(Buffer.from('hello, not a pdf'), 'fake.pdf', 'application/pdf');
+    expect(fake.status).toBe(415);
+    expect(fake.body.error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(fake.body.error.message).toMatch(/Loại tệp không được chấp nhận/);
+  });
+
+  it('refuses a file above MAX_UPLOAD_MB with 413', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(env.ctx.config.maxUploadBytes + 10, 0x20)]);
+    const r = await as['pleiku.motcua']!.upload(big, 'big.pdf');
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('refuses to attach a file that was never uploaded', async () => {
+    clock.set('2026-03-19T10:00:00+07:00');
+    const r = await as['pleiku.motcua']!.post('/api/dossiers', { agencyId: pleikuId, procedureCode: '1.010038', channel: 'desk', applicant: { fullName: 'Y' }, documents: [{ sha256: 'a'.repeat(64), fileName: 'x.pdf' }] });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('intake outcomes that are not a receipt', () => {
   it('an incomplete dossier gets no code and no clock; a refusal needs reasons', async () => {
     clock.set('2026-03-20T09:00:00+07:00');
