@@ -49,6 +49,7 @@ export interface DemoSummary {
   units: number;
   procedures: number;
   publications: number;
+  dossiers: number;
 }
 
 export function listSeedRecordFiles(): string[] {
@@ -105,6 +106,8 @@ export interface SeedOptions {
   password?: string;
   /** false: skip the 14,000 administrative units and the 2,642-entry index (fast test fixture). */
   full?: boolean;
+  /** Demo dossiers in several states (default: with `full`). */
+  dossiers?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -184,12 +187,64 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   await staff('tinh.caicach', 'Lý Thị Ngọc', root, ['reform_officer']);
   await staff('tinh.thanhtra', 'Trịnh Công Sơn', root, ['inspector']);
 
-  return { password, accounts, units: unitCount, procedures: procCount, publications };
+  const dossiers = (opts.dossiers ?? full) ? await seedDemoDossiers(ctx, pleiku.id) : 0;
+  return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
+}
+
+/** A handful of Pleiku dossiers in different states, made through the real intake and action path. */
+async function seedDemoDossiers(ctx: AppContext, agencyId: string): Promise<number> {
+  const { loadAssignments, findUserByUsername } = await import('../modules/staff/staff.repository.ts');
+  const authOf = async (username: string) => {
+    const u = (await findUserByUsername(ctx.db, username))!;
+    return { userId: u.id, username, fullName: u.fullName, assignments: await loadAssignments(ctx.db, u.id) };
+  };
+  const desk = await authOf('pleiku.motcua');
+  const specialist = await authOf('pleiku.chuyenvien');
+  const leader = await authOf('pleiku.lanhdao');
+  const svc = ctx.services.dossiers;
+  const people = [
+    { fullName: 'Nguyễn Văn An', idNumber: '052090001234', phone: '0905123456', address: 'Tổ 3, phường Pleiku, tỉnh Gia Lai' },
+    { fullName: 'Trần Thị Bình', idNumber: '052190004321', phone: '0912345678' },
+    { fullName: 'Lê Văn Cường', idNumber: '064085007777', phone: '0935111222' },
+    { fullName: 'Phạm Thị Dung', idNumber: '064192003456', phone: '0987654321' },
+    { fullName: 'Hoàng Văn Em', idNumber: '052088009999' },
+    { fullName: 'Võ Thị Giang', idNumber: '064095001111', phone: '0977000111' },
+  ];
+  // [procedure, channel, the actions to take after intake]
+  const plan: [string, 'desk' | 'online' | 'postal', string[]][] = [
+    ['1.010038', 'desk', []],
+    ['1.010038', 'desk', ['forward']],
+    ['1.001612', 'desk', ['forward', 'assign']],
+    ['1.008004', 'desk', ['forward', 'assign', 'start_processing']],
+    ['1.010038', 'desk', ['forward', 'assign', 'start_processing', 'request_supplement']],
+    ['1.014336', 'desk', ['forward', 'assign', 'start_processing', 'propose']],
+    ['1.008004', 'postal', ['forward', 'assign', 'start_processing', 'propose', 'approve', 'mark_result_ready']],
+    ['1.010039', 'online', ['forward', 'assign', 'start_processing', 'propose', 'approve', 'mark_result_ready', 'return_result']],
+  ];
+  const actorFor: Record<string, typeof desk> = { forward: desk, assign: leader, start_processing: specialist, request_supplement: specialist, propose: specialist, approve: leader, mark_result_ready: specialist, return_result: desk };
+  const inputFor = (a: string, channel: string): Record<string, unknown> =>
+    a === 'assign' ? { assigneeId: specialist.userId }
+      : a === 'request_supplement' ? { missingItems: ['Bản sao giấy tờ chứng minh chỗ ở hợp pháp'] }
+        : a === 'mark_result_ready' ? { paperResult: true }
+          : a === 'return_result' ? (channel === 'online' ? { returnMethod: 'desk', collectedBy: 'Võ Thị Giang' } : { returnMethod: 'desk', collectedBy: 'Người nộp' })
+            : {};
+  let n = 0;
+  for (const [i, [code, channel, actions]] of plan.entries()) {
+    const applicant = people[i % people.length]!;
+    const body = { agencyId, procedureCode: code, channel, action: channel === 'online' ? ('submit_online' as const) : ('receive' as const), applicant, resultMethod: 'desk' as const, eidAuthenticated: channel === 'online', documents: [], fees: [], input: {} };
+    let { dossier } = await svc.create(desk, body, null);
+    if (channel === 'online') dossier = await svc.act(desk, dossier.id, { action: 'receive', version: dossier.version, input: {}, documents: [] });
+    for (const a of actions) dossier = await svc.act(actorFor[a]!, dossier.id, { action: a as never, version: dossier.version, input: inputFor(a, channel), documents: [] });
+    n++;
+  }
+  // One online submission still waiting for the desk's completeness check.
+  await svc.create(desk, { agencyId, procedureCode: '1.010039', channel: 'online', action: 'submit_online', applicant: people[5]!, resultMethod: 'online', eidAuthenticated: true, documents: [], fees: [], input: {} }, null);
+  return n + 1;
 }
 
 export function formatDemoSummary(s: DemoSummary): string {
   const lines = [
-    'Demo data loaded: ' + `${s.units} administrative units, ${s.procedures} catalog entries, ${s.publications} publications.`,
+    'Demo data loaded: ' + `${s.units} administrative units, ${s.procedures} catalog entries, ${s.publications} publications, ${s.dossiers} dossiers.`,
     `Demo staff accounts (password for all: ${s.password}):`,
     ...s.accounts.map((a) => `  ${a.username.padEnd(20)} ${a.role.padEnd(15)} ${a.agency}`),
   ];

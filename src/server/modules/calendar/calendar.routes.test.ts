@@ -50,6 +50,13 @@ describe('holidays', () => {
     expect(days.every((d) => d.source !== 'override')).toBe(true);
   });
 
+  it('a year in range but before the first stored policy (1995) is 422 CALENDAR_OUT_OF_RANGE', async () => {
+    const r = await anon.get('/api/calendar/holidays/1950');
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('CALENDAR_OUT_OF_RANGE');
+    expect((await holidays(1995)).map((d) => d.date)).toContain('1995-09-02');
+  });
+
   it('years outside 1901–2099 are 400; a non-numeric year 400', async () => {
     for (const y of ['1900', '2100', 'abc', '2026.5']) {
       const r = await anon.get(`/api/calendar/holidays/${y}`);
@@ -83,7 +90,8 @@ describe('due dates', () => {
   });
 
   it('an instant outside the supported calendar (1900–2100) is 422 CALENDAR_OUT_OF_RANGE', async () => {
-    for (const from of ['1899-12-29T10:00:00+07:00', '2101-03-01T10:00:00+07:00']) {
+    // Also before the first stored calendar policy (1995-01-01): no rules to count with.
+    for (const from of ['1899-12-29T10:00:00+07:00', '1994-12-30T10:00:00+07:00', '2101-03-01T10:00:00+07:00']) {
       const r = await anon.get(`/api/calendar/due?from=${encodeURIComponent(from)}&amount=1&unit=working_days`);
       expect(r.status, from).toBe(422);
       expect(r.body.error.code).toBe('CALENDAR_OUT_OF_RANGE');

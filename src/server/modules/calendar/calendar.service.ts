@@ -54,17 +54,17 @@ export class CalendarService {
   async holidays(year: number): Promise<HolidayDay[]> {
     if (year < 1901 || year > 2099) throw new AppError('CALENDAR_OUT_OF_RANGE');
     const { policies, overrides } = await this.load();
-    const policy = policyFor(`${year}-07-01`, policies);
-    return holidaysOfYear(year, policy, overrides.filter((o) => o.date.startsWith(`${year}-`)));
+    return outOfRangeAs422(() => holidaysOfYear(year, policyFor(`${year}-07-01`, policies), overrides.filter((o) => o.date.startsWith(`${year}-`))));
   }
 
   async due(receivedAt: Date, limit: TimeLimit): Promise<Date> {
-    return computeDueAt(receivedAt, limit, await this.calendar());
+    const cal = await this.calendar();
+    return outOfRangeAs422(() => computeDueAt(receivedAt, limit, cal));
   }
 
   lunar(date: LocalDate): LunarDate {
     if (date < '1900-01-01' || date > '2100-12-31') throw new AppError('CALENDAR_OUT_OF_RANGE');
-    return solarToLunar(date);
+    return outOfRangeAs422(() => solarToLunar(date));
   }
 
   async listOverrides(year: number) {
@@ -72,6 +72,8 @@ export class CalendarService {
   }
 
   async setOverride(actor: AuthInfo | null, o: CalendarOverride) {
+    // The years the calendar serves (holidays, overrides listing): 1901–2099.
+    if (o.date < '1901-01-01' || o.date > '2099-12-31') throw new AppError('CALENDAR_OUT_OF_RANGE');
     const row = await this.ctx.db.transaction(async (tx) => {
       const r = await repo.insertOverride(tx, o, actor?.userId ?? null);
       await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
@@ -90,5 +92,18 @@ export class CalendarService {
     });
     this.invalidate();
     return removed;
+  }
+}
+
+/**
+ * The core engine throws RangeError for dates it cannot serve (no calendar policy in force, outside the lunar
+ * table): a client error (422 CALENDAR_OUT_OF_RANGE), not an internal one.
+ */
+function outOfRangeAs422<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RangeError) throw new AppError('CALENDAR_OUT_OF_RANGE', {}, { reason: err.message });
+    throw err;
   }
 }
