@@ -74,7 +74,7 @@ async function time(name: string, sql: string, params: () => unknown[]) {
   }
   runs.sort((a, b) => a - b);
   const plan = (await q(`explain ${sql}`, params())).rows.map((r) => r['QUERY PLAN'] as string).join(' ');
-  const idx = [...plan.matchAll(/Index (?:Only )?Scan (?:Backward )?using (\w+)/g)].map((m) => m[1]);
+  const idx = [...plan.matchAll(/Index (?:Only )?Scan (?:Backward )?(?:using|on) (\w+)/g)].map((m) => m[1]);
   const seq = /Seq Scan on (dossiers|dossier_history|dossier_access)/.test(plan);
   console.log(`| ${name} | ${runs[24]!.toFixed(2)} | ${runs[47]!.toFixed(2)} | ${runs[49]!.toFixed(2)} | ${[...new Set(idx)].join(', ') || '—'}${seq ? ' (SEQ SCAN!)' : ''} |`);
 }
@@ -93,8 +93,10 @@ async function main() {
   await time('dossier by code', 'select * from dossiers where code = $1', () => [`000.${String(1 + (k++ % AGENCIES)).padStart(3, '0')}.00.H21-260315-00010`]);
   await time('history of a dossier', 'select * from dossier_history where dossier_id = $1 order by seq', () => [ids[k++ % ids.length]]);
   await time('scope check (access paths)', 'select a.path from dossier_access d join agencies a on a.id = d.agency_id where d.dossier_id = $1', () => [ids[k++ % ids.length]]);
-  await time('queue "all", first page of 50', `select d.* from (select distinct dossier_id, sort_at from dossier_access where agency_id = any($1::uuid[]) order by sort_at desc, dossier_id desc limit 50) ids join dossiers d on d.id = ids.dossier_id order by ids.sort_at desc`, () => [[agency()]]);
-  await time('queue "all", deep keyset page', `select d.* from (select distinct dossier_id, sort_at from dossier_access where agency_id = any($1::uuid[]) and (sort_at, dossier_id) < ('2026-03-01T00:00:00Z'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid) order by sort_at desc, dossier_id desc limit 50) ids join dossiers d on d.id = ids.dossier_id order by ids.sort_at desc`, () => [[agency()]]);
+  const allQuery = (cursor: string) => `select d.* from (select dossier_id, max(sort_at) as sort_at from (select x.dossier_id, x.sort_at from unnest($1::uuid[]) as a(id) cross join lateral (select da.dossier_id, da.sort_at from dossier_access da where da.agency_id = a.id ${cursor} order by da.sort_at desc, da.dossier_id desc limit 50) x) y group by dossier_id order by max(sort_at) desc, dossier_id desc limit 50) ids join dossiers d on d.id = ids.dossier_id order by ids.sort_at desc`;
+  await time('queue "all" (1 agency), first page of 50', allQuery(''), () => [[agency()]]);
+  await time('queue "all" (1 agency), deep keyset page', allQuery(`and (da.sort_at, da.dossier_id) < ('2026-03-01T00:00:00Z'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)`), () => [[agency()]]);
+  await time('queue "all" (20 agencies), first page', allQuery(''), () => [Array.from({ length: 20 }, agency)]);
   await time('queue "unassigned" (forwarded)', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = 'forwarded' order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [[agency()]]);
   await time('queue "overdue"', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = any(array['received','forwarded','assigned','in_process','inter_agency','awaiting_approval','approved']) and due_at is not null and due_at < now() order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [[agency()]]);
   await time('queue "mine"', `select * from dossiers where assignee_id = $1 and state = any(array['assigned','in_process','inter_agency','awaiting_approval','approved','supplement_requested']) order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [(ids[0] as string)]);

@@ -148,17 +148,27 @@ const OPEN_CLOCK_STATES = ['received', 'forwarded', 'assigned', 'in_process', 'i
 export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]> {
   if (q.agencyIds.length === 0 && q.view !== 'mine') return [];
   if (q.view === 'all') {
-    const where: SQL[] = [inArray(dossierAccess.agencyId, q.agencyIds)];
-    if (q.cursor) where.push(sql`(${dossierAccess.sortAt}, ${dossierAccess.dossierId}) < (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)`);
-    const ids = db
-      .selectDistinct({ id: dossierAccess.dossierId, sortAt: dossierAccess.sortAt })
-      .from(dossierAccess)
-      .where(and(...where))
-      .orderBy(desc(dossierAccess.sortAt), desc(dossierAccess.dossierId))
-      .limit(q.limit)
-      .as('ids');
-    const rows = await db.select({ d: dossiers }).from(ids).innerJoin(dossiers, eq(dossiers.id, ids.id)).orderBy(desc(ids.sortAt), desc(ids.id));
-    return rows.map((r) => r.d);
+    // Newest first across the scope's agencies: the top page of each agency read in index order
+    // (LATERAL, so no agency's whole list is sorted), merged and de-duplicated (a dossier can be held by
+    // several agencies of the scope).
+    const cursor = q.cursor ? sql`and (da.sort_at, da.dossier_id) < (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)` : sql``;
+    const agencyList = sql.join(q.agencyIds.map((a) => sql`${a}::uuid`), sql`, `);
+    const res = await db.execute(sql`
+      select dossier_id, max(sort_at) as sort_at from (
+        select x.dossier_id, x.sort_at
+        from unnest(array[${agencyList}]) as a(id)
+        cross join lateral (
+          select da.dossier_id, da.sort_at from ${dossierAccess} da
+          where da.agency_id = a.id ${cursor}
+          order by da.sort_at desc, da.dossier_id desc
+          limit ${q.limit}
+        ) x
+      ) y group by dossier_id order by max(sort_at) desc, dossier_id desc limit ${q.limit}`);
+    const ids = (res as unknown as { rows: { dossier_id: string }[] }).rows.map((r) => r.dossier_id);
+    if (ids.length === 0) return [];
+    const rows = await db.select().from(dossiers).where(inArray(dossiers.id, ids));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
   const where: SQL[] = [];
   if (q.view === 'mine') where.push(eq(dossiers.assigneeId, q.userId), inArray(dossiers.state, ['assigned', 'in_process', 'inter_agency', 'awaiting_approval', 'approved', 'supplement_requested']));

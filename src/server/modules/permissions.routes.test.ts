@@ -1,0 +1,257 @@
+/**
+ * The permission matrix: endpoints × callers → expected HTTP status, over real HTTP on a real database.
+ * Rules under test:
+ * - no session → 401 on everything but the public reads (health, units, agencies, catalog, calendar);
+ * - dossiers are visible only inside the caller's agency subtree, and outside it they do not exist: an officer
+ *   of commune B gets 404 on every /api/dossiers/:id* route of commune A's dossier (no existence leak);
+ * - writes of the admin modules need an admin role in scope (province-wide ones a province admin).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, createSeededEnv, samplePdf, startHttp, TestClock, type TestEnv } from '../../../test/support/harness.ts';
+
+type Caller = 'anonymous' | 'deskA' | 'deskB' | 'specialistA' | 'unitAdminA' | 'provinceAdmin' | 'inspector';
+const CALLERS: Record<Exclude<Caller, 'anonymous'>, string> = {
+  deskA: 'pleiku.motcua',
+  deskB: 'dienhong.motcua',
+  specialistA: 'pleiku.chuyenvien',
+  unitAdminA: 'pleiku.quantri',
+  provinceAdmin: 'tinh.quantri',
+  inspector: 'tinh.thanhtra',
+};
+const ALL: Caller[] = ['anonymous', 'deskA', 'deskB', 'specialistA', 'unitAdminA', 'provinceAdmin', 'inspector'];
+
+let env: TestEnv;
+let http: Awaited<ReturnType<typeof startHttp>>;
+const clock = new TestClock(new Date('2026-03-02T09:00:00+07:00'));
+const client = {} as Record<Caller, ApiClient>;
+const agencyId: Record<string, string> = {};
+const PLEIKU = '000.01.00.H21';
+let dossier: { id: string; code: string; version: number };
+let docId: string;
+let pubId: string;
+let targetUserId: string;
+
+beforeAll(async () => {
+  env = await createSeededEnv(clock);
+  http = await startHttp(env);
+  client.anonymous = new ApiClient(http.base);
+  for (const [k, u] of Object.entries(CALLERS)) client[k as Caller] = await new ApiClient(http.base).login(u);
+  for (const a of (await client.anonymous.get('/api/agencies?limit=1000')).body.items as { code: string; id: string }[]) agencyId[a.code] = a.id;
+
+  // Commune A's dossier, with one document.
+  const up = await client.deskA.upload(samplePdf('don de nghi'), 'don-de-nghi.pdf');
+  expect(up.status).toBe(201);
+  const created = await client.deskA.post('/api/dossiers', {
+    agencyId: agencyId[PLEIKU],
+    procedureCode: '1.010038',
+    channel: 'desk',
+    applicant: { fullName: 'Nguyễn Văn An', idNumber: '052090001234', phone: '0905123456' },
+    documents: [{ sha256: up.body.sha256, fileName: 'don-de-nghi.pdf', componentName: 'Tờ khai thay đổi thông tin cư trú' }],
+    fees: [{ kind: 'charge', description: 'Lệ phí đăng ký cư trú', amountVnd: 10000 }],
+  });
+  expect(created.status).toBe(201);
+  dossier = { id: created.body.id, code: created.body.code, version: created.body.version };
+  const docs = await client.deskA.get(`/api/dossiers/${dossier.id}/documents`);
+  docId = docs.body.items[0].id;
+
+  const pubs = await client.anonymous.get(`/api/agencies/${agencyId[PLEIKU]}/publications`);
+  pubId = pubs.body.items.find((i: { procedure: { code: string } }) => i.procedure.code === '1.010038').publication.id;
+  targetUserId = (await client.specialistA.get('/api/auth/me')).body.userId;
+});
+
+afterAll(async () => {
+  await http?.close();
+  await env?.close();
+});
+
+interface Row {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** URL and body per caller (evaluated when the case runs). */
+  req: (caller: Caller) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  expect: Record<Caller, number>;
+  /** The error code expected for a given status (checked when the status is an error). */
+  codes?: Partial<Record<number, string>>;
+}
+
+const by = (o: Partial<Record<Caller, number>> & { default: number }): Record<Caller, number> =>
+  Object.fromEntries(ALL.map((c) => [c, o[c] ?? o.default])) as Record<Caller, number>;
+
+/** Public reads: everybody, signed in or not. */
+const PUBLIC = by({ default: 200 });
+/** Dossier routes of commune A: 401 without a session, 404 for commune B, 200 for anyone whose scope covers A. */
+const DOSSIER_A = by({ default: 200, anonymous: 401, deskB: 404 });
+/** Admin writes in commune A: unit admin of A and the province admin. */
+const ADMIN_A = (ok: number) => by({ default: 403, anonymous: 401, unitAdminA: ok, provinceAdmin: ok });
+/** Province-wide admin writes. */
+const PROVINCE_ONLY = (ok: number) => by({ default: 403, anonymous: 401, provinceAdmin: ok });
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+const agencyCodeSeq = (() => {
+  let n = 40;
+  return () => `000.00.${String(n++).padStart(2, '0')}.H21`;
+})();
+// Province-level procedures no demo commune publishes, one per caller that may publish.
+const PUBLISHABLE = ['1.001456', '1.001686', '1.003695', '2.001410', '3.000333', '3.000466', '1.001445'];
+
+const ROWS: Row[] = [
+  // ----------------------------------------------------------------- public reads
+  { name: 'GET /api/health', method: 'GET', req: () => ({ url: '/api/health' }), expect: PUBLIC },
+  { name: 'GET /api/units', method: 'GET', req: () => ({ url: '/api/units?limit=5' }), expect: PUBLIC },
+  { name: 'GET /api/agencies', method: 'GET', req: () => ({ url: '/api/agencies' }), expect: PUBLIC },
+  { name: 'GET /api/agencies/:id', method: 'GET', req: () => ({ url: `/api/agencies/${agencyId[PLEIKU]}` }), expect: PUBLIC },
+  { name: 'GET /api/procedures', method: 'GET', req: () => ({ url: '/api/procedures?q=tach%20ho' }), expect: PUBLIC },
+  { name: 'GET /api/procedures/:code', method: 'GET', req: () => ({ url: '/api/procedures/1.010038' }), expect: PUBLIC },
+  { name: 'GET /api/agencies/:id/publications', method: 'GET', req: () => ({ url: `/api/agencies/${agencyId[PLEIKU]}/publications` }), expect: PUBLIC },
+  { name: 'GET /api/publications/:id/workflow', method: 'GET', req: () => ({ url: `/api/publications/${pubId}/workflow` }), expect: PUBLIC },
+  { name: 'GET /api/calendar/holidays/:year', method: 'GET', req: () => ({ url: '/api/calendar/holidays/2026' }), expect: PUBLIC },
+  { name: 'GET /api/calendar/due', method: 'GET', req: () => ({ url: `/api/calendar/due?from=${encodeURIComponent('2026-03-02T09:00:00+07:00')}&amount=1&unit=working_days` }), expect: PUBLIC },
+  { name: 'GET /api/calendar/lunar/:date', method: 'GET', req: () => ({ url: '/api/calendar/lunar/2026-02-17' }), expect: PUBLIC },
+  { name: 'GET /api/calendar/overrides', method: 'GET', req: () => ({ url: '/api/calendar/overrides?year=2026' }), expect: PUBLIC },
+
+  // ----------------------------------------------------------------- signed-in basics
+  { name: 'GET /api/auth/me', method: 'GET', req: () => ({ url: '/api/auth/me' }), expect: by({ default: 200, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/dossiers (own queue)', method: 'GET', req: () => ({ url: '/api/dossiers' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'GET /api/dossiers?agencyId=A (queue of commune A)', method: 'GET', req: () => ({ url: `/api/dossiers?agencyId=${agencyId[PLEIKU]}` }), expect: by({ default: 200, anonymous: 401, deskB: 403 }) },
+  {
+    name: 'POST /api/dossiers into commune A (anonymous, officer of B)',
+    method: 'POST',
+    req: () => ({ url: '/api/dossiers', body: { agencyId: agencyId[PLEIKU], procedureCode: '1.010038', channel: 'desk', applicant: { fullName: 'Trần Thị Bình', idNumber: '052190004321' } } }),
+    expect: { anonymous: 401, deskB: 403 } as Record<Caller, number>,
+  },
+  { name: 'POST /api/files', method: 'POST', req: () => ({ url: '/api/files' }), expect: { anonymous: 401 } as Record<Caller, number> },
+
+  // ----------------------------------------------------------------- commune A's dossier
+  { name: 'GET /api/dossiers/:id', method: 'GET', req: () => ({ url: `/api/dossiers/${dossier.id}` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND', 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/dossiers/:id/history', method: 'GET', req: () => ({ url: `/api/dossiers/${dossier.id}/history` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND' } },
+  { name: 'GET /api/dossiers/:id/documents', method: 'GET', req: () => ({ url: `/api/dossiers/${dossier.id}/documents` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND' } },
+  { name: 'GET /api/dossiers/:id/documents/:docId/content', method: 'GET', req: () => ({ url: `/api/dossiers/${dossier.id}/documents/${docId}/content` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND' } },
+  { name: 'GET /api/dossiers/:id/payments', method: 'GET', req: () => ({ url: `/api/dossiers/${dossier.id}/payments` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND' } },
+  { name: 'GET /api/dossiers/by-code/:code', method: 'GET', req: () => ({ url: `/api/dossiers/by-code/${dossier.code}` }), expect: DOSSIER_A, codes: { 404: 'DOSSIER_NOT_FOUND' } },
+  {
+    // A stale version: in-scope callers learn of the conflict (409); commune B must not learn the dossier exists.
+    name: 'POST /api/dossiers/:id/actions (stale version)',
+    method: 'POST',
+    req: () => ({ url: `/api/dossiers/${dossier.id}/actions`, body: { action: 'add_note', version: dossier.version + 100, input: { note: 'thử' } } }),
+    expect: by({ default: 409, anonymous: 401, deskB: 404 }),
+    codes: { 404: 'DOSSIER_NOT_FOUND', 409: 'VERSION_CONFLICT' },
+  },
+  {
+    name: 'POST /api/dossiers/:id/actions (current version, forward)',
+    method: 'POST',
+    req: () => ({ url: `/api/dossiers/${dossier.id}/actions`, body: { action: 'forward', version: dossier.version, input: {} } }),
+    expect: { anonymous: 401, deskB: 404 } as Record<Caller, number>,
+    codes: { 404: 'DOSSIER_NOT_FOUND' },
+  },
+  { name: 'GET /api/dossiers/:id (unknown id)', method: 'GET', req: () => ({ url: `/api/dossiers/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'DOSSIER_NOT_FOUND' } },
+
+  // ----------------------------------------------------------------- units (admin writes)
+  {
+    name: 'POST /api/agencies',
+    method: 'POST',
+    req: () => ({ url: '/api/agencies', body: { code: agencyCodeSeq(), name: 'Ban Quản lý dự án', kind: 'other', level: 'province', parentId: agencyId['000.00.00.H21'], validFrom: '2026-01-01' } }),
+    expect: PROVINCE_ONLY(201),
+    codes: { 403: 'FORBIDDEN', 401: 'UNAUTHENTICATED' },
+  },
+
+  // ----------------------------------------------------------------- staff
+  { name: 'GET /api/staff', method: 'GET', req: () => ({ url: '/api/staff' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  {
+    name: 'POST /api/staff (specialist of commune A)',
+    method: 'POST',
+    req: () => ({ url: '/api/staff', body: { username: `pleiku.nv${uniq()}`, password: 'Mat-khau-2026!', fullName: 'Nhân viên mới', roles: [{ agencyId: agencyId[PLEIKU], role: 'specialist' }] } }),
+    expect: ADMIN_A(201),
+    codes: { 403: 'FORBIDDEN' },
+  },
+  {
+    name: 'POST /api/staff (province_admin)',
+    method: 'POST',
+    req: () => ({ url: '/api/staff', body: { username: `tinh.qt${uniq()}`, password: 'Mat-khau-2026!', fullName: 'Quản trị mới', roles: [{ agencyId: agencyId['000.00.00.H21'], role: 'province_admin' }] } }),
+    expect: PROVINCE_ONLY(201),
+    codes: { 403: 'FORBIDDEN' },
+  },
+  { name: 'POST /api/staff/:id/roles', method: 'POST', req: () => ({ url: `/api/staff/${targetUserId}/roles`, body: { agencyId: agencyId[PLEIKU], role: 'leader' } }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  { name: 'DELETE /api/staff/:id/roles', method: 'DELETE', req: () => ({ url: `/api/staff/${targetUserId}/roles`, body: { agencyId: agencyId[PLEIKU], role: 'leader' } }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+
+  // ----------------------------------------------------------------- catalog
+  { name: 'POST /api/procedures/import', method: 'POST', req: () => ({ url: '/api/procedures/import', body: { records: [{}] } }), expect: { ...PROVINCE_ONLY(400) }, codes: { 403: 'FORBIDDEN', 400: 'VALIDATION_FAILED' } },
+  {
+    name: 'POST /api/agencies/:id/publications (commune A)',
+    method: 'POST',
+    req: (c) => ({ url: `/api/agencies/${agencyId[PLEIKU]}/publications`, body: { procedureCode: PUBLISHABLE[ALL.indexOf(c)]! } }),
+    expect: ADMIN_A(201),
+    codes: { 403: 'FORBIDDEN' },
+  },
+  {
+    name: 'PUT /api/publications/:id/workflow (commune A)',
+    method: 'PUT',
+    req: () => ({ url: `/api/publications/${pubId}/workflow`, body: { steps: [{ order: 1, name: 'Tiếp nhận', role: 'desk_officer', departmentHint: null, allotmentHalfDays: 1, agency: null, parallelGroup: null }, { order: 2, name: 'Xử lý', role: 'specialist', departmentHint: null, allotmentHalfDays: 8, agency: null, parallelGroup: null }] } }),
+    expect: ADMIN_A(200),
+    codes: { 403: 'FORBIDDEN' },
+  },
+
+  // ----------------------------------------------------------------- calendar
+  { name: 'PUT /api/calendar/overrides', method: 'PUT', req: () => ({ url: '/api/calendar/overrides', body: { date: '2026-12-31', kind: 'day_off', reason: 'Nghỉ cuối năm' } }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
+  {
+    name: 'DELETE /api/calendar/overrides/:id',
+    method: 'DELETE',
+    req: async () => {
+      const o = await client.provinceAdmin.put('/api/calendar/overrides', { date: '2026-12-30', kind: 'day_off', reason: 'Nghỉ cuối năm' });
+      expect(o.status).toBe(200);
+      return { url: `/api/calendar/overrides/${o.body.id}` };
+    },
+    expect: PROVINCE_ONLY(200),
+    codes: { 403: 'FORBIDDEN' },
+  },
+];
+
+describe('permission matrix', () => {
+  for (const row of ROWS) {
+    describe(row.name, () => {
+      for (const caller of ALL) {
+        const status = row.expect[caller];
+        if (status === undefined) continue;
+        it(`${caller} → ${status}`, async () => {
+          const { url, body } = await row.req(caller);
+          const api = client[caller];
+          const r = row.method === 'GET' ? await api.get(url) : row.method === 'POST' ? await api.post(url, body) : row.method === 'PUT' ? await api.put(url, body) : await api.del(url, body);
+          expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(status);
+          if (status >= 400) {
+            expect(r.body.error.code).toBe(row.codes?.[status] ?? r.body.error.code);
+            expect(typeof r.body.error.message).toBe('string');
+          }
+        });
+      }
+    });
+  }
+});
+
+describe('commune B learns nothing about commune A’s dossier', () => {
+  it('the 404 for B is identical to the 404 for a dossier that does not exist', async () => {
+    const real = await client.deskB.get(`/api/dossiers/${dossier.id}`);
+    const none = await client.deskB.get(`/api/dossiers/${crypto.randomUUID()}`);
+    expect(real.status).toBe(404);
+    expect(real.body).toEqual(none.body);
+  });
+
+  it('B’s queue and search do not list it, by code, ID number or name', async () => {
+    const queue = await client.deskB.get('/api/dossiers?view=all');
+    expect(queue.body.items.map((d: { id: string }) => d.id)).not.toContain(dossier.id);
+    for (const q of [dossier.code, '052090001234', 'Nguyễn Văn An']) {
+      const r = await client.deskB.get(`/api/dossiers/search?q=${encodeURIComponent(q)}`);
+      expect(r.status).toBe(200);
+      expect(r.body.items.map((d: { id: string }) => d.id)).not.toContain(dossier.id);
+    }
+    const own = await client.deskA.get(`/api/dossiers/search?q=${encodeURIComponent(dossier.code)}`);
+    expect(own.body.items.map((d: { id: string }) => d.id)).toEqual([dossier.id]);
+  });
+
+  it('B cannot read A’s document content, and the dossier is unchanged by B’s attempts', async () => {
+    const r = await fetch(`${http.base}/api/dossiers/${dossier.id}/documents/${docId}/content`, { headers: { authorization: `Bearer ${client.deskB.token}` } });
+    expect(r.status).toBe(404);
+    const now = await client.deskA.get(`/api/dossiers/${dossier.id}`);
+    expect(now.body.version).toBe(dossier.version);
+    expect(now.body.state).toBe('received');
+  });
+});
