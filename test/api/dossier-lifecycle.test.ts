@@ -375,3 +375,57 @@ describe('intake outcomes that are not a receipt', () => {
     expect(JSON.stringify(r.body.error.details)).toContain('idNumber');
   });
 });
+
+describe('inter-agency transfer, refusal, withdrawal and stop', () => {
+  async function inProcess(at: string) {
+    const d = await receive(at);
+    await act('pleiku.motcua', d.id, 'forward');
+    const me = await as['pleiku.chuyenvien']!.get('/api/auth/me');
+    await act('pleiku.lanhdao', d.id, 'assign', { assigneeId: me.body.userId });
+    await act('pleiku.chuyenvien', d.id, 'start_processing');
+    return d.id as string;
+  }
+
+  it('transfers to a provincial department, which sees the dossier and returns it; the transfer note is in the history', async () => {
+    const id = await inProcess('2026-04-06T09:00:00+07:00');
+    const agencies = await as['pleiku.motcua']!.get('/api/agencies?limit=100');
+    const dept = agencies.body.items.find((a: { code: string }) => a.code === '000.00.10.H21');
+    expect((await as['sonnmt.chuyenvien']!.get(`/api/dossiers/${id}`)).status).toBe(404);
+    const t = await act('pleiku.chuyenvien', id, 'transfer', { targetAgency: dept.id, task: 'Xác nhận hiện trạng sử dụng đất', deadline: '2026-04-08' });
+    expect(t.status).toBe(200);
+    expect(t.body.state).toBe('inter_agency');
+    const seen = await as['sonnmt.chuyenvien']!.get(`/api/dossiers/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.allowedActions).toContain('return_from_agency');
+    const back = await as['sonnmt.chuyenvien']!.post(`/api/dossiers/${id}/actions`, { action: 'return_from_agency', version: seen.body.version, input: { note: 'Đã xác nhận' } });
+    expect(back.status).toBe(200);
+    expect(back.body.state).toBe('in_process');
+    const h = await as['pleiku.motcua']!.get(`/api/dossiers/${id}/history`);
+    const transfer = h.body.items.find((e: { action: string }) => e.action === 'transfer');
+    expect(transfer.data.slip).toBe('transfer_note');
+    expect(transfer.data.task).toBe('Xác nhận hiện trạng sử dụng đất');
+  });
+
+  it('refuses with reasons within the time limit; the refusal is returned to the applicant', async () => {
+    const id = await inProcess('2026-04-07T09:00:00+07:00');
+    const noReasons = await act('pleiku.chuyenvien', id, 'refuse');
+    expect(noReasons.status).toBe(400);
+    const r = await act('pleiku.chuyenvien', id, 'refuse', { reasons: ['Người đề nghị tách hộ chưa đủ năng lực hành vi dân sự'] });
+    expect(r.body.state).toBe('refused');
+    expect(r.body.finishedAt).not.toBeNull();
+    const ret = await act('pleiku.motcua', id, 'return_result', { returnMethod: 'desk', collectedBy: 'Nguyễn Văn An' });
+    expect(ret.body.state).toBe('returned');
+  });
+
+  it('the applicant withdraws; a leader stops another dossier; both are closed with the reason recorded', async () => {
+    const a = await inProcess('2026-04-08T09:00:00+07:00');
+    const w = await act('pleiku.motcua', a, 'withdraw', { reasons: ['Công dân xin rút hồ sơ'] });
+    expect(w.body.state).toBe('withdrawn');
+    const b = await inProcess('2026-04-08T10:00:00+07:00');
+    expect((await act('pleiku.chuyenvien', b, 'stop', { reasons: ['x'] })).status).toBe(403);
+    const s = await act('pleiku.lanhdao', b, 'stop', { reasons: ['Cơ quan có thẩm quyền yêu cầu dừng xử lý'] });
+    expect(s.body.state).toBe('stopped');
+    const h = await as['pleiku.motcua']!.get(`/api/dossiers/${b}/history`);
+    expect(h.body.items.at(-1).data.reasons).toEqual(['Cơ quan có thẩm quyền yêu cầu dừng xử lý']);
+  });
+});
