@@ -97,9 +97,9 @@ async function main() {
   await time('queue "all" (1 agency), first page of 50', allQuery(''), () => [[agency()]]);
   await time('queue "all" (1 agency), deep keyset page', allQuery(`and (da.sort_at, da.dossier_id) < ('2026-03-01T00:00:00Z'::timestamptz, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)`), () => [[agency()]]);
   await time('queue "all" (20 agencies), first page', allQuery(''), () => [Array.from({ length: 20 }, agency)]);
-  await time('queue "unassigned" (forwarded)', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = 'forwarded' order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [[agency()]]);
-  await time('queue "overdue"', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = any(array['received','forwarded','assigned','in_process','inter_agency','awaiting_approval','approved']) and due_at is not null and due_at < now() order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [[agency()]]);
-  await time('queue "mine"', `select * from dossiers where assignee_id = $1 and state = any(array['assigned','in_process','inter_agency','awaiting_approval','approved','supplement_requested']) order by coalesce(due_at, 'infinity'::timestamptz), id limit 50`, () => [(ids[0] as string)]);
+  await time('queue "unassigned" (forwarded)', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = 'forwarded' order by due_at asc nulls last, id limit 50`, () => [[agency()]]);
+  await time('queue "overdue"', `select * from dossiers where handling_agency_id = any($1::uuid[]) and state = any(array['received','forwarded','assigned','in_process','inter_agency','awaiting_approval','approved']) and due_at is not null and due_at < now() order by due_at asc nulls last, id limit 50`, () => [[agency()]]);
+  await time('queue "mine"', `select * from dossiers where assignee_id = $1 and state = any(array['assigned','in_process','inter_agency','awaiting_approval','approved','supplement_requested']) order by due_at asc nulls last, id limit 50`, () => [(ids[0] as string)]);
   await time('search by ID number', `select * from dossiers where applicant_id_number = $1 limit 20`, () => [String((k++ * 7919) % 999999999999).padStart(12, '0')]);
   await time('search by name prefix', `select * from dossiers where applicant_name_folded like $1 order by created_at desc limit 20`, () => [`nguyen van ${1000 + (k++ % 9000)}%`]);
   await pool.end();

@@ -184,13 +184,19 @@ export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]
     case 'due_soon': where.push(inArray(dossiers.state, OPEN_CLOCK_STATES), isNotNull(dossiers.dueAt), sql`${dossiers.dueAt} >= ${q.now.toISOString()}::timestamptz`, lte(dossiers.dueAt, q.dueSoonBefore)); break;
     default: break;
   }
+  // Soonest first, in index order (dossiers_handling_state_due_idx / _submitted_idx / _assignee_idx):
+  // ORDER BY sort ASC NULLS LAST, id — the index's own order, so a single-state view reads only one page.
+  // Dossiers without a time limit (sort value null) come last; their cursor is 'infinity'.
   const sortCol = q.view === 'awaiting_intake' ? dossiers.submittedAt : dossiers.dueAt;
-  if (q.cursor) where.push(sql`(coalesce(${sortCol}, 'infinity'::timestamptz), ${dossiers.id}) > (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)`);
+  if (q.cursor) {
+    if (q.cursor.at === 'infinity') where.push(sql`${sortCol} is null and ${dossiers.id} > ${q.cursor.id}::uuid`);
+    else where.push(sql`((${sortCol}, ${dossiers.id}) > (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid) or ${sortCol} is null)`);
+  }
   return db
     .select()
     .from(dossiers)
     .where(and(...where))
-    .orderBy(sql`coalesce(${sortCol}, 'infinity'::timestamptz)`, asc(dossiers.id))
+    .orderBy(sql`${sortCol} asc nulls last`, asc(dossiers.id))
     .limit(q.limit);
 }
 

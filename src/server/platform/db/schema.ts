@@ -266,6 +266,7 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_code_uq').on(t.code),
     uniqueIndex('dossiers_idempotency_uq').on(t.createdBy, t.idempotencyKey),
     index('dossiers_handling_state_due_idx').on(t.handlingAgencyId, t.state, t.dueAt, t.id),
+    index('dossiers_handling_state_submitted_idx').on(t.handlingAgencyId, t.state, t.submittedAt, t.id),
     index('dossiers_assignee_idx').on(t.assigneeId, t.dueAt, t.id),
     index('dossiers_applicant_id_idx').on(t.applicantIdNumber),
     index('dossiers_applicant_name_idx').on(t.applicantNameFolded.op('text_pattern_ops')),

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_handling_state_submitted_idx" ON "dossiers" USING btree ("handling_agency_id","state","submitted_at","id");
