@@ -11,6 +11,7 @@ import { count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.ts';
 import { unitMerges, units } from '../platform/db/schema.ts';
 import { parseAdminUnits2025 } from '../../core/units/index.ts';
+import { foldVietnamese } from '../../core/text/index.ts';
 import type { ProcedureRecord } from '../../core/catalog/index.ts';
 import type { Role } from '../../core/dossier/index.ts';
 import { insertAgency } from '../modules/units/units.repository.ts';
@@ -72,6 +73,7 @@ export async function seedUnits(ctx: AppContext): Promise<number> {
     key: u.key,
     code: u.code,
     name: u.name,
+    nameFolded: foldVietnamese(u.name),
     level: u.level,
     kind: u.kind,
     parentId: u.parentKey ? (ids.get(u.parentKey) ?? null) : null,

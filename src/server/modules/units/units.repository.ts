@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { foldVietnamese } from '../../../core/text/index.ts';
 import { agencies, unitMerges, units } from '../../platform/db/schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -23,7 +24,7 @@ export async function listUnits(db: DbOrTx, q: UnitQuery): Promise<UnitRow[]> {
     where.push(or(isNull(units.validFrom), lte(units.validFrom, q.asOf))!);
     where.push(or(isNull(units.validTo), gte(units.validTo, q.asOf))!);
   }
-  if (q.q) where.push(sql`lower(${units.name}) like ${'%' + q.q.toLowerCase() + '%'}`);
+  if (q.q) where.push(sql`${units.nameFolded} like ${'%' + foldVietnamese(q.q) + '%'}`);
   if (q.after) {
     // Names repeat (e.g. seven 'Xã Tân Thành'), so the cursor carries the id as a tie-breaker.
     const m = /^(.*)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(q.after);

@@ -157,6 +157,11 @@ describe('administrative units (2025 reform)', () => {
     expect(before.body.items).toEqual([]);
   });
 
+  it('name search is accent- and case-insensitive (ĐẶC KHU, dien hong)', async () => {
+    expect((await unitByName('commune', 'dien hong', '2026-01-01')).map((u) => u.name)).toContain('Phường Diên Hồng');
+    expect((await unitByName('commune', 'ĐẶC KHU CÔN ĐẢO', '2026-01-01')).map((u) => u.name)).toContain('Đặc khu Côn Đảo');
+  });
+
   it('a legacy commune is readable as of 2025-06-01, not as of 2026-01-01', async () => {
     const old = await unitByName('legacy_commune', 'Hội Thương', '2025-06-01');
     const hoiThuong = old.find((u) => u.key === 'L-23566');

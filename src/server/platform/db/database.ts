@@ -59,6 +59,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (err) => console.error(`PostgreSQL pool error: ${err.message}`));
   // Fail fast with a clear message when the server is unreachable.
   const client = await pool.connect();
   client.release();

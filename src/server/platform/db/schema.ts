@@ -36,6 +36,7 @@ export const units = pgTable(
     key: text('key').notNull(), // stable identity: codes are reused across the 2025 merger
     code: text('code').notNull(),
     name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull().default(''), // core/text foldVietnamese(name): accent-insensitive search
     level: text('level').notNull(), // province | commune | legacy_province | legacy_commune | legacy_district
     kind: text('kind'),
     parentId: uuid('parent_id'),

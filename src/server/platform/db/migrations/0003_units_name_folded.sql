@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "name_folded" text DEFAULT '' NOT NULL;
