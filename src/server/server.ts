@@ -3,6 +3,7 @@ import { loadConfig, type AppConfig } from './platform/config/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { createContext, type AppContext } from './platform/context.ts';
 import { buildApp } from './platform/http/app.ts';
+import { ensureWebBuilt } from './platform/http/web.ts';
 import { formatDemoSummary, seedDemo } from './seed/demo.ts';
 import { users, roleAssignments, agencies } from './platform/db/schema.ts';
 import { asc, eq } from 'drizzle-orm';
@@ -26,12 +27,14 @@ export async function startServer(opts: { config?: AppConfig; demo?: boolean; lo
     if (summary) log(formatDemoSummary(summary));
     else log(await existingAccounts(ctx));
   }
+  await ensureWebBuilt(log);
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' && process.env.NODE_ENV === 'production' });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log(`motcua is running on ${database.kind === 'pglite' ? `the embedded database (PGlite) in ${config.dataDir}` : 'PostgreSQL'}`);
+  log(`  Staff console: ${url}/`);
   log(`  API:  ${url}/api   docs: ${url}/api/docs   health: ${url}/api/health`);
   if (database.kind === 'pglite') log('  Note: PGlite does not fsync; production must run on PostgreSQL (DATABASE_URL).');
   return {

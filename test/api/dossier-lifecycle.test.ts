@@ -429,3 +429,22 @@ describe('inter-agency transfer, refusal, withdrawal and stop', () => {
     expect(h.body.items.at(-1).data.reasons).toEqual(['Cơ quan có thẩm quyền yêu cầu dừng xử lý']);
   });
 });
+
+describe('public tracking by code and second factor', () => {
+  it('shows the plain-Vietnamese timeline with the receipt secret or the phone, and nothing with a wrong factor', async () => {
+    const d = await receive('2026-04-09T09:00:00+07:00', '1.010038', { fullName: 'Đỗ Thị Hạnh', idNumber: '052190007777', phone: '0905999888' });
+    const anon = new ApiClient(http.base);
+    const ok = await anon.get(`/api/public/track?code=${d.code}&secret=${d.trackingSecret}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.stateLabel).toBe('Đã tiếp nhận');
+    expect(ok.body.dueAt).toBe('2026-04-16T17:00:00+07:00');
+    expect(ok.body.timeline.map((e: { action: string }) => e.action)).toEqual(['receive']);
+    expect(JSON.stringify(ok.body)).not.toContain('052190007777');
+    const byPhone = await anon.get(`/api/public/track?code=${d.code}&secret=0905 999 888`);
+    expect(byPhone.status).toBe(200);
+    const wrong = await anon.get(`/api/public/track?code=${d.code}&secret=WRONG1234`);
+    const unknown = await anon.get(`/api/public/track?code=000.01.00.H21-260409-9999&secret=WRONG1234`);
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+});

@@ -82,6 +82,7 @@ export const DossierOut = z.object({
   paidTotal: z.number(),
   timing: z.string(),
   allowedActions: z.array(z.string()),
+  trackingSecret: z.string().describe('Printed on the receipt: the applicant’s second factor for public tracking'),
 });
 
 export const HistoryOut = z.object({

@@ -20,6 +20,8 @@ import { staffRoutes } from '../../modules/staff/staff.routes.ts';
 import { catalogRoutes } from '../../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
+import { registerWeb } from './web.ts';
+import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -69,7 +71,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     return reply.code(500).send(errorBody(new AppError('INTERNAL')));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(errorBody(new AppError('NOT_FOUND', { entity: req.url })));
+    reply.code(404).send(errorBody(new AppError('NOT_FOUND', { entity: req.url.split('?')[0] })));
   });
 
   registerAuth(app, ctx);
@@ -80,5 +82,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(catalogRoutes(ctx), { prefix: '/api' });
   await app.register(calendarRoutes(ctx), { prefix: '/api' });
   await app.register(dossiersRoutes(ctx), { prefix: '/api' });
+  await app.register(portalRoutes(ctx), { prefix: '/api' });
+  await registerWeb(app);
   return app;
 }

@@ -1,0 +1,41 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { findDossierByCode, historyOf } from '../dossiers/dossiers.repository.ts';
+import { findProcedure } from '../catalog/catalog.repository.ts';
+import { findAgency } from '../units/units.repository.ts';
+import { ACTION_LABELS, STATE_LABELS, type ActionName, type DossierState } from '../../../core/dossier/index.ts';
+import { formatVnIso } from '../../../core/calendar/index.ts';
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a.trim().toUpperCase());
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+};
+
+/** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */
+export class PortalService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async track(code: string, factor: string) {
+    const d = await findDossierByCode(this.ctx.db, code.trim());
+    const phone = (d?.applicant as { phone?: string } | undefined)?.phone?.replace(/\D/g, '');
+    const ok = d && (sameSecret(factor, d.trackingSecret) || (phone && phone.length >= 8 && factor.replace(/\D/g, '') === phone));
+    // Wrong factor and unknown code answer the same, so codes cannot be enumerated.
+    if (!d || !ok) throw new AppError('DOSSIER_NOT_FOUND');
+    const [proc, agency, history] = await Promise.all([findProcedure(this.ctx.db, d.procedureId), findAgency(this.ctx.db, d.receivingAgencyId), historyOf(this.ctx.db, d.id)]);
+    return {
+      code: d.code!,
+      procedureName: proc?.name ?? '',
+      agencyName: agency?.name ?? '',
+      state: d.state,
+      stateLabel: STATE_LABELS[d.state as DossierState]?.vi ?? d.state,
+      receivedAt: d.receivedAt ? formatVnIso(d.receivedAt) : null,
+      dueAt: d.dueAt ? formatVnIso(d.dueAt) : null,
+      finishedAt: d.finishedAt ? formatVnIso(d.finishedAt) : null,
+      timeline: history
+        .filter((h) => !['add_note', 'attach_document', 'record_field_check'].includes(h.action))
+        .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: ACTION_LABELS[h.action as ActionName]?.vi ?? h.action, state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState })),
+    };
+  }
+}
