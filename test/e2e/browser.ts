@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { ensureWebBuilt } from '../../src/server/platform/http/web.ts';
 import { createSeededEnv, startHttp, TestClock, type TestEnv } from '../support/harness.ts';
