@@ -1,0 +1,245 @@
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingBank,
+  IconCalendarEvent,
+  IconClipboardList,
+  IconInbox,
+  IconListCheck,
+  IconLogout,
+  IconNotebook,
+  IconPackageExport,
+  IconSearch,
+  IconSettings,
+  IconUsers,
+  IconWorld,
+} from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../core/dossier/labels.ts';
+import type { Role } from '../core/dossier/states.ts';
+import { homeFor, useLang, useSession } from './context.tsx';
+import { DeskIntakePage } from './pages/DeskIntake.tsx';
+import { DossierPage } from './pages/DossierPage.tsx';
+import { LoginPage } from './pages/Login.tsx';
+import { OnlineQueuePage } from './pages/OnlineQueue.tsx';
+import { QueuesPage } from './pages/Queues.tsx';
+import { RegisterPage } from './pages/Register.tsx';
+import { ReturnResultsPage } from './pages/ReturnResults.tsx';
+import { SearchPage } from './pages/Search.tsx';
+import { TrackPage } from './pages/Track.tsx';
+import { HolidaysPage } from './pages/admin/Holidays.tsx';
+import { PublicationsPage } from './pages/admin/Publications.tsx';
+import { StaffPage } from './pages/admin/Staff.tsx';
+import { WorkflowPage } from './pages/admin/Workflow.tsx';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route path="/tra-cuu" element={<TrackPage />} />
+      <Route path="/*" element={<RequireAuth><Shell /></RequireAuth>} />
+    </Routes>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading, ensure } = useSession();
+  const location = useLocation();
+  const { t } = useLang();
+  useEffect(() => ensure(), [ensure]);
+  if (loading) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (!me) return <Navigate to={`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+export function LangSwitch() {
+  const { lang, setLang, t } = useLang();
+  return (
+    <SegmentedControl
+      size="xs"
+      value={lang}
+      onChange={(v) => setLang(v === 'en' ? 'en' : 'vi')}
+      data={[
+        { value: 'vi', label: 'VI' },
+        { value: 'en', label: 'EN' },
+      ]}
+      aria-label={t('app.language')}
+      data-testid="lang-switch"
+    />
+  );
+}
+
+function HeaderSearch() {
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (q.trim().length >= 2) navigate(`/tim-kiem?q=${encodeURIComponent(q.trim())}`);
+  };
+  return (
+    <form onSubmit={submit} role="search" style={{ flex: 1, maxWidth: 380 }}>
+      <TextInput
+        aria-label={t('app.search.label')}
+        placeholder={t('app.search.placeholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        size="sm"
+        data-testid="header-search"
+      />
+    </form>
+  );
+}
+
+function Shell() {
+  const { me, logout, hasRole } = useSession();
+  const { t, lang } = useLang();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => close(), [location.pathname, close]);
+  if (!me) return null;
+  const roles = [...new Set(me.assignments.map((a) => a.role))];
+  const agencyNames = [...new Set(me.assignments.map((a) => a.agencyName))];
+  const path = location.pathname;
+  const nav = (to: string, label: string, icon: ReactNode, testid: string, active = path.startsWith(to)) => (
+    <NavLink component={Link} to={to} label={label} leftSection={icon} active={active} data-testid={testid} />
+  );
+  const staffWork = hasRole('desk_officer', 'specialist', 'leader', 'province_admin', 'unit_admin', 'inspector', 'reform_officer');
+  const admin = hasRole('unit_admin', 'province_admin');
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('app.menu')} />
+            <Link to={homeFor(me)} style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Group gap={8} wrap="nowrap">
+                <IconBuildingBank size={28} color="var(--mantine-color-blue-8)" aria-hidden />
+                <Stack gap={0} visibleFrom="sm">
+                  <Text fw={700} size="md" lh={1.1}>
+                    {t('app.title')}
+                  </Text>
+                  <Text size="xs" c="dimmed" lh={1.1}>
+                    {t('app.subtitle')}
+                  </Text>
+                </Stack>
+              </Group>
+            </Link>
+          </Group>
+          <HeaderSearch />
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} align="flex-end" visibleFrom="sm" data-testid="header-user">
+              <Text size="sm" fw={600} lh={1.2}>
+                {me.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2} maw={300} truncate="end" title={agencyNames.join('; ')}>
+                {agencyNames.join('; ')}
+              </Text>
+              <Group gap={4} aria-label={t('app.roles')}>
+                {roles.map((r) => (
+                  <Badge key={r} size="xs" variant="light" style={{ textTransform: 'none' }}>
+                    {ROLE_LABELS[r as Role]?.[lang] ?? r}
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+            <LangSwitch />
+            <Tooltip label={t('app.logout')}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('app.logout')}
+                data-testid="logout"
+                onClick={async () => {
+                  await logout();
+                  navigate('/dang-nhap');
+                }}
+              >
+                <IconLogout size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Menu">
+        <AppShell.Section grow>
+          {hasRole('desk_officer') && nav('/tiep-nhan', t('nav.intake'), <IconInbox size={18} aria-hidden />, 'nav-intake')}
+          {hasRole('desk_officer') && nav('/ho-so-truc-tuyen', t('nav.online'), <IconWorld size={18} aria-hidden />, 'nav-online')}
+          {staffWork && nav('/hang-doi/mine', t('nav.queues'), <IconListCheck size={18} aria-hidden />, 'nav-queues', path.startsWith('/hang-doi'))}
+          {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
+          {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
+          {admin && (
+            <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
+              {nav('/quan-tri/thu-tuc', t('nav.admin.publications'), <IconClipboardList size={16} aria-hidden />, 'nav-admin-publications', path.startsWith('/quan-tri/thu-tuc') || path.startsWith('/quan-tri/quy-trinh'))}
+              {nav('/quan-tri/can-bo', t('nav.admin.staff'), <IconUsers size={16} aria-hidden />, 'nav-admin-staff')}
+              {hasRole('province_admin') && nav('/quan-tri/ngay-nghi', t('nav.admin.holidays'), <IconCalendarEvent size={16} aria-hidden />, 'nav-admin-holidays')}
+            </NavLink>
+          )}
+        </AppShell.Section>
+        <AppShell.Section>
+          <NavLink component="a" href="/tra-cuu" target="_blank" label={t('nav.track')} leftSection={<IconSearch size={16} aria-hidden />} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<Navigate to={homeFor(me)} replace />} />
+          <Route path="/tiep-nhan" element={<DeskIntakePage />} />
+          <Route path="/ho-so-truc-tuyen" element={<OnlineQueuePage />} />
+          <Route path="/hang-doi" element={<Navigate to="/hang-doi/mine" replace />} />
+          <Route path="/hang-doi/:view" element={<QueuesPage />} />
+          <Route path="/ho-so/:id" element={<DossierPage />} />
+          <Route path="/tra-ket-qua" element={<ReturnResultsPage />} />
+          <Route path="/so-theo-doi" element={<RegisterPage />} />
+          <Route path="/tim-kiem" element={<SearchPage />} />
+          <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
+          <Route path="/quan-tri/thu-tuc" element={<PublicationsPage />} />
+          <Route path="/quan-tri/quy-trinh/:publicationId" element={<WorkflowPage />} />
+          <Route path="/quan-tri/can-bo" element={<StaffPage />} />
+          <Route path="/quan-tri/ngay-nghi" element={<HolidaysPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function NotFound() {
+  const { t } = useLang();
+  return (
+    <Stack>
+      <Title order={2}>{t('app.notFound')}</Title>
+      <Button component={Link} to="/" w="fit-content">
+        {t('app.backHome')}
+      </Button>
+    </Stack>
+  );
+}

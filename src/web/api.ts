@@ -1,0 +1,382 @@
+/**
+ * Typed client of the motcua API. The session travels in the HttpOnly cookie set by POST /api/auth/login;
+ * nothing is kept in localStorage. Every failure throws an `ApiError` with the API's stable code and its
+ * Vietnamese (`message`) and English (`messageEn`) text.
+ */
+import type { ProcedureRecord } from '../core/catalog/types.ts';
+import type { WorkflowStep } from '../core/catalog/workflow.ts';
+import type { ActionName } from '../core/dossier/actions.ts';
+
+export interface ApiError {
+  status: number;
+  code: string;
+  message: string;
+  messageEn: string;
+  details?: Record<string, unknown>;
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'messageEn' in e;
+}
+
+/** Fired when the API answers 401 on a call made by a signed-in page (the shell sends the user to the login page). */
+export const UNAUTHENTICATED_EVENT = 'motcua:unauthenticated';
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+  /** Do not announce a 401 (login, me, public pages). */
+  quiet401?: boolean;
+}
+
+function qs(query: Query | undefined): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function apiUrl(path: string, query?: Query): string {
+  return `/api${path}${qs(query)}`;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw {
+      status: 0,
+      code: 'NETWORK',
+      message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+      messageEn: 'Cannot reach the server. Check the network and try again.',
+    } satisfies ApiError;
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as { error?: Partial<ApiError> } | null)?.error;
+    const e: ApiError = {
+      status: res.status,
+      code: err?.code ?? `HTTP_${res.status}`,
+      message: err?.message ?? `Lỗi máy chủ (${res.status}).`,
+      messageEn: err?.messageEn ?? `Server error (${res.status}).`,
+      ...(err?.details ? { details: err.details } : {}),
+    };
+    if (res.status === 401 && !opts.quiet401) window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT));
+    throw e;
+  }
+  return json as T;
+}
+
+// ---- types (mirror the API's response schemas) ----
+
+export interface Assignment {
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  role: string;
+}
+
+export interface Me {
+  userId: string;
+  username: string;
+  fullName: string;
+  assignments: Assignment[];
+}
+
+export interface Applicant {
+  fullName: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  organisation?: string;
+}
+
+export interface Dossier {
+  id: string;
+  code: string | null;
+  procedureId: string;
+  procedureCode: string;
+  procedureName: string;
+  receivingAgencyId: string;
+  handlingAgencyId: string;
+  channel: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  applicant: Applicant & Record<string, unknown>;
+  limit: { amount: number; unit: string } | null;
+  onestopPolicy: string;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  clockStartedAt: string | null;
+  dueAt: string | null;
+  dueAtLocal: string | null;
+  originalDueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  assigneeId: string | null;
+  apologiesSent: number;
+  supplementRequests: number;
+  hasElectronicResult: boolean;
+  paperResult: boolean;
+  resultMethod: string | null;
+  feeTotal: number;
+  paidTotal: number;
+  timing: string;
+  allowedActions: string[];
+  trackingSecret: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorId: string | null;
+  actorRole: string;
+  agencyId: string | null;
+  at: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  attachments: string[];
+  text: string;
+}
+
+export interface DossierDocument {
+  id: string;
+  kind: string;
+  componentCode: string | null;
+  componentName: string | null;
+  fileSha256: string | null;
+  fileName: string | null;
+  mime: string | null;
+  size: number | null;
+  digitised: boolean;
+  reused: boolean;
+  fromCitizenStore: boolean;
+  electronicResult: boolean;
+  uploadedAt: string;
+}
+
+export interface Payments {
+  fees: { id: string; kind: string; description: string; amountVnd: number }[];
+  payments: { id: string; amountVnd: number; method: string; paidAt: string; reference: string | null }[];
+}
+
+export interface Agency {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: string;
+  unitId: string | null;
+  parentId: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Publication {
+  id: string;
+  agencyId: string;
+  procedureId: string;
+  active: boolean;
+  decisionNo: string | null;
+  currentWorkflowId: string | null;
+}
+
+export interface PublicationItem {
+  publication: Publication;
+  procedure: { id: string; code: string; name: string; onlineLevel: string; fieldName: string | null };
+}
+
+export interface ProcedureSummary {
+  id: string;
+  code: string;
+  name: string;
+  fieldName: string | null;
+  levels: string[];
+  onlineLevel: string;
+  structured: boolean;
+  source: string;
+  ministry: string | null;
+}
+
+export interface ProcedureDetail extends ProcedureSummary {
+  version: number;
+  record: ProcedureRecord;
+}
+
+export interface Workflow {
+  id: string;
+  publicationId: string;
+  version: number;
+  channel: string;
+  legalLimit: { amount: number; unit: string } | null;
+  steps: WorkflowStep[];
+  agencyOrder: string;
+  createdAt: string;
+}
+
+export interface Staff {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+export interface Holiday {
+  date: string;
+  reason: string;
+  source: string;
+  kind: string;
+}
+
+export interface Override {
+  id: string;
+  date: string;
+  kind: string;
+  reason: string;
+}
+
+export interface TrackResult {
+  code: string;
+  procedureName: string;
+  agencyName: string;
+  state: string;
+  stateLabel: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  timeline: { at: string; action: string; label: string; state: string }[];
+}
+
+export interface DocumentInput {
+  kind?: 'input' | 'supplement' | 'result' | 'other';
+  componentCode?: string | null;
+  componentName?: string | null;
+  sha256: string;
+  fileName: string;
+}
+
+export interface CreateDossierBody {
+  agencyId: string;
+  procedureCode: string;
+  channel: 'desk' | 'postal' | 'online';
+  action: 'receive' | 'request_intake_supplement' | 'reject_intake';
+  applicant: Applicant;
+  resultMethod?: 'desk' | 'online' | 'postal';
+  postalHandoverAt?: string;
+  documents?: DocumentInput[];
+  fees?: { kind: 'fee' | 'charge'; description: string; amountVnd: number }[];
+  input?: Record<string, unknown>;
+}
+
+export const QUEUE_VIEWS = [
+  'mine',
+  'unassigned',
+  'due_soon',
+  'overdue',
+  'waiting_supplement',
+  'inter_agency',
+  'awaiting_approval',
+  'result_ready',
+  'all',
+] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number] | 'awaiting_intake';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+// ---- calls ----
+
+export const api = {
+  login: (username: string, password: string) => request<Me & { expiresAt: string }>('POST', '/auth/login', { body: { username, password }, quiet401: true }),
+  logout: () => request<{ ok: true }>('POST', '/auth/logout', { quiet401: true }),
+  me: () => request<Me>('GET', '/auth/me', { quiet401: true }),
+
+  agencies: () => request<{ items: Agency[] }>('GET', '/agencies', { query: { limit: 1000 } }).then((r) => r.items),
+  publications: (agencyId: string) => request<{ items: PublicationItem[] }>('GET', `/agencies/${agencyId}/publications`).then((r) => r.items),
+  publish: (agencyId: string, procedureCode: string, decisionNo: string | null) =>
+    request<Publication>('POST', `/agencies/${agencyId}/publications`, { body: { procedureCode, decisionNo } }),
+  procedures: (q: string, structured = true, after?: string) =>
+    request<Page<ProcedureSummary>>('GET', '/procedures', { query: { q, structured: structured ? 'true' : undefined, after, limit: 30 } }),
+  procedure: (code: string) => request<ProcedureDetail>('GET', `/procedures/${encodeURIComponent(code)}`),
+  workflow: (publicationId: string) => request<Workflow>('GET', `/publications/${publicationId}/workflow`),
+  saveWorkflow: (publicationId: string, steps: WorkflowStep[], agencyOrder: string) =>
+    request<Workflow>('PUT', `/publications/${publicationId}/workflow`, { body: { steps, agencyOrder } }),
+
+  uploadFile: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<{ sha256: string; size: number; mime: string }>('POST', '/files', { form });
+  },
+
+  createDossier: (body: CreateDossierBody, idempotencyKey: string) =>
+    request<Dossier>('POST', '/dossiers', { body, headers: { 'idempotency-key': idempotencyKey } }),
+  queue: (view: QueueView, cursor?: string | null, agencyId?: string, limit = 50) =>
+    request<Page<Dossier>>('GET', '/dossiers', { query: { view, cursor, agencyId, limit } }),
+  search: (q: string) => request<{ items: Dossier[] }>('GET', '/dossiers/search', { query: { q, limit: 50 } }).then((r) => r.items),
+  dossier: (id: string) => request<Dossier>('GET', `/dossiers/${id}`),
+  history: (id: string) => request<{ items: HistoryEntry[] }>('GET', `/dossiers/${id}/history`).then((r) => r.items),
+  documents: (id: string) => request<{ items: DossierDocument[] }>('GET', `/dossiers/${id}/documents`).then((r) => r.items),
+  payments: (id: string) => request<Payments>('GET', `/dossiers/${id}/payments`),
+  act: (id: string, action: ActionName, version: number, input: Record<string, unknown>, documents: DocumentInput[] = []) =>
+    request<Dossier>('POST', `/dossiers/${id}/actions`, { body: { action, version, input, documents } }),
+
+  staff: () => request<{ items: Staff[] }>('GET', '/staff').then((r) => r.items),
+  createStaff: (body: { username: string; password: string; fullName: string; email?: string; phone?: string; roles: { agencyId: string; role: string }[] }) =>
+    request<Staff>('POST', '/staff', { body }),
+  grantRole: (id: string, agencyId: string, role: string) => request<{ ok: true }>('POST', `/staff/${id}/roles`, { body: { agencyId, role } }),
+  revokeRole: (id: string, agencyId: string, role: string) => request<{ ok: true }>('DELETE', `/staff/${id}/roles`, { body: { agencyId, role } }),
+
+  holidays: (year: number) => request<{ year: number; days: Holiday[] }>('GET', `/calendar/holidays/${year}`).then((r) => r.days),
+  overrides: (year: number) => request<{ items: Override[] }>('GET', '/calendar/overrides', { query: { year } }).then((r) => r.items),
+  setOverride: (date: string, kind: string, reason: string) => request<Override>('PUT', '/calendar/overrides', { body: { date, kind, reason } }),
+  deleteOverride: (id: string) => request<Override>('DELETE', `/calendar/overrides/${id}`),
+
+  track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret }, quiet401: true }),
+};
+
+// ---- links to documents produced by the server ----
+
+export const links = {
+  slip: (dossierId: string, kind: string) => `/api/dossiers/${dossierId}/slips/${kind}`,
+  document: (dossierId: string, docId: string) => `/api/dossiers/${dossierId}/documents/${docId}/content`,
+  register: (agencyId: string, from: string, to: string, format: 'pdf' | 'xlsx') => apiUrl('/register', { agencyId, from, to, format }),
+};
+
+/** A random UUID v4 (crypto.randomUUID is missing outside secure contexts, e.g. plain http on an intranet). */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,443 @@
+/**
+ * The form of one lifecycle action: exactly the input its Zod schema (core/dossier/inputs.ts) needs, checked
+ * with the same schema before sending, with the dossier version for optimistic concurrency.
+ */
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPaperclip, IconX } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ACTIONS, type ActionName } from '../../core/dossier/actions.ts';
+import { validateActionInput, PAYMENT_METHODS, RETURN_METHODS } from '../../core/dossier/inputs.ts';
+import { ACTION_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS } from '../../core/dossier/labels.ts';
+import type { DossierComponent } from '../../core/catalog/types.ts';
+import type { UiKey } from '../../core/i18n/ui.ts';
+import { api, isApiError, type Agency, type DocumentInput, type Dossier, type Staff } from '../api.ts';
+import { useLang, useSession } from '../context.tsx';
+import { ErrorAlert, lines } from './common.tsx';
+import { MissingItemsPicker, missingItemText } from './MissingItemsPicker.tsx';
+
+const FIELD_LABEL: Record<string, UiKey> = {
+  reasons: 'action.reasons',
+  missingItems: 'action.missingItems',
+  assigneeId: 'action.assignee',
+  targetAgency: 'action.targetAgency',
+  task: 'action.task',
+  deadline: 'action.deadline',
+  newDueAt: 'action.newDueAt',
+  attachments: 'action.attachments',
+  returnMethod: 'action.returnMethod',
+  collectedBy: 'action.collectedBy',
+  authorisationNote: 'action.authorisationNote',
+  trackingNumber: 'action.trackingNumber',
+  amount: 'action.amount',
+  paymentMethod: 'action.paymentMethod',
+  note: 'common.note',
+};
+
+const NOTE_REQUIRED: ReadonlySet<string> = new Set(['send_back', 'add_note', 'record_field_check']);
+const REASONS: ReadonlySet<string> = new Set(['refuse', 'withdraw', 'stop', 'reject_intake', 'apologize']);
+const MISSING: ReadonlySet<string> = new Set(['request_supplement', 'request_intake_supplement']);
+const FILES: ReadonlySet<string> = new Set(['attach_result', 'attach_document']);
+
+export function ActionModal({
+  dossier,
+  action,
+  onClose,
+  onDone,
+  onConflict,
+  components = [],
+}: {
+  dossier: Dossier;
+  action: ActionName | null;
+  onClose: () => void;
+  onDone: (updated: Dossier, action: ActionName) => void;
+  /** 409 VERSION_CONFLICT: the caller reloads the dossier. */
+  onConflict: () => void;
+  /** The procedure's components (for the missing-items checklist). */
+  components?: DossierComponent[];
+}) {
+  const { t, lang, errText } = useLang();
+  // GET /api/staff is for administrators only: others type/paste the officer id.
+  const canListStaff = useSession().hasRole('unit_admin', 'province_admin');
+  const [note, setNote] = useState('');
+  const [reasons, setReasons] = useState('');
+  const [missing, setMissing] = useState<Set<number>>(new Set());
+  const [missingOther, setMissingOther] = useState('');
+  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [staffForbidden, setStaffForbidden] = useState(false);
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [targetAgency, setTargetAgency] = useState<string | null>(null);
+  const [task, setTask] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [newDueAt, setNewDueAt] = useState('');
+  const [files, setFiles] = useState<DocumentInput[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [paperResult, setPaperResult] = useState(false);
+  const [returnMethod, setReturnMethod] = useState<string>('desk');
+  const [collectedBy, setCollectedBy] = useState('');
+  const [byProxy, setByProxy] = useState(false);
+  const [authorisationNote, setAuthorisationNote] = useState('');
+  const [trackingNumber, setTrackingNumber] = useState('');
+  const [amount, setAmount] = useState<number | string>('');
+  const [paymentMethod, setPaymentMethod] = useState<string | null>('desk');
+  const [reference, setReference] = useState('');
+  const [competentBody, setCompetentBody] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Reset when another action opens.
+  useEffect(() => {
+    setNote('');
+    setReasons('');
+    setMissing(new Set());
+    setMissingOther('');
+    setAssigneeId(null);
+    setTargetAgency(null);
+    setTask('');
+    setDeadline('');
+    setNewDueAt('');
+    setFiles([]);
+    setPaperResult(!dossier.hasElectronicResult);
+    setReturnMethod(dossier.resultMethod === 'online' && dossier.hasElectronicResult ? 'online' : dossier.resultMethod === 'postal' ? 'postal' : 'desk');
+    setCollectedBy(dossier.applicant.fullName ?? '');
+    setByProxy(false);
+    setAuthorisationNote('');
+    setTrackingNumber('');
+    setAmount(Math.max(0, dossier.feeTotal - dossier.paidTotal) || '');
+    setPaymentMethod('desk');
+    setReference('');
+    setCompetentBody('');
+    setError(null);
+    setClientError(null);
+    if (action === 'assign' && staff === null && !staffForbidden && !canListStaff) {
+      setStaffForbidden(true);
+    } else if (action === 'assign' && staff === null && !staffForbidden) {
+      api
+        .staff()
+        .then(setStaff)
+        .catch((e: unknown) => {
+          if (isApiError(e) && e.status === 403) setStaffForbidden(true);
+          else setError(e);
+        });
+    }
+    if (action === 'transfer' && agencies.length === 0) api.agencies().then(setAgencies).catch(setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, dossier.id]);
+
+  if (action === null) return null;
+
+  const build = (): { input: Record<string, unknown>; documents: DocumentInput[] } => {
+    const input: Record<string, unknown> = {};
+    if (note.trim()) input.note = note.trim();
+    if (REASONS.has(action)) input.reasons = lines(reasons);
+    if (MISSING.has(action)) {
+      input.missingItems = [...[...missing].sort((a, b) => a - b).map((i) => missingItemText(components[i]?.name ?? '')), ...lines(missingOther)].filter((x) => x);
+    }
+    switch (action) {
+      case 'assign':
+        if (assigneeId?.trim()) input.assigneeId = assigneeId.trim();
+        break;
+      case 'transfer':
+        if (targetAgency) input.targetAgency = targetAgency;
+        if (task.trim()) input.task = task.trim();
+        if (deadline) input.deadline = deadline;
+        break;
+      case 'apologize':
+        if (newDueAt) input.newDueAt = newDueAt;
+        break;
+      case 'reject_intake':
+        if (competentBody.trim()) input.competentBody = competentBody.trim();
+        break;
+      case 'mark_result_ready':
+        input.paperResult = paperResult;
+        break;
+      case 'return_result':
+        input.returnMethod = returnMethod;
+        if (returnMethod === 'desk') {
+          if (collectedBy.trim()) input.collectedBy = collectedBy.trim();
+          input.byProxy = byProxy;
+          if (byProxy && authorisationNote.trim()) input.authorisationNote = authorisationNote.trim();
+        }
+        if (returnMethod === 'postal' && trackingNumber.trim()) input.trackingNumber = trackingNumber.trim();
+        break;
+      case 'record_payment':
+        if (amount !== '' && Number(amount) > 0) input.amount = Number(amount);
+        if (paymentMethod) input.paymentMethod = paymentMethod;
+        if (reference.trim()) input.reference = reference.trim();
+        break;
+      default:
+        break;
+    }
+    return { input, documents: FILES.has(action) ? files.map((f) => ({ ...f, kind: action === 'attach_result' ? 'result' : 'other' })) : [] };
+  };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    const { input, documents } = build();
+    // Same schema as the API; attachments arrive as documents (the server fills in their ids).
+    const check = validateActionInput(action, FILES.has(action) && documents.length > 0 ? { ...input, attachments: documents.map((d) => d.sha256) } : input);
+    if (!check.ok) {
+      setClientError(t('action.missing', { fields: check.fields.map((f) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f)).join(', ') }));
+      return;
+    }
+    setClientError(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api.act(dossier.id, action, dossier.version, input, documents);
+      onDone(updated, action);
+    } catch (err) {
+      if (isApiError(err) && err.code === 'VERSION_CONFLICT') {
+        notifications.show({ color: 'orange', title: errText(err), message: t('dossier.conflictReloaded') });
+        onConflict();
+        onClose();
+      } else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const upload = async (list: File[] | File | null) => {
+    const arr = list === null ? [] : Array.isArray(list) ? list : [list];
+    if (arr.length === 0) return;
+    setUploading(true);
+    setError(null);
+    try {
+      for (const f of arr) {
+        const r = await api.uploadFile(f);
+        setFiles((prev) => [...prev, { sha256: r.sha256, fileName: f.name }]);
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const def = ACTIONS[action];
+  const staffOptions = (staff ?? []).filter((s) => s.active).map((s) => ({ value: s.id, label: `${s.fullName} (${s.username})` }));
+
+  return (
+    <Modal opened onClose={onClose} title={ACTION_LABELS[action][lang]} size="lg">
+      <form onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid={`modal-${action}`}>
+        <Stack gap="sm">
+          {MISSING.has(action) && (
+            <MissingItemsPicker
+              components={components}
+              checked={missing}
+              onToggle={(i) =>
+                setMissing((prev) => {
+                  const n = new Set(prev);
+                  if (n.has(i)) n.delete(i);
+                  else n.add(i);
+                  return n;
+                })
+              }
+              other={missingOther}
+              onOther={setMissingOther}
+            />
+          )}
+
+          {action === 'assign' &&
+            (staffForbidden ? (
+              <TextInput
+                label={t('action.assigneeId')}
+                description={t('action.assigneeId.hint')}
+                value={assigneeId ?? ''}
+                onChange={(e) => setAssigneeId(e.currentTarget.value)}
+                required
+                data-autofocus
+                data-testid="input-assigneeId"
+              />
+            ) : (
+              <Select
+                label={t('action.assignee')}
+                data={staffOptions}
+                value={assigneeId}
+                onChange={setAssigneeId}
+                searchable
+                required
+                data-autofocus
+                data-testid="input-assigneeId"
+                nothingFoundMessage={t('common.none')}
+              />
+            ))}
+
+          {action === 'transfer' && (
+            <>
+              <Select
+                label={t('action.targetAgency')}
+                data={agencies.filter((a) => a.id !== dossier.handlingAgencyId).map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
+                value={targetAgency}
+                onChange={setTargetAgency}
+                searchable
+                required
+                data-autofocus
+                data-testid="input-targetAgency"
+              />
+              <Textarea label={t('action.task')} value={task} onChange={(e) => setTask(e.currentTarget.value)} required autosize minRows={2} data-testid="input-task" />
+              <TextInput type="date" label={t('action.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} required data-testid="input-deadline" />
+            </>
+          )}
+
+          {action === 'apologize' && (
+            <TextInput type="date" label={t('action.newDueAt')} value={newDueAt} onChange={(e) => setNewDueAt(e.currentTarget.value)} required data-autofocus data-testid="input-newDueAt" />
+          )}
+
+          {REASONS.has(action) && (
+            <Textarea
+              label={t('action.reasons')}
+              description={t('common.onePerLine')}
+              value={reasons}
+              onChange={(e) => setReasons(e.currentTarget.value)}
+              required
+              autosize
+              minRows={3}
+              data-autofocus={action !== 'apologize' ? true : undefined}
+              data-testid="input-reasons"
+            />
+          )}
+
+          {action === 'reject_intake' && (
+            <TextInput label={t('action.competentBody')} value={competentBody} onChange={(e) => setCompetentBody(e.currentTarget.value)} data-testid="input-competentBody" />
+          )}
+
+          {FILES.has(action) && (
+            <Stack gap={6}>
+              <Text fw={500} size="sm">
+                {t('action.attachments')} <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>*</span>
+              </Text>
+              {files.map((f, i) => (
+                <Group key={`${f.sha256}-${i}`} gap={6}>
+                  <IconPaperclip size={14} aria-hidden />
+                  <Text size="sm">{f.fileName}</Text>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setFiles((p) => p.filter((_, j) => j !== i))}
+                    aria-label={t('intake.removeFile', { name: f.fileName })}
+                  >
+                    <IconX size={14} />
+                  </Button>
+                </Group>
+              ))}
+              <FileButton onChange={upload} accept="application/pdf,image/jpeg,image/png,.docx,.xlsx" multiple>
+                {(props) => (
+                  <Button {...props} variant="light" leftSection={<IconPaperclip size={16} />} loading={uploading} w="fit-content" data-testid="input-file">
+                    {t('action.pickFile')}
+                  </Button>
+                )}
+              </FileButton>
+            </Stack>
+          )}
+
+          {action === 'mark_result_ready' && (
+            <Checkbox label={t('action.paperResult')} checked={paperResult} onChange={(e) => setPaperResult(e.currentTarget.checked)} data-testid="input-paperResult" />
+          )}
+
+          {action === 'return_result' && (
+            <>
+              <Radio.Group label={t('action.returnMethod')} value={returnMethod} onChange={setReturnMethod} required>
+                <Group mt={4}>
+                  {RETURN_METHODS.map((m) => (
+                    <Radio key={m} value={m} label={RETURN_METHOD_LABELS[m][lang]} data-testid={`input-returnMethod-${m}`} />
+                  ))}
+                </Group>
+              </Radio.Group>
+              {returnMethod === 'desk' && (
+                <>
+                  <TextInput label={t('action.collectedBy')} value={collectedBy} onChange={(e) => setCollectedBy(e.currentTarget.value)} required data-testid="input-collectedBy" />
+                  <Checkbox label={t('action.byProxy')} checked={byProxy} onChange={(e) => setByProxy(e.currentTarget.checked)} data-testid="input-byProxy" />
+                  {byProxy && (
+                    <TextInput
+                      label={t('action.authorisationNote')}
+                      value={authorisationNote}
+                      onChange={(e) => setAuthorisationNote(e.currentTarget.value)}
+                      required
+                      data-testid="input-authorisationNote"
+                    />
+                  )}
+                </>
+              )}
+              {returnMethod === 'postal' && (
+                <TextInput label={t('action.trackingNumber')} value={trackingNumber} onChange={(e) => setTrackingNumber(e.currentTarget.value)} required data-testid="input-trackingNumber" />
+              )}
+            </>
+          )}
+
+          {action === 'record_payment' && (
+            <>
+              <NumberInput label={t('action.amount')} value={amount} onChange={setAmount} min={1} thousandSeparator="." decimalSeparator="," allowDecimal={false} required data-autofocus data-testid="input-amount" />
+              <Select
+                label={t('action.paymentMethod')}
+                data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m][lang] }))}
+                value={paymentMethod}
+                onChange={setPaymentMethod}
+                required
+                allowDeselect={false}
+                data-testid="input-paymentMethod"
+              />
+              <TextInput label={t('action.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} data-testid="input-reference" />
+            </>
+          )}
+
+          <Textarea
+            label={t('common.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            required={NOTE_REQUIRED.has(action)}
+            autosize
+            minRows={NOTE_REQUIRED.has(action) ? 3 : 1}
+            data-autofocus={NOTE_REQUIRED.has(action) || def.requires.length === 0 ? true : undefined}
+            data-testid="input-note"
+          />
+
+          {clientError && (
+            <Alert color="red" role="alert">
+              {clientError}
+            </Alert>
+          )}
+          <ErrorAlert error={error} onClose={() => setError(null)} />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('action.ctrlEnter')}
+            </Text>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={uploading} data-testid="action-submit">
+                {ACTION_LABELS[action][lang]}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
