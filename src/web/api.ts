@@ -137,6 +137,7 @@ export interface Dossier {
   finishedAt: string | null;
   returnedAt: string | null;
   assigneeId: string | null;
+  assigneeName: string | null;
   apologiesSent: number;
   supplementRequests: number;
   hasElectronicResult: boolean;
@@ -246,6 +247,7 @@ export interface Staff {
   email: string | null;
   phone: string | null;
   active: boolean;
+  roles?: { agencyId: string; agencyName: string; role: string }[];
 }
 
 export interface Holiday {
@@ -350,6 +352,8 @@ export const api = {
     request<Dossier>('POST', `/dossiers/${id}/actions`, { body: { action, version, input, documents } }),
 
   staff: () => request<{ items: Staff[] }>('GET', '/staff').then((r) => r.items),
+  agencyStaff: (agencyId: string, role?: string) =>
+    request<{ items: Staff[] }>('GET', `/agencies/${agencyId}/staff${role ? `?role=${encodeURIComponent(role)}` : ''}`).then((r) => r.items),
   createStaff: (body: { username: string; password: string; fullName: string; email?: string; phone?: string; roles: { agencyId: string; role: string }[] }) =>
     request<Staff>('POST', '/staff', { body }),
   grantRole: (id: string, agencyId: string, role: string) => request<{ ok: true }>('POST', `/staff/${id}/roles`, { body: { agencyId, role } }),

@@ -26,7 +26,7 @@ import { ACTION_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS } from '../.
 import type { DossierComponent } from '../../core/catalog/types.ts';
 import type { UiKey } from '../../core/i18n/ui.ts';
 import { api, isApiError, type Agency, type DocumentInput, type Dossier, type Staff } from '../api.ts';
-import { useLang, useSession } from '../context.tsx';
+import { useLang } from '../context.tsx';
 import { ErrorAlert, lines } from './common.tsx';
 import { MissingItemsPicker, missingItemText } from './MissingItemsPicker.tsx';
 
@@ -71,8 +71,6 @@ export function ActionModal({
   components?: DossierComponent[];
 }) {
   const { t, lang, errText } = useLang();
-  // GET /api/staff is for administrators only: others type/paste the officer id.
-  const canListStaff = useSession().hasRole('unit_admin', 'province_admin');
   const [note, setNote] = useState('');
   const [reasons, setReasons] = useState('');
   const [missing, setMissing] = useState<Set<number>>(new Set());
@@ -125,11 +123,10 @@ export function ActionModal({
     setCompetentBody('');
     setError(null);
     setClientError(null);
-    if (action === 'assign' && staff === null && !staffForbidden && !canListStaff) {
-      setStaffForbidden(true);
-    } else if (action === 'assign' && staff === null && !staffForbidden) {
+    if (action === 'assign' && staff === null && !staffForbidden) {
+      // The specialists of the handling agency (and its divisions), listed by name.
       api
-        .staff()
+        .agencyStaff(dossier.handlingAgencyId, 'specialist')
         .then(setStaff)
         .catch((e: unknown) => {
           if (isApiError(e) && e.status === 403) setStaffForbidden(true);

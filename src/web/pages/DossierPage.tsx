@@ -28,7 +28,7 @@ import { ActionModal } from '../components/ActionModal.tsx';
 import { StateBadge, TimingBadge } from '../components/badges.tsx';
 import { ErrorAlert, SlipLinks } from '../components/common.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
-import { useLang, useSession } from '../context.tsx';
+import { useLang } from '../context.tsx';
 import { fmtDateTime, fmtLimit, fmtMoney } from '../format.ts';
 
 const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
@@ -39,7 +39,6 @@ const SECONDARY: ReadonlySet<string> = new Set(['add_note', 'record_payment', 'a
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t, lang } = useLang();
-  const { me } = useSession();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [documents, setDocuments] = useState<DossierDocument[]>([]);
@@ -150,7 +149,7 @@ export function DossierPage() {
                   {d.finishedAt && <Field label={t('dossier.finished')} value={fmtDateTime(d.finishedAt, lang)} />}
                   {d.returnedAt && <Field label={t('dossier.returned')} value={fmtDateTime(d.returnedAt, lang)} />}
                   <Field label={t('dossier.resultMethod')} value={d.resultMethod ? (RETURN_METHOD_LABELS[d.resultMethod as ReturnMethod]?.[lang] ?? d.resultMethod) : null} />
-                  <Field label={t('dossier.assignee')} value={d.assigneeId ? (d.assigneeId === me?.userId ? `${me.fullName}` : d.assigneeId) : null} />
+                  <Field label={t('dossier.assignee')} value={d.assigneeId ? (d.assigneeName ?? d.assigneeId) : null} />
                   <Field label={t('dossier.trackingSecret')} value={d.trackingSecret} mono />
                 </Stack>
               </SimpleGrid>

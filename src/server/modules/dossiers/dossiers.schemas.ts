@@ -73,6 +73,7 @@ export const DossierOut = z.object({
   finishedAt: iso,
   returnedAt: iso,
   assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
   apologiesSent: z.number(),
   supplementRequests: z.number(),
   hasElectronicResult: z.boolean(),

@@ -41,7 +41,7 @@ import type { ProcedureRecord } from '../../../core/catalog/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
 import { findAgency } from '../units/units.repository.ts';
 import { findProcedure, findProcedureByCode, findPublicationFor } from '../catalog/catalog.repository.ts';
-import { isUserInScope } from '../staff/staff.repository.ts';
+import { isUserInScope, namesOf } from '../staff/staff.repository.ts';
 import * as repo from './dossiers.repository.ts';
 import type { z } from 'zod';
 import type { CreateDossierBody, DocumentInput } from './dossiers.schemas.ts';
@@ -394,8 +394,10 @@ export class DossiersService {
     const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
     const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths), unitId: d.handlingAgencyId };
     const timing = d.state === 'supplement_requested' ? 'paused' : d.clockStartedAt ? classifyTiming({ dueAt: d.dueAt, finishedAt: d.finishedAt, now: this.ctx.now() }, cal) : 'not_started';
+    const assigneeName = d.assigneeId ? ((await namesOf(this.ctx.db, [d.assigneeId])).get(d.assigneeId) ?? null) : null;
     return {
       ...d,
+      assigneeName,
       procedureCode: proc?.code ?? '',
       procedureName: proc?.name ?? '',
       stateLabel: STATE_LABELS[d.state as DossierState]?.vi ?? d.state,

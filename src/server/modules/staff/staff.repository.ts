@@ -63,3 +63,36 @@ export async function isUserInScope(db: DbOrTx, userId: string, paths: string[])
     .limit(1);
   return rows.length > 0;
 }
+
+/** Roles of the given users (for staff lists). */
+export async function rolesOf(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, { agencyId: string; agencyName: string; role: string }[]>();
+  const rows = await db
+    .select({ userId: roleAssignments.userId, agencyId: agencies.id, agencyName: agencies.name, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(agencies, eq(agencies.id, roleAssignments.agencyId))
+    .where(inArray(roleAssignments.userId, userIds))
+    .orderBy(asc(agencies.path), asc(roleAssignments.role));
+  const map = new Map<string, { agencyId: string; agencyName: string; role: string }[]>();
+  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), { agencyId: r.agencyId, agencyName: r.agencyName, role: r.role }]);
+  return map;
+}
+
+/** Active staff holding a role (optionally a given one) on the agency at `path` or below it. */
+export async function staffOfAgency(db: DbOrTx, path: string, role: string | undefined) {
+  return db
+    .selectDistinct({ id: users.id, username: users.username, fullName: users.fullName, email: users.email, phone: users.phone, active: users.active })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .innerJoin(agencies, eq(agencies.id, roleAssignments.agencyId))
+    .where(and(like(agencies.path, `${path}%`), eq(users.active, true), role ? eq(roleAssignments.role, role) : undefined))
+    .orderBy(asc(users.fullName))
+    .limit(500);
+}
+
+/** Display names of users (assignees, actors). */
+export async function namesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}

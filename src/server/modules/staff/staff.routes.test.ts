@@ -214,3 +214,23 @@ describe('granting and revoking roles', () => {
     expect((await as['tinh.quantri']!.post(`/api/staff/${userId}/roles`, { agencyId: agencyId[PLEIKU], role: 'boss' })).status).toBe(400);
   });
 });
+
+describe('staff of an agency (for assignment)', () => {
+  it('a desk officer of the ward lists its specialists by name, with their roles', async () => {
+    const r = await as['pleiku.motcua']!.get(`/api/agencies/${agencyId[PLEIKU]}/staff?role=specialist`);
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((s: { fullName: string }) => s.fullName)).toContain('Trần Văn Minh');
+    for (const s of r.body.items) expect(s.roles.some((x: { role: string; agencyId: string }) => x.role === 'specialist' && x.agencyId === agencyId[PLEIKU])).toBe(true);
+  });
+
+  it('another ward’s agency is not visible (404), the province above it is', async () => {
+    expect((await as['pleiku.motcua']!.get(`/api/agencies/${agencyId[DIENHONG]}/staff`)).status).toBe(404);
+    expect((await as['tinh.quantri']!.get(`/api/agencies/${agencyId[PLEIKU]}/staff?role=leader`)).body.items.map((s: { username: string }) => s.username)).toEqual(['pleiku.lanhdao']);
+  });
+
+  it('the admin staff list carries each person’s roles', async () => {
+    const r = await as['pleiku.quantri']!.get('/api/staff');
+    const desk = r.body.items.find((s: { username: string }) => s.username === 'pleiku.motcua');
+    expect(desk.roles).toEqual([{ agencyId: agencyId[PLEIKU], agencyName: 'Ủy ban nhân dân Phường Pleiku', role: 'desk_officer' }]);
+  });
+});

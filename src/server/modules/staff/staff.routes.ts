@@ -2,13 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { ADMIN_ROLES, requireRole } from '../../platform/http/auth.ts';
-import { CreateStaffBody, RoleChangeBody, StaffOut } from './staff.schemas.ts';
+import { ADMIN_ROLES, requireAuth, requireRole } from '../../platform/http/auth.ts';
+import { CreateStaffBody, RoleChangeBody, StaffOut, StaffRole, StaffWithRolesOut } from './staff.schemas.ts';
 
 export const staffRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['staff'];
-  app.get('/staff', { schema: { tags, summary: 'Staff in the admin’s scope', response: { 200: z.object({ items: z.array(StaffOut) }) } } }, async (req) => {
+  app.get('/agencies/:agencyId/staff', { schema: { tags, summary: 'Active staff of an agency and its divisions (e.g. ?role=specialist for assignment); any staff member whose scope covers the agency', params: z.object({ agencyId: z.string().uuid() }), querystring: z.object({ role: StaffRole.optional() }), response: { 200: z.object({ items: z.array(StaffWithRolesOut) }) } } }, async (req) => {
+    const auth = requireAuth(req);
+    return { items: await ctx.services.staff.ofAgency(auth, req.params.agencyId, req.query.role) };
+  });
+  app.get('/staff', { schema: { tags, summary: 'Staff in the admin’s scope, with their roles', response: { 200: z.object({ items: z.array(StaffWithRolesOut) }) } } }, async (req) => {
     const auth = requireRole(req, ADMIN_ROLES);
     return { items: await ctx.services.staff.list(auth) };
   });

@@ -22,3 +22,5 @@ export const StaffOut = z.object({
   phone: z.string().nullable(),
   active: z.boolean(),
 });
+
+export const StaffWithRolesOut = StaffOut.extend({ roles: z.array(z.object({ agencyId: z.string().uuid(), agencyName: z.string(), role: z.string() })) });

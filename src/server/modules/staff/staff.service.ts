@@ -60,6 +60,17 @@ export class StaffService {
   }
 
   async list(actor: AuthInfo) {
-    return repo.listStaffInScope(this.ctx.db, scopePaths(actor, ADMIN_ROLES), 500);
+    const items = await repo.listStaffInScope(this.ctx.db, scopePaths(actor, ADMIN_ROLES), 500);
+    const roles = await repo.rolesOf(this.ctx.db, items.map((u) => u.id));
+    return items.map((u) => ({ ...u, roles: roles.get(u.id) ?? [] }));
+  }
+
+  /** Staff of an agency (e.g. its specialists, for assignment): any staff member whose scope covers it. */
+  async ofAgency(actor: AuthInfo, agencyId: string, role: Role | undefined) {
+    const agency = await findAgency(this.ctx.db, agencyId);
+    if (!agency || !inScope(actor, agency.path)) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    const items = await repo.staffOfAgency(this.ctx.db, agency.path, role);
+    const roles = await repo.rolesOf(this.ctx.db, items.map((u) => u.id));
+    return items.map((u) => ({ ...u, roles: roles.get(u.id) ?? [] }));
   }
 }
