@@ -1,32 +1,38 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
-import { LangProvider, SessionProvider } from './context.tsx';
+import { LangProvider, SessionProvider, useLang } from './context.tsx';
+import { cssVariablesResolver, makeTheme } from './theme.ts';
 
-const theme = createTheme({
-  primaryColor: 'blue',
-  primaryShade: 8,
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-});
+/** The theme depends on the language only for the names of Mantine's icon buttons (close). */
+function Themed({ children }: { children: ReactNode }) {
+  const { t } = useLang();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => makeTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <LangProvider>
+    <LangProvider>
+      <Themed>
+        <Notifications position="top-right" />
         <SessionProvider>
           <BrowserRouter>
             <App />
           </BrowserRouter>
         </SessionProvider>
-      </LangProvider>
-    </MantineProvider>
+      </Themed>
+    </LangProvider>
   </StrictMode>,
 );

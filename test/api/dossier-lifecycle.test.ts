@@ -134,7 +134,8 @@ describe('a dossier across Tết 2026 (Tết holiday Mon 16 – Fri 20 Feb 2026)
     expect(supplement.at).toBe('2026-02-13T02:00:00.000Z');
     expect(supplement.data.missingItems).toEqual(['Bản sao giấy khai sinh của người tách hộ']);
     expect(h.body.items[11].data.collectedBy).toBe('Nguyễn Văn An');
-    expect(typeof h.body.items[0].text).toBe('string');
+    expect(h.body.items[0].actorName).toBe('Nguyễn Thị Hoa');
+    expect(h.body.items[2].text).toContain('Trần Văn Minh'); // the assignee by name, not by id
     const docs = await as['pleiku.motcua']!.get(`/api/dossiers/${id}/documents`);
     expect(docs.body.items.filter((x: { electronicResult: boolean }) => x.electronicResult)).toHaveLength(1);
     const content = await fetch(`${http.base}/api/dossiers/${id}/documents/${docs.body.items[0].id}/content`, { headers: { authorization: `Bearer ${as['pleiku.motcua']!.token}` } });

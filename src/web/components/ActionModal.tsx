@@ -52,6 +52,8 @@ const NOTE_REQUIRED: ReadonlySet<string> = new Set(['send_back', 'add_note', 're
 const REASONS: ReadonlySet<string> = new Set(['refuse', 'withdraw', 'stop', 'reject_intake', 'apologize']);
 const MISSING: ReadonlySet<string> = new Set(['request_supplement', 'request_intake_supplement']);
 const FILES: ReadonlySet<string> = new Set(['attach_result', 'attach_document']);
+/** Actions that may carry files (optional): the desk scans what the applicant supplied. */
+const OPTIONAL_FILES: ReadonlySet<string> = new Set(['supply']);
 
 export function ActionModal({
   dossier,
@@ -181,7 +183,8 @@ export function ActionModal({
       default:
         break;
     }
-    return { input, documents: FILES.has(action) ? files.map((f) => ({ ...f, kind: action === 'attach_result' ? 'result' : 'other' })) : [] };
+    const kind = action === 'attach_result' ? 'result' : action === 'supply' ? 'supplement' : 'other';
+    return { input, documents: FILES.has(action) || OPTIONAL_FILES.has(action) ? files.map((f) => ({ ...f, kind })) : [] };
   };
 
   const submit = async (e?: FormEvent) => {
@@ -323,10 +326,18 @@ export function ActionModal({
             <TextInput label={t('action.competentBody')} value={competentBody} onChange={(e) => setCompetentBody(e.currentTarget.value)} data-testid="input-competentBody" />
           )}
 
-          {FILES.has(action) && (
+          {(FILES.has(action) || OPTIONAL_FILES.has(action)) && (
             <Stack gap={6}>
               <Text fw={500} size="sm">
-                {t('action.attachments')} <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>*</span>
+                {t('action.attachments')}
+                {FILES.has(action) && (
+                  <>
+                    {' '}
+                    <span aria-hidden style={{ color: 'var(--mantine-color-error)' }}>
+                      *
+                    </span>
+                  </>
+                )}
               </Text>
               {files.map((f, i) => (
                 <Group key={`${f.sha256}-${i}`} gap={6}>

@@ -1,10 +1,17 @@
 import { Anchor, Badge, Box, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { UiKey } from '../../core/i18n/ui.ts';
+import { UI, type UiKey } from '../../core/i18n/ui.ts';
 import { links, type DossierDocument } from '../api.ts';
 import { useLang } from '../context.tsx';
 import { fmtDateTime } from '../format.ts';
+
+/** The kind of a stored document in words; slips (kind `slip`, stored when first printed) and unknown kinds never break the page. */
+function docKindLabel(kind: string, t: (k: UiKey) => string): string {
+  const key = `dossier.docKind.${kind}`;
+  if (key in UI) return t(key as UiKey);
+  return kind === 'slip' ? t('dossier.slips') : kind;
+}
 
 /** Documents of a dossier with an inline viewer (PDF in an <iframe>, images in an <img>). */
 export function DocumentsPanel({ dossierId, documents }: { dossierId: string; documents: DossierDocument[] }) {
@@ -38,7 +45,7 @@ export function DocumentsPanel({ dossierId, documents }: { dossierId: string; do
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={4} wrap="nowrap">
                     <Badge size="xs" miw="fit-content" variant="light" color={d.kind === 'result' ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
-                      {t(`dossier.docKind.${d.kind}` as UiKey)}
+                      {docKindLabel(d.kind, t)}
                     </Badge>
                     {d.electronicResult && (
                       <Badge size="xs" variant="light" color="teal" style={{ textTransform: 'none' }}>

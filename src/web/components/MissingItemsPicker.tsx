@@ -24,7 +24,7 @@ export function MissingItemsPicker({
   const { t } = useLang();
   return (
     <Stack gap="xs">
-      <Text size="sm" fw={600} c="orange.9">
+      <Text size="sm" fw={600} c="var(--mantine-color-orange-light-color)">
         {t('intake.missing.hint')}
       </Text>
       {components.length > 0 && (

@@ -39,7 +39,7 @@ export function TimingBadge({ dossier }: { dossier: Pick<Dossier, 'timing' | 'du
           {label}
         </Badge>
         {detail && (
-          <Text size="xs" c={timing === 'overdue' ? 'red.8' : timing === 'due_soon' ? 'orange.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c={timing === 'overdue' ? 'var(--mantine-color-red-light-color)' : timing === 'due_soon' ? 'var(--mantine-color-orange-light-color)' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
             {detail}
           </Text>
         )}

@@ -424,6 +424,7 @@ export function DeskIntakePage() {
               onChange={(v) => update({ procedureCode: v, present: [], files: {} })}
               searchable
               clearable
+              clearButtonProps={{ 'aria-label': `${t('common.delete')}: ${t('intake.procedure')}` }}
               filter={procFilter}
               limit={50}
               maxDropdownHeight={360}
@@ -432,6 +433,8 @@ export function DeskIntakePage() {
               error={touched && !draft.procedureCode ? t('intake.pickProcedure') : undefined}
               data-testid="intake-procedure"
               autoFocus
+              // Focused on arrival: the list opens when the officer types or clicks, not over the page.
+              openOnFocus={false}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: agencies.length > 1 ? 3 : 4 }}>

@@ -93,6 +93,7 @@ export const HistoryOut = z.object({
   toState: z.string(),
   actorId: z.string().nullable(),
   actorRole: z.string(),
+  actorName: z.string().nullable(),
   agencyId: z.string().nullable(),
   at: z.string(),
   note: z.string().nullable(),

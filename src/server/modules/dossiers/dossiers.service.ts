@@ -223,6 +223,7 @@ export class DossiersService {
         fromCitizenStore: d.fromCitizenStore,
         electronicResult: d.kind === 'result',
         uploadedBy: userId,
+        uploadedAt: this.ctx.now(),
       })),
     );
   }
@@ -415,11 +416,22 @@ export class DossiersService {
   async history(auth: AuthInfo, id: string) {
     await this.loadInScope(auth, id);
     const rows = await repo.historyOf(this.ctx.db, id);
+    // People are shown by name in the process-control slip (actors and assignees).
+    const ids = new Set<string>();
+    for (const h of rows) {
+      if (h.actorId) ids.add(h.actorId);
+      const a = (h.data as { assigneeId?: unknown }).assigneeId;
+      if (typeof a === 'string') ids.add(a);
+    }
+    const names = await namesOf(this.ctx.db, [...ids]);
+    const displayName = (uid: string) => names.get(uid) ?? uid;
     return rows.map((h) => ({
       ...h,
+      actorName: h.actorId ? (names.get(h.actorId) ?? null) : null,
       text: describeEntry(
         { action: h.action as ActionName, fromState: h.fromState as DossierState | null, toState: h.toState as DossierState, actorId: h.actorId ?? '', actorRole: h.actorRole as Role, unitId: h.agencyId ?? '', at: h.at.toISOString(), note: h.note, attachments: h.attachments, data: h.data as Record<string, unknown> },
         'vi',
+        { displayName },
       ),
     }));
   }
