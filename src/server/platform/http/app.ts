@@ -22,6 +22,7 @@ import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
 import { registerWeb } from './web.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
+import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
 import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(calendarRoutes(ctx), { prefix: '/api' });
   await app.register(dossiersRoutes(ctx), { prefix: '/api' });
   await app.register(portalRoutes(ctx), { prefix: '/api' });
+  await app.register(procedureSearchRoutes(ctx), { prefix: '/api' });
   await app.register(slipsRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;
