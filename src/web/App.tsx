@@ -67,7 +67,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (loading) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

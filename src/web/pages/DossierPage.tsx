@@ -81,7 +81,7 @@ export function DossierPage() {
   }, [dossier?.procedureCode]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (error && !dossier) return <ErrorAlert error={error} />;
-  if (!dossier) return <Loader aria-label={t('app.loading')} />;
+  if (!dossier) return <Loader role="status" aria-label={t('app.loading')} />;
 
   const d = dossier;
   const allowed = d.allowedActions.filter(isActionName);

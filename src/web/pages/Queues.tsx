@@ -37,7 +37,7 @@ export function QueuesPage() {
       </Tabs>
       <ErrorAlert error={q.error} />
       {q.loading ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <DossierTable items={q.items} next={q.next} onLoadMore={() => void q.loadMore()} loadingMore={q.loadingMore} />
       )}

@@ -77,7 +77,7 @@ export function RegisterPage() {
       </Card>
       <ErrorAlert error={q.error} />
       {q.loading ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <DossierTable items={rows} next={q.next} onLoadMore={() => void q.loadMore()} loadingMore={q.loadingMore} />
       )}

@@ -21,7 +21,7 @@ export function ReturnResultsPage() {
       </Title>
       <ErrorAlert error={q.error} />
       {q.loading ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <DossierTable
           items={q.items}

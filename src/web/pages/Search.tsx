@@ -35,7 +35,7 @@ export function SearchPage() {
       ) : error ? (
         <ErrorAlert error={error} />
       ) : items === null ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <div data-testid="search-results">
           <DossierTable items={items} />

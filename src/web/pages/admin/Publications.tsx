@@ -133,7 +133,7 @@ export function PublicationsPage() {
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <TextInput label={t('pub.filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={380} leftSection={<IconSearch size={14} aria-hidden />} />
       {items === null ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <Table.ScrollContainer minWidth={800}>
           <Table striped highlightOnHover data-testid="pub-table">

@@ -89,7 +89,7 @@ export function StaffPage() {
       </Card>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {items === null ? (
-        !error && <Loader aria-label={t('app.loading')} />
+        !error && <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="staff-table">

@@ -80,7 +80,7 @@ export function WorkflowPage() {
     }
   };
 
-  if (!wf) return error ? <ErrorAlert error={error} /> : <Loader aria-label={t('app.loading')} />;
+  if (!wf) return error ? <ErrorAlert error={error} /> : <Loader role="status" aria-label={t('app.loading')} />;
 
   return (
     <Stack gap="md">
