@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findDossierByCode, historyOf } from '../dossiers/dossiers.repository.ts';
-import { findProcedure } from '../catalog/catalog.repository.ts';
+import { findProcedure, findProcedureByCode } from '../catalog/catalog.repository.ts';
+import { agencies, publications } from '../../platform/db/schema.ts';
+import { and, asc, eq } from 'drizzle-orm';
 import { findAgency } from '../units/units.repository.ts';
 import { ACTION_LABELS, STATE_LABELS, type ActionName, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
@@ -16,6 +18,18 @@ const sameSecret = (a: string, b: string) => {
 /** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */
 export class PortalService {
   constructor(private readonly ctx: AppContext) {}
+
+  async procedure(code: string) {
+    const p = await findProcedureByCode(this.ctx.db, code);
+    if (!p) throw new AppError('NOT_FOUND', { entity: `thủ tục ${code}` });
+    const pubs = await this.ctx.db
+      .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+      .from(publications)
+      .innerJoin(agencies, eq(agencies.id, publications.agencyId))
+      .where(and(eq(publications.procedureId, p.id), eq(publications.active, true)))
+      .orderBy(asc(agencies.name));
+    return { code: p.code, name: p.name, fieldName: p.fieldName, levels: p.levels, onlineLevel: p.onlineLevel, structured: p.structured, record: p.record, agencies: pubs };
+  }
 
   async track(code: string, factor: string) {
     const d = await findDossierByCode(this.ctx.db, code.trim());
