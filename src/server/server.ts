@@ -30,6 +30,7 @@ export async function startServer(opts: { config?: AppConfig; demo?: boolean; lo
   await ensureWebBuilt(log);
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' && process.env.NODE_ENV === 'production' });
   await app.listen({ port: config.port, host: config.host });
+  ctx.services.notifications.start(); // delivers queued notifications (outbox) and retries failed ones
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
@@ -42,6 +43,7 @@ export async function startServer(opts: { config?: AppConfig; demo?: boolean; lo
     ctx,
     url,
     close: async () => {
+      ctx.services.notifications.stop();
       await app.close();
       await database.close();
     },

@@ -346,17 +346,18 @@ describe('intake outcomes that are not a receipt', () => {
     expect(bad.body.error.message).toContain('reasons');
   });
 
-  it('an online submission waits for intake, then is received with a code', async () => {
+  it('an online submission gets its code at once, waits for intake, and keeps the code on receipt', async () => {
     clock.set('2026-03-21T20:00:00+07:00'); // Saturday evening: receipt counts from Monday
     const sub = await as['pleiku.motcua']!.post('/api/dossiers', { agencyId: pleikuId, procedureCode: '1.010039', channel: 'online', action: 'submit_online', applicant: { fullName: 'Hồ Thị Em' } });
     expect(sub.body.error).toBeUndefined();
     expect(sub.body.state).toBe('submitted_online');
+    expect(sub.body.code).toMatch(/^000\.01\.00\.H21-260321-\d{4}$/); // issued on submission
     const queue = await as['pleiku.motcua']!.get('/api/dossiers?view=awaiting_intake');
     expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(sub.body.id);
     clock.set('2026-03-23T08:00:00+07:00');
     const rec = await act('pleiku.motcua', sub.body.id, 'receive');
     expect(rec.body.state).toBe('received');
-    expect(rec.body.code).toMatch(/^000\.01\.00\.H21-260323-\d{4}$/);
+    expect(rec.body.code).toBe(sub.body.code); // receipt does not issue a second code
     // 1.010039: 3 working days online, received Mon 23/3 → Tue 24 (1), Wed 25 (2), Thu 26 (3).
     expect(rec.body.dueAtLocal).toBe('2026-03-26T17:00:00+07:00');
   });

@@ -137,12 +137,31 @@ export class ApiClient {
   del<T = any>(url: string, body?: unknown) {
     return this.req<T>('DELETE', url, body);
   }
-  async upload(content: Buffer, fileName: string, mime = 'application/pdf'): Promise<ApiResponse> {
+  /** Citizen sign-in: asks for a one-time code, reads it from the mail catcher, and signs in with it. */
+  async citizenLogin(contact: string) {
+    const sent = await this.post('/api/citizen/otp', { contact });
+    if (sent.status !== 200) throw new Error(`otp for ${contact} failed: ${JSON.stringify(sent.body)}`);
+    const code = await latestOtp(this, contact);
+    const r = await this.post('/api/citizen/login', { contact, code });
+    if (r.status !== 200) throw new Error(`citizen login ${contact} failed: ${JSON.stringify(r.body)}`);
+    this.token = r.body.token;
+    return this;
+  }
+  async upload(content: Buffer, fileName: string, mime = 'application/pdf', path = '/api/files'): Promise<ApiResponse> {
     const form = new FormData();
     form.append('file', new Blob([content], { type: mime }), fileName);
-    const res = await fetch(this.base + '/api/files', { method: 'POST', headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, body: form });
+    const res = await fetch(this.base + path, { method: 'POST', headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, body: form });
     return { status: res.status, body: await res.json() };
   }
+}
+
+/** The newest one-time code the mail catcher holds for a contact. */
+export async function latestOtp(api: ApiClient, contact: string): Promise<string> {
+  const r = await fetch(`${api.base}/api/dev/messages?to=${encodeURIComponent(contact)}`);
+  const body = (await r.json()) as { items: { body: string }[] };
+  const m = /\b(\d{6})\b/.exec(body.items[0]?.body ?? '');
+  if (!m) throw new Error(`no code for ${contact} in the mail catcher`);
+  return m[1]!;
 }
 
 /** A tiny valid PDF (enough for the type check by magic bytes). */

@@ -38,6 +38,18 @@ export const ERROR_CATALOGUE = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, vi: 'Loại tệp không được chấp nhận ({mime}). Chấp nhận: PDF, JPEG, PNG, DOCX, XLSX.', en: 'File type not accepted ({mime}). Accepted: PDF, JPEG, PNG, DOCX, XLSX.' },
   APPEND_ONLY: { status: 409, vi: 'Lịch sử xử lý chỉ được ghi thêm, không được sửa hoặc xóa.', en: 'The history is append-only: it cannot be changed or deleted.' },
   CALENDAR_OUT_OF_RANGE: { status: 422, vi: 'Ngày nằm ngoài phạm vi lịch hỗ trợ (1900–2100).', en: 'The date is outside the supported calendar range (1900–2100).' },
+  CONTACT_INVALID: { status: 400, vi: 'Vui lòng nhập địa chỉ thư điện tử hoặc số điện thoại di động hợp lệ.', en: 'Enter a valid e-mail address or Vietnamese mobile number.' },
+  RATE_LIMITED: { status: 429, vi: 'Bạn đã yêu cầu quá nhiều lần. Vui lòng thử lại sau {retryAfterMinutes} phút.', en: 'Too many requests. Try again in {retryAfterMinutes} minutes.' },
+  OTP_INVALID: { status: 401, vi: 'Mã xác thực không đúng.', en: 'The code is not correct.' },
+  OTP_EXPIRED: { status: 401, vi: 'Mã xác thực đã hết hạn hoặc đã được dùng. Vui lòng yêu cầu mã mới.', en: 'The code has expired or was already used. Request a new code.' },
+  OTP_TOO_MANY_ATTEMPTS: { status: 429, vi: 'Nhập sai mã quá số lần cho phép. Vui lòng yêu cầu mã mới.', en: 'Too many wrong codes. Request a new code.' },
+  PROCEDURE_NOT_ONLINE: { status: 422, vi: 'Thủ tục này không được cung cấp trực tuyến tại cơ quan đã chọn.', en: 'This procedure is not offered online by the chosen agency.' },
+  RESULT_NOT_AVAILABLE: { status: 409, vi: 'Kết quả chưa sẵn sàng để nhận.', en: 'The result is not available yet.' },
+  RATING_NOT_ALLOWED: { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả.', en: 'A dossier can be rated only once its result is ready.' },
+  ALREADY_RATED: { status: 409, vi: 'Hồ sơ này đã được đánh giá.', en: 'This dossier has already been rated.' },
+  NOTHING_TO_PAY: { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.', en: 'Nothing is left to pay on this dossier.' },
+  PAYMENT_ACCOUNT_MISSING: { status: 422, vi: 'Cơ quan chưa khai báo tài khoản nhận thanh toán.', en: 'The agency has no collection account configured.' },
+  PAYMENT_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký thông báo thanh toán không hợp lệ.', en: 'The payment notification signature is not valid.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

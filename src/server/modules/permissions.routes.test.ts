@@ -255,3 +255,67 @@ describe('commune B learns nothing about commune A’s dossier', () => {
     expect(now.body.state).toBe('received');
   });
 });
+
+/**
+ * Citizen sessions and staff sessions do not mix: a citizen token opens no staff endpoint, a staff token no
+ * citizen endpoint; a citizen sees only their own dossiers (another's answers like an unknown id).
+ */
+describe('citizen endpoints × callers', () => {
+  type CCaller = 'anonymous' | 'deskA' | 'provinceAdmin' | 'citizenA' | 'citizenB';
+  const cc = {} as Record<CCaller, ApiClient>;
+  let own: { id: string; version: number };
+
+  beforeAll(async () => {
+    cc.anonymous = client.anonymous;
+    cc.deskA = client.deskA;
+    cc.provinceAdmin = client.provinceAdmin;
+    cc.citizenA = await new ApiClient(http.base).citizenLogin('citizen.a@example.vn');
+    cc.citizenB = await new ApiClient(http.base).citizenLogin('0977123456');
+    const r = await cc.citizenA.post('/api/citizen/dossiers', { agencyId: agencyId[PLEIKU], procedureCode: '1.010039', applicant: { fullName: 'Công Dân A' }, resultMethod: 'online' }, { 'idempotency-key': 'perm-citizen-a-1' });
+    expect(r.status).toBe(201);
+    own = { id: r.body.id, version: r.body.version };
+  });
+
+  const CALLERS_C: CCaller[] = ['anonymous', 'deskA', 'provinceAdmin', 'citizenA', 'citizenB'];
+  const citizenRows: { name: string; method: 'GET' | 'POST'; url: () => string; body?: () => unknown; expect: Record<CCaller, number> }[] = [
+    { name: 'GET /api/citizen/me', method: 'GET', url: () => '/api/citizen/me', expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 200, citizenB: 200 } },
+    { name: 'GET /api/citizen/documents', method: 'GET', url: () => '/api/citizen/documents', expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 200, citizenB: 200 } },
+    { name: 'GET /api/citizen/dossiers', method: 'GET', url: () => '/api/citizen/dossiers', expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 200, citizenB: 200 } },
+    { name: 'GET /api/citizen/dossiers/:id (A’s)', method: 'GET', url: () => `/api/citizen/dossiers/${own.id}`, expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 200, citizenB: 404 } },
+    { name: 'POST /api/citizen/dossiers/:id/supply (A’s, not requested)', method: 'POST', url: () => `/api/citizen/dossiers/${own.id}/supply`, body: () => ({ version: own.version }), expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 409, citizenB: 404 } },
+    { name: 'POST /api/citizen/dossiers/:id/rating (A’s, no result yet)', method: 'POST', url: () => `/api/citizen/dossiers/${own.id}/rating`, body: () => ({ rating: 'satisfied' }), expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 409, citizenB: 404 } },
+    { name: 'GET /api/citizen/dossiers/:id/result/:docId', method: 'GET', url: () => `/api/citizen/dossiers/${own.id}/result/${crypto.randomUUID()}`, expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 404, citizenB: 404 } },
+    { name: 'POST /api/citizen/dossiers/:id/payment-intents (nothing to pay)', method: 'POST', url: () => `/api/citizen/dossiers/${own.id}/payment-intents`, expect: { anonymous: 401, deskA: 401, provinceAdmin: 401, citizenA: 409, citizenB: 404 } },
+    { name: 'POST /api/citizen/dossiers (apply)', method: 'POST', url: () => '/api/citizen/dossiers', body: () => ({ agencyId: agencyId[PLEIKU], procedureCode: '1.010039', applicant: { fullName: 'X' }, resultMethod: 'online' }), expect: { anonymous: 401, deskA: 401, provinceAdmin: 401 } as Record<CCaller, number> },
+    // Staff endpoints with a citizen session: nothing opens.
+    { name: 'GET /api/auth/me', method: 'GET', url: () => '/api/auth/me', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+    { name: 'GET /api/dossiers', method: 'GET', url: () => '/api/dossiers', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+    { name: 'GET /api/dossiers/:id (the citizen’s own dossier, staff route)', method: 'GET', url: () => `/api/dossiers/${own.id}`, expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+    { name: 'POST /api/dossiers/:id/actions', method: 'POST', url: () => `/api/dossiers/${own.id}/actions`, body: () => ({ action: 'add_note', version: 999, input: { note: 'x' } }), expect: { anonymous: 401, deskA: 409, provinceAdmin: 409, citizenA: 401, citizenB: 401 } },
+    { name: 'POST /api/files', method: 'POST', url: () => '/api/files', expect: { anonymous: 401, citizenA: 401, citizenB: 401 } as Record<CCaller, number> },
+    { name: 'GET /api/follow-ups', method: 'GET', url: () => '/api/follow-ups', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+    { name: 'GET /api/staff', method: 'GET', url: () => '/api/staff', expect: { anonymous: 401, deskA: 403, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+  ];
+
+  for (const row of citizenRows) {
+    describe(row.name, () => {
+      for (const caller of CALLERS_C) {
+        const status = row.expect[caller];
+        if (status === undefined) continue;
+        it(`${caller} → ${status}`, async () => {
+          const api = cc[caller];
+          const r = row.method === 'GET' ? await api.get(row.url()) : await api.post(row.url(), row.body?.() ?? {}, row.url() === '/api/citizen/dossiers' ? { 'idempotency-key': `perm-${caller}-apply` } : {});
+          expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(status);
+          if (status === 401) expect(r.body.error.code).toBe('UNAUTHENTICATED');
+          if (status === 404) expect(['DOSSIER_NOT_FOUND', 'NOT_FOUND']).toContain(r.body.error.code);
+        });
+      }
+    });
+  }
+
+  it('B’s 404 on A’s dossier is identical to an unknown dossier’s', async () => {
+    const real = await cc.citizenB.get(`/api/citizen/dossiers/${own.id}`);
+    const none = await cc.citizenB.get(`/api/citizen/dossiers/${crypto.randomUUID()}`);
+    expect(real.body).toEqual(none.body);
+  });
+});

@@ -7,6 +7,9 @@ import { UnitsService } from '../modules/units/units.service.ts';
 import { StaffService } from '../modules/staff/staff.service.ts';
 import { CatalogService } from '../modules/catalog/catalog.service.ts';
 import { DossiersService } from '../modules/dossiers/dossiers.service.ts';
+import { NotificationsService } from '../modules/notifications/notifications.service.ts';
+import { CitizensService } from '../modules/citizens/citizens.service.ts';
+import { PaymentsService } from '../modules/payments/payments.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -23,6 +26,9 @@ export interface AppContext {
     staff: StaffService;
     catalog: CatalogService;
     dossiers: DossiersService;
+    notifications: NotificationsService;
+    citizens: CitizensService;
+    payments: PaymentsService;
   };
 }
 
@@ -36,6 +42,9 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     staff: new StaffService(ctx),
     catalog: new CatalogService(ctx),
     dossiers: new DossiersService(ctx),
+    notifications: new NotificationsService(ctx),
+    citizens: new CitizensService(ctx),
+    payments: new PaymentsService(ctx),
   };
   return ctx;
 }

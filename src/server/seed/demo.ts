@@ -148,6 +148,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
     communes.set(c.slug, await insertAgency(ctx.db, { code: c.agencyCode, name: `Ủy ban nhân dân ${unit.name}`, kind: 'people_committee', level: 'commune', unitId: unit.id, parentId: root.id, validFrom: '2025-07-01' }));
   }
 
+  await seedAgencyAccounts(ctx, [root, centre, ...departments.values(), ...communes.values()]);
+
   // Publication: commune-level records by every demo commune; province-level records by the department of
   // the issuing ministry (else the provincial public administration service centre).
   const { procedures } = await import('../platform/db/schema.ts');
@@ -191,6 +193,19 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
 
   const dossiers = (opts.dossiers ?? full) ? await seedDemoDossiers(ctx, pleiku.id) : 0;
   return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
+}
+
+/**
+ * Collection accounts for online payment (VietQR). Constructed for the demo: BIN 970405 (Agribank, a bank
+ * public bodies commonly collect through) and an account number derived from the agency code.
+ */
+export async function seedAgencyAccounts(ctx: AppContext, list: { id: string; code: string; name: string }[]): Promise<void> {
+  const { agencyAccounts } = await import('../platform/db/schema.ts');
+  if (list.length === 0) return;
+  await ctx.db
+    .insert(agencyAccounts)
+    .values(list.map((a) => ({ agencyId: a.id, bankBin: '970405', bankName: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank)', accountNumber: `52${a.code.replace(/\D/g, '').padStart(11, '0')}`, accountName: foldVietnamese(a.name).toUpperCase().slice(0, 50) })))
+    .onConflictDoNothing();
 }
 
 /** A handful of Pleiku dossiers in different states, made through the real intake and action path. */

@@ -10,6 +10,7 @@ import {
   dossiers,
   outbox,
   payments,
+  procedures,
 } from '../../platform/db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -79,6 +80,26 @@ export async function accessAgencyPaths(db: DbOrTx, dossierId: string): Promise<
     .innerJoin(agencies, eq(agencies.id, dossierAccess.agencyId))
     .where(eq(dossierAccess.dossierId, dossierId));
   return rows.map((r) => r.path);
+}
+
+/** Access paths of several dossiers at once (list views). */
+export async function accessAgencyPathsMany(db: DbOrTx, dossierIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (dossierIds.length === 0) return map;
+  const rows = await db
+    .select({ dossierId: dossierAccess.dossierId, path: agencies.path })
+    .from(dossierAccess)
+    .innerJoin(agencies, eq(agencies.id, dossierAccess.agencyId))
+    .where(inArray(dossierAccess.dossierId, dossierIds));
+  for (const r of rows) map.set(r.dossierId, [...(map.get(r.dossierId) ?? []), r.path]);
+  return map;
+}
+
+/** Code and name of several procedures at once. */
+export async function procedureNames(db: DbOrTx, ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: procedures.id, code: procedures.code, name: procedures.name }).from(procedures).where(inArray(procedures.id, ids));
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
 export async function insertDocuments(tx: DbOrTx, docs: (typeof dossierDocuments.$inferInsert)[]): Promise<DocumentRow[]> {

@@ -48,6 +48,12 @@ import type { CreateDossierBody, DocumentInput } from './dossiers.schemas.ts';
 
 type CreateInput = z.infer<typeof CreateDossierBody>;
 type DocInput = z.infer<typeof DocumentInput>;
+export interface ActRequest {
+  action: ActionName;
+  version: number;
+  input: Record<string, unknown>;
+  documents: DocInput[];
+}
 
 export function snapshotOf(d: repo.DossierRow): DossierSnapshot {
   return {
@@ -92,13 +98,8 @@ export class DossiersService {
    */
   async create(auth: AuthInfo, body: CreateInput, idempotencyKey: string | null): Promise<{ dossier: repo.DossierRow; created: boolean }> {
     const hash = requestHash(body);
-    if (idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(this.ctx.db, auth.userId, idempotencyKey);
-      if (existing) {
-        if (existing.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-        return { dossier: existing, created: false };
-      }
-    }
+    const replay = await this.replay(auth.userId, idempotencyKey, hash);
+    if (replay) return replay;
     const agency = await findAgency(this.ctx.db, body.agencyId);
     if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
     const roles = rolesOver(auth, [agency.path]);
@@ -113,6 +114,87 @@ export class DossiersService {
 
     // Registering an online submission (arrived through the national portal) is done on the system's behalf.
     const actor: Actor = { userId: auth.userId, roles: body.action === 'submit_online' ? ['system'] : roles, unitId: agency.id };
+    return this.createChecked({ createdBy: auth.userId, citizenId: null, actor, agency, procedureId: proc.id, publication, limit: channelSpec.limit as TimeLimit | null, body, idempotencyKey, hash, historyExtra: {} });
+  }
+
+  /**
+   * A citizen applies online on the portal: the dossier is created in `submitted_online` with its code issued
+   * at once (the applicant can track it immediately); the desk then checks completeness and receives it.
+   * Only procedures the agency publishes with an online channel and online level full or partial.
+   * Idempotent per (citizen, Idempotency-Key).
+   */
+  async submitOnlineAsCitizen(
+    citizen: { id: string; eidVerified: boolean },
+    body: { agencyId: string; procedureCode: string; applicant: CreateInput['applicant']; formData: Record<string, unknown>; documents: DocInput[]; resultMethod: 'online' | 'desk' | 'postal'; postalAddress?: string | undefined },
+    idempotencyKey: string,
+  ): Promise<{ dossier: repo.DossierRow; created: boolean }> {
+    const hash = requestHash(body);
+    const replay = await this.replay(citizen.id, idempotencyKey, hash);
+    if (replay) return replay;
+    const agency = await findAgency(this.ctx.db, body.agencyId);
+    if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    const proc = await findProcedureByCode(this.ctx.db, body.procedureCode);
+    if (!proc) throw new AppError('NOT_FOUND', { entity: `procedure ${body.procedureCode}` });
+    const publication = await findPublicationFor(this.ctx.db, agency.id, proc.id);
+    if (!publication || !publication.active) throw new AppError('PROCEDURE_NOT_PUBLISHED');
+    const record = proc.record as ProcedureRecord;
+    const channelSpec = record.channels.find((c) => c.channel === 'online');
+    if (!channelSpec || !['full', 'partial'].includes(proc.onlineLevel)) throw new AppError('PROCEDURE_NOT_ONLINE');
+    if (body.resultMethod === 'postal' && !body.postalAddress) throw new AppError('INPUT_REQUIRED', { fields: 'postalAddress' });
+    const create: CreateInput = {
+      agencyId: agency.id,
+      procedureCode: proc.code,
+      channel: 'online',
+      action: 'submit_online',
+      applicant: body.applicant,
+      resultMethod: body.resultMethod,
+      eidAuthenticated: citizen.eidVerified,
+      documents: body.documents,
+      // The fees the procedure publishes for the online channel (amounts of 0 are not charged).
+      fees: channelSpec.fees.filter((f) => f.amountVnd > 0).map((f) => ({ kind: f.kind === 'charge' ? 'charge' : 'fee', description: f.description || 'Phí, lệ phí', amountVnd: f.amountVnd })),
+      input: {},
+    };
+    const actor: Actor = { userId: citizen.id, roles: ['citizen'], unitId: agency.id };
+    return this.createChecked({
+      createdBy: citizen.id,
+      citizenId: citizen.id,
+      actor,
+      agency,
+      procedureId: proc.id,
+      publication,
+      limit: channelSpec.limit as TimeLimit | null,
+      body: create,
+      idempotencyKey,
+      hash,
+      applicantExtra: body.postalAddress ? { postalAddress: body.postalAddress } : {},
+      historyExtra: { formData: body.formData },
+    });
+  }
+
+  /** An earlier request with the same idempotency key: the same body returns its dossier, another body is refused. */
+  private async replay(createdBy: string, idempotencyKey: string | null, hash: string) {
+    if (!idempotencyKey) return null;
+    const existing = await repo.findByIdempotencyKey(this.ctx.db, createdBy, idempotencyKey);
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return { dossier: existing, created: false };
+  }
+
+  private async createChecked(p: {
+    createdBy: string;
+    citizenId: string | null;
+    actor: Actor;
+    agency: NonNullable<Awaited<ReturnType<typeof findAgency>>>;
+    procedureId: string;
+    publication: { id: string; currentWorkflowId: string | null };
+    limit: TimeLimit | null;
+    body: CreateInput;
+    idempotencyKey: string | null;
+    hash: string;
+    applicantExtra?: Record<string, unknown>;
+    historyExtra: Record<string, unknown>;
+  }): Promise<{ dossier: repo.DossierRow; created: boolean }> {
+    const { body, agency, actor, limit, idempotencyKey, hash } = p;
     const snapshot: DossierSnapshot = { state: null, channel: body.channel, apologiesSent: 0, supplementRequests: 0, hasElectronicResult: false, paperResult: false, assigneeId: null, version: 0 };
     const t = transition(snapshot, body.action as ActionName, actor, body.input);
     if (!t.ok) throw this.guardError(t, body.action, null);
@@ -126,29 +208,32 @@ export class DossiersService {
       if (receivedAt.getTime() > now.getTime()) throw new AppError('VALIDATION_FAILED', {}, { reason: 'postalHandoverAt is in the future' });
     }
     const receiptAt = receivedAt ?? now;
-    const limit = channelSpec.limit as TimeLimit | null;
+    // The code is issued on receipt at the desk and, for online submissions, at once on submission (the
+    // applicant tracks the dossier with it); the later `receive` keeps it.
+    const issuesCode = t.issuesCode || t.action === 'submit_online';
 
     try {
       const dossier = await this.ctx.db.transaction(async (tx) => {
         let code: string | null = null;
         let dueAt: Date | null = null;
-        if (t.issuesCode) code = await this.issueCode(tx, agency.code, toLocalDate(receiptAt));
+        if (issuesCode) code = await this.issueCode(tx, agency.code, toLocalDate(receiptAt));
         if (t.clock === 'start' && limit) dueAt = computeDueAt(receiptAt, limit, cal);
         const id = crypto.randomUUID();
         const row = await repo.insertDossier(tx, {
           id,
           code,
-          procedureId: proc.id,
-          publicationId: publication.id,
-          workflowId: publication.currentWorkflowId,
+          procedureId: p.procedureId,
+          publicationId: p.publication.id,
+          workflowId: p.publication.currentWorkflowId,
           receivingAgencyId: agency.id,
           handlingAgencyId: agency.id,
           channel: body.channel,
           state: t.to,
           version: 1,
-          applicant: body.applicant,
+          applicant: { ...body.applicant, ...(p.applicantExtra ?? {}) },
           applicantIdNumber: body.applicant.idNumber ?? null,
           applicantNameFolded: foldVietnamese(body.applicant.fullName),
+          citizenId: p.citizenId,
           limit,
           onestopPolicy: oneStopPolicyFor(toLocalDate(receiptAt)).id,
           submittedAt: body.channel === 'online' ? now : receiptAt,
@@ -161,11 +246,11 @@ export class DossiersService {
           feeTotal: body.fees.reduce((s, f) => s + f.amountVnd, 0),
           eidAuthenticated: body.eidAuthenticated,
           trackingSecret: crypto.randomBytes(6).toString('hex').toUpperCase(),
-          createdBy: auth.userId,
+          createdBy: p.createdBy,
           idempotencyKey,
           requestHash: hash,
         });
-        const docs = await this.storeDocuments(tx, id, auth.userId, body.documents);
+        const docs = await this.storeDocuments(tx, id, p.createdBy, body.documents);
         await repo.insertFees(tx, body.fees.map((f) => ({ dossierId: id, ...f })));
         await repo.grantAccess(tx, id, agency.id, receiptAt);
         await repo.appendHistory(tx, {
@@ -174,12 +259,12 @@ export class DossiersService {
           action: body.action,
           fromState: null,
           toState: t.to,
-          actorId: auth.userId,
+          actorId: actor.userId,
           actorRole: t.actingRole,
           agencyId: agency.id,
           at: now,
           note: t.data.note ?? null,
-          data: { ...t.data, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip },
+          data: { ...t.data, ...p.historyExtra, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip },
           attachments: docs.map((d) => d.id),
         });
         await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code });
@@ -189,7 +274,7 @@ export class DossiersService {
     } catch (err) {
       // Two identical requests raced: the loser returns the winner's dossier.
       if (idempotencyKey && isUniqueViolation(err)) {
-        const existing = await repo.findByIdempotencyKey(this.ctx.db, auth.userId, idempotencyKey);
+        const existing = await repo.findByIdempotencyKey(this.ctx.db, p.createdBy, idempotencyKey);
         if (existing && existing.requestHash === hash) return { dossier: existing, created: false };
         if (existing) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       }
@@ -202,7 +287,7 @@ export class DossiersService {
     return formatDossierCode(agencyCode, localDay, seq);
   }
 
-  private async storeDocuments(tx: Tx, dossierId: string, userId: string, docs: DocInput[]) {
+  private async storeDocuments(tx: Tx, dossierId: string, userId: string | null, docs: DocInput[]) {
     if (docs.length === 0) return [];
     const known = await tx.select().from(files).where(inArray(files.sha256, docs.map((d) => d.sha256)));
     const meta = new Map(known.map((f) => [f.sha256, f]));
@@ -230,17 +315,55 @@ export class DossiersService {
 
   // ------------------------------------------------------------------ actions
 
-  async act(auth: AuthInfo, dossierId: string, req: { action: ActionName; version: number; input: Record<string, unknown>; documents: DocInput[] }) {
+  async act(auth: AuthInfo, dossierId: string, req: ActRequest) {
     const d = await this.loadInScope(auth, dossierId);
     if (d.version !== req.version) throw new AppError('VERSION_CONFLICT', { current: d.version }, { currentVersion: d.version });
     const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
-    const roles = rolesOver(auth, paths);
+    return this.perform(d, { actorId: auth.userId, roles: rolesOver(auth, paths) }, req);
+  }
+
+  /**
+   * The applicant acts on their own dossier (portal): `supply` and `resubmit`, in the role citizen. Another
+   * citizen's dossier answers exactly like an unknown one.
+   */
+  async actAsCitizen(citizenId: string, dossierId: string, req: ActRequest) {
+    const d = await this.loadOwn(citizenId, dossierId);
+    if (d.version !== req.version) throw new AppError('VERSION_CONFLICT', { current: d.version }, { currentVersion: d.version });
+    return this.perform(d, { actorId: citizenId, roles: ['citizen'] }, req);
+  }
+
+  /**
+   * An integration acts in the role system (e.g. the payment provider's confirmation). Acts on the current
+   * version; `within` runs inside the same transaction (e.g. to claim an idempotency row).
+   */
+  async actAsSystem(dossierId: string, req: Omit<ActRequest, 'version'>, within?: (tx: Tx, updated: repo.DossierRow) => Promise<void>) {
+    const d = await repo.findDossier(this.ctx.db, dossierId);
+    if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+    return this.perform(d, { actorId: null, roles: ['system'] }, { ...req, version: d.version }, within);
+  }
+
+  /** Any dossier by id, without a scope check (integrations acting as system). */
+  async loadAny(id: string): Promise<repo.DossierRow> {
+    const d = await repo.findDossier(this.ctx.db, id);
+    if (!d) throw new AppError('DOSSIER_NOT_FOUND');
+    return d;
+  }
+
+  /** A citizen's own dossier (citizen_id), else "not found". */
+  async loadOwn(citizenId: string, id: string): Promise<repo.DossierRow> {
+    const d = await repo.findDossier(this.ctx.db, id);
+    if (!d || d.citizenId !== citizenId) throw new AppError('DOSSIER_NOT_FOUND');
+    return d;
+  }
+
+  private async perform(d: repo.DossierRow, who: { actorId: string | null; roles: Role[] }, req: ActRequest, within?: (tx: Tx, updated: repo.DossierRow) => Promise<void>) {
+    const roles = who.roles;
     const cal = await this.ctx.services.calendar.calendar();
     const now = this.ctx.now();
 
     // Scope guards the pure machine leaves to us.
     const isLeaderHere = roles.includes('leader');
-    if (['start_processing', 'propose', 'request_supplement', 'transfer', 'refuse'].includes(req.action) && !isLeaderHere && d.assigneeId && d.assigneeId !== auth.userId) {
+    if (['start_processing', 'propose', 'request_supplement', 'transfer', 'refuse'].includes(req.action) && !isLeaderHere && d.assigneeId && d.assigneeId !== who.actorId) {
       throw new AppError('FORBIDDEN');
     }
     const guardContext: Record<string, boolean> = {};
@@ -270,9 +393,9 @@ export class DossiersService {
     // Documents sent with the action are stored in the same transaction and attached to it.
     const input = { ...req.input };
     const t = await this.ctx.db.transaction(async (tx) => {
-      const docs = await this.storeDocuments(tx, d.id, auth.userId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
+      const docs = await this.storeDocuments(tx, d.id, who.actorId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
       if (docs.length > 0) input.attachments = [...((input.attachments as string[] | undefined) ?? []), ...docs.map((x) => x.id)];
-      const actor: Actor = { userId: auth.userId, roles, unitId: d.handlingAgencyId };
+      const actor: Actor = { userId: who.actorId ?? 'system', roles, unitId: d.handlingAgencyId };
       const res = transition(snapshotOf(d), req.action, actor, input, guardContext as never);
       if (!res.ok) throw this.guardError(res, req.action, d.state);
       if (res.action === 'attach_result' && (res.data.attachments ?? []).length > 0) {
@@ -281,10 +404,13 @@ export class DossiersService {
         for (const a of res.data.attachments ?? []) if (!ids.has(a)) throw new AppError('NOT_FOUND', { entity: `document ${a}` });
       }
       const set = this.effects(d, res, now, cal, forwardTarget?.id ?? null);
-      if (res.issuesCode && !d.code) {
-        const receiving = await findAgency(tx, d.receivingAgencyId);
-        set.code = await this.issueCode(tx, receiving!.code, toLocalDate(now));
+      if (res.issuesCode) {
+        // Receipt pins the one-stop policy; the code is issued unless the online submission already has one.
         set.onestopPolicy = oneStopPolicyFor(toLocalDate(now)).id;
+        if (!d.code) {
+          const receiving = await findAgency(tx, d.receivingAgencyId);
+          set.code = await this.issueCode(tx, receiving!.code, toLocalDate(now));
+        }
       }
       if (res.action === 'attach_result') await this.markResults(tx, d.id, res.data.attachments ?? []);
       const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set);
@@ -295,7 +421,7 @@ export class DossiersService {
       if (forwardTarget) await repo.grantAccess(tx, d.id, forwardTarget.id, d.receivedAt ?? d.createdAt);
       if (transferTarget) await repo.grantAccess(tx, d.id, transferTarget.id, d.receivedAt ?? d.createdAt);
       if (res.action === 'record_payment') {
-        await repo.insertPayment(tx, { dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: auth.userId });
+        await repo.insertPayment(tx, { dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: who.actorId });
       }
       await repo.appendHistory(tx, {
         dossierId: d.id,
@@ -303,7 +429,7 @@ export class DossiersService {
         action: res.action,
         fromState: d.state,
         toState: res.to,
-        actorId: auth.userId,
+        actorId: who.actorId,
         actorRole: res.actingRole,
         agencyId: updated.handlingAgencyId,
         at: now,
@@ -312,6 +438,7 @@ export class DossiersService {
         attachments: res.data.attachments ?? [],
       });
       await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code });
+      if (within) await within(tx, updated);
       return updated;
     });
     return t;
@@ -390,23 +517,38 @@ export class DossiersService {
   }
 
   async view(auth: AuthInfo, d: repo.DossierRow) {
+    return (await this.viewMany(auth, [d]))[0]!;
+  }
+
+  /**
+   * The dossier as a caller sees it: labels, timing class and the actions the caller may take. Lists are
+   * decorated in three batched queries (procedures, access paths, names), not per row.
+   */
+  async viewMany(auth: AuthInfo, rows: repo.DossierRow[]) {
+    if (rows.length === 0) return [];
     const cal = await this.ctx.services.calendar.calendar();
-    const proc = await findProcedure(this.ctx.db, d.procedureId);
-    const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
-    const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths), unitId: d.handlingAgencyId };
-    const timing = d.state === 'supplement_requested' ? 'paused' : d.clockStartedAt ? classifyTiming({ dueAt: d.dueAt, finishedAt: d.finishedAt, now: this.ctx.now() }, cal) : 'not_started';
-    const assigneeName = d.assigneeId ? ((await namesOf(this.ctx.db, [d.assigneeId])).get(d.assigneeId) ?? null) : null;
-    return {
-      ...d,
-      assigneeName,
-      procedureCode: proc?.code ?? '',
-      procedureName: proc?.name ?? '',
-      stateLabel: STATE_LABELS[d.state as DossierState]?.vi ?? d.state,
-      dueAtLocal: d.dueAt ? formatVnIso(d.dueAt) : null,
-      applicant: d.applicant as Record<string, unknown>,
-      timing,
-      allowedActions: allowedActions(snapshotOf(d), actor),
-    };
+    const now = this.ctx.now();
+    const [procs, paths, names] = await Promise.all([
+      repo.procedureNames(this.ctx.db, [...new Set(rows.map((d) => d.procedureId))]),
+      repo.accessAgencyPathsMany(this.ctx.db, rows.map((d) => d.id)),
+      namesOf(this.ctx.db, [...new Set(rows.map((d) => d.assigneeId).filter((x): x is string => !!x))]),
+    ]);
+    return rows.map((d) => {
+      const proc = procs.get(d.procedureId);
+      const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths.get(d.id) ?? []), unitId: d.handlingAgencyId };
+      const timing = d.state === 'supplement_requested' ? 'paused' : d.clockStartedAt ? classifyTiming({ dueAt: d.dueAt, finishedAt: d.finishedAt, now }, cal) : 'not_started';
+      return {
+        ...d,
+        assigneeName: d.assigneeId ? (names.get(d.assigneeId) ?? null) : null,
+        procedureCode: proc?.code ?? '',
+        procedureName: proc?.name ?? '',
+        stateLabel: STATE_LABELS[d.state as DossierState]?.vi ?? d.state,
+        dueAtLocal: d.dueAt ? formatVnIso(d.dueAt) : null,
+        applicant: d.applicant as Record<string, unknown>,
+        timing,
+        allowedActions: allowedActions(snapshotOf(d), actor),
+      };
+    });
   }
 
   async get(auth: AuthInfo, id: string) {
@@ -469,7 +611,7 @@ export class DossiersService {
     const dueSoonBefore = localDateTimeToInstant(soonDay, hours[hours.length - 1]!.end);
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const rows = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
-    const items = await Promise.all(rows.map((r) => this.view(auth, r)));
+    const items = await this.viewMany(auth, rows);
     const last = rows[rows.length - 1];
     let next: string | null = null;
     if (last && rows.length === q.limit) {
@@ -488,7 +630,7 @@ export class DossiersService {
       /^\d{9}$|^\d{12}$/.test(term) ? { idNumber: term } : term.includes('-') ? { code: term } : { namePrefix: foldVietnamese(term) },
       limit,
     );
-    return Promise.all(rows.map((r) => this.view(auth, r)));
+    return this.viewMany(auth, rows);
   }
 
   async findByCode(auth: AuthInfo, code: string) {

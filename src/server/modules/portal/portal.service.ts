@@ -15,6 +15,13 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 };
 
+/** The history as the applicant sees it: plain Vietnamese steps, without internal notes and checks. */
+export function publicTimeline(history: { at: Date; action: string; toState: string }[]) {
+  return history
+    .filter((h) => !['add_note', 'attach_document', 'record_field_check'].includes(h.action))
+    .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: ACTION_LABELS[h.action as ActionName]?.vi ?? h.action, state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState }));
+}
+
 /** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */
 export class PortalService {
   constructor(private readonly ctx: AppContext) {}
@@ -47,9 +54,7 @@ export class PortalService {
       receivedAt: d.receivedAt ? formatVnIso(d.receivedAt) : null,
       dueAt: d.dueAt ? formatVnIso(d.dueAt) : null,
       finishedAt: d.finishedAt ? formatVnIso(d.finishedAt) : null,
-      timeline: history
-        .filter((h) => !['add_note', 'attach_document', 'record_field_check'].includes(h.action))
-        .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: ACTION_LABELS[h.action as ActionName]?.vi ?? h.action, state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState })),
+      timeline: publicTimeline(history),
     };
   }
 }

@@ -11,6 +11,11 @@ const EnvSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
+  SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('motcua <no-reply@motcua.local>'),
+  MAIL_CATCHER: z.enum(['0', '1']).optional(),
+  PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export interface AppConfig {
@@ -22,6 +27,13 @@ export interface AppConfig {
   maxUploadBytes: number;
   logLevel: string;
   publicBaseUrl: string | null;
+  /** smtp://user:pass@host:port or smtps://…; null: no SMTP delivery. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The local mail catcher (sent_messages + GET /api/dev/messages): on unless NODE_ENV=production, or MAIL_CATCHER=1. */
+  mailCatcher: boolean;
+  /** HMAC-SHA256 key of the payment provider's webhook; null: the webhook refuses every call. */
+  paymentWebhookSecret: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -40,5 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    mailCatcher: e.MAIL_CATCHER === '1' || (e.MAIL_CATCHER !== '0' && e.NODE_ENV !== 'production'),
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? null,
   };
 }

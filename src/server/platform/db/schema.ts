@@ -272,6 +272,7 @@ export const dossiers = pgTable(
     index('dossiers_applicant_id_idx').on(t.applicantIdNumber),
     index('dossiers_applicant_name_idx').on(t.applicantNameFolded.op('text_pattern_ops')),
     index('dossiers_procedure_received_idx').on(t.procedureId, t.receivedAt),
+    index('dossiers_citizen_idx').on(t.citizenId, t.createdAt),
   ],
 );
 
@@ -411,4 +412,171 @@ export const outbox = pgTable(
     processedAt: ts('processed_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.processedAt, t.id)],
+);
+
+// ---------------------------------------------------------------- citizens (issue 4)
+
+/**
+ * Citizens who sign in on the portal. `contact` is the normalised e-mail or phone the identity provider
+ * verified (the one-time-code provider today; a national e-ID / OpenID Connect provider later).
+ */
+export const citizens = pgTable(
+  'citizens',
+  {
+    id: id(),
+    contact: text('contact').notNull(),
+    fullName: text('full_name').notNull().default(''),
+    idNumber: text('id_number'),
+    eidVerified: boolean('eid_verified').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('citizens_contact_uq').on(t.contact)],
+);
+
+/** Links a citizen to an external identity (provider + subject), so an e-ID provider can plug in later. */
+export const citizenIdentities = pgTable(
+  'citizen_identities',
+  {
+    provider: text('provider').notNull(), // otp | vneid | …
+    subject: text('subject').notNull(),
+    citizenId: uuid('citizen_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('citizen_identities_citizen_idx').on(t.citizenId)],
+);
+
+/** One-time sign-in codes: stored hashed, expire, limited attempts. */
+export const citizenOtps = pgTable(
+  'citizen_otps',
+  {
+    id: id(),
+    contact: text('contact').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: ts('consumed_at'),
+  },
+  (t) => [index('citizen_otps_contact_idx').on(t.contact, t.createdAt)],
+);
+
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    citizenId: uuid('citizen_id').notNull(),
+    provider: text('provider').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('citizen_sessions_citizen_idx').on(t.citizenId)],
+);
+
+/** Files a citizen uploaded (content in `files`): the citizen's own store, offered again for reuse. */
+export const citizenFiles = pgTable(
+  'citizen_files',
+  {
+    citizenId: uuid('citizen_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.citizenId, t.sha256] }), index('citizen_files_recent_idx').on(t.citizenId, t.uploadedAt)],
+);
+
+/** The applicant's rating of a dossier: once per dossier, append-only (trigger). */
+export const dossierRatings = pgTable(
+  'dossier_ratings',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull(),
+    citizenId: uuid('citizen_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    rating: text('rating').notNull(), // satisfied | neutral | dissatisfied
+    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    comment: text('comment'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('dossier_ratings_dossier_uq').on(t.dossierId), index('dossier_ratings_agency_idx').on(t.agencyId, t.createdAt)],
+);
+
+/** Items a unit must follow up (a dissatisfied rating, …). */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: id(),
+    agencyId: uuid('agency_id').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: text('kind').notNull(), // dissatisfied_rating
+    sourceId: uuid('source_id'),
+    status: text('status').notNull().default('open'), // open | closed
+    summary: text('summary').notNull(),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [index('follow_ups_agency_status_idx').on(t.agencyId, t.status, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- notifications
+
+/** The demo / test mail catcher: what the notification dispatcher "sent" (e-mail and SMS). */
+export const sentMessages = pgTable(
+  'sent_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    channel: text('channel').notNull(), // email | sms
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    outboxId: bigint('outbox_id', { mode: 'number' }),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('sent_messages_to_idx').on(t.to, t.id)],
+);
+
+// ---------------------------------------------------------------- payments
+
+/** The bank account each agency collects fees into (VietQR: NAPAS BIN + account number). */
+export const agencyAccounts = pgTable('agency_accounts', {
+  agencyId: uuid('agency_id').primaryKey(),
+  bankBin: text('bank_bin').notNull(),
+  bankName: text('bank_name').notNull(),
+  accountNumber: text('account_number').notNull(),
+  accountName: text('account_name').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** A payment the citizen started (a VietQR code for the outstanding amount). */
+export const paymentIntents = pgTable(
+  'payment_intents',
+  {
+    id: id(),
+    reference: text('reference').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    citizenId: uuid('citizen_id'),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    payload: text('payload').notNull(),
+    status: text('status').notNull().default('pending'), // pending | paid
+    createdAt: ts('created_at').notNull(),
+    paidAt: ts('paid_at'),
+  },
+  (t) => [uniqueIndex('payment_intents_reference_uq').on(t.reference), index('payment_intents_dossier_idx').on(t.dossierId)],
+);
+
+/** Payment-provider notifications, one row per provider transaction (idempotency). */
+export const paymentEvents = pgTable(
+  'payment_events',
+  {
+    provider: text('provider').notNull(),
+    transactionId: text('transaction_id').notNull(),
+    reference: text('reference').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    receivedAt: ts('received_at').notNull(),
+    body: jsonb('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.transactionId] })],
 );

@@ -24,6 +24,9 @@ import { registerWeb } from './web.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
 import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
+import { citizensRoutes, followUpsRoutes } from '../../modules/citizens/citizens.routes.ts';
+import { paymentsRoutes } from '../../modules/payments/payments.routes.ts';
+import { devMessagesRoutes } from '../../modules/notifications/notifications.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -87,6 +90,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(portalRoutes(ctx), { prefix: '/api' });
   await app.register(procedureSearchRoutes(ctx), { prefix: '/api' });
   await app.register(slipsRoutes(ctx), { prefix: '/api' });
+  await app.register(citizensRoutes(ctx), { prefix: '/api' });
+  await app.register(followUpsRoutes(ctx), { prefix: '/api' });
+  await app.register(paymentsRoutes(ctx), { prefix: '/api' });
+  await app.register(devMessagesRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;
 }
