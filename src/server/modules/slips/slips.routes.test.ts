@@ -176,7 +176,7 @@ describe('slips of a dossier through its whole life', () => {
     expect(t.flat).toContain('NGƯỜI NỘP HỒ SƠ');
     expect(t.flat).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
     expect(t.flat).toContain('Nguyễn Thị Hoa'); // the desk officer who received it
-    expect(t.squashed).toContain(`http://127.0.0.1:${env.ctx.config.port}/tra-cuu?code=${code}&secret=${secret}`);
+    expect(t.squashed).toContain(`http://127.0.0.1:${env.ctx.config.port}/dich-vu-cong/tra-cuu?code=${code}&secret=${secret}`);
     expect(pdfImages(r.body, 'receipt.pdf')).toBe(1); // the QR code
   });
 

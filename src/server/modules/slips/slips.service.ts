@@ -62,7 +62,7 @@ export class SlipsService {
   }
 
   trackingUrl(code: string, secret: string): string {
-    return `${this.publicBase()}/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
+    return `${this.publicBase()}/dich-vu-cong/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
   }
 
   /** Agency as printed on a slip: its parent above it and the province for the place on the date line. */

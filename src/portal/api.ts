@@ -1,0 +1,287 @@
+/**
+ * Client of the public and citizen APIs used by the portal. The citizen session travels in the HttpOnly cookie
+ * set by POST /api/citizen/login; nothing secret is kept in localStorage. Every failure throws an `ApiError`
+ * with the API's stable code and its Vietnamese (`message`) and English (`messageEn`) text.
+ */
+import type { ProcedureRecord } from '../core/catalog/types.ts';
+
+export interface ApiError {
+  status: number;
+  code: string;
+  message: string;
+  messageEn: string;
+  details?: Record<string, unknown>;
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'messageEn' in e;
+}
+
+/** The server has no such route yet (the citizen endpoints are being rolled out): not a user error. */
+export function isNotImplemented(e: unknown): boolean {
+  if (!isApiError(e)) return false;
+  if (e.status === 501) return true;
+  return e.status === 404 && e.code === 'NOT_FOUND' && /\/api\//.test(`${e.message} ${e.messageEn}`);
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function qs(query: Query | undefined): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function apiUrl(path: string, query?: Query): string {
+  return `/api${path}${qs(query)}`;
+}
+
+interface Opts {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function request<T>(method: string, path: string, opts: Opts = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal ?? null });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw {
+      status: 0,
+      code: 'NETWORK',
+      message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+      messageEn: 'Cannot reach the server. Check your connection and try again.',
+    } satisfies ApiError;
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as { error?: Partial<ApiError> } | null)?.error;
+    throw {
+      status: res.status,
+      code: err?.code ?? `HTTP_${res.status}`,
+      message: err?.message ?? `Lỗi máy chủ (${res.status}).`,
+      messageEn: err?.messageEn ?? `Server error (${res.status}).`,
+      ...(err?.details ? { details: err.details } : {}),
+    } satisfies ApiError;
+  }
+  return json as T;
+}
+
+// ---- types (mirror the API's response schemas) ----
+
+export type Level = 'commune' | 'province' | 'ministry' | 'other';
+export type OnlineLevel = 'full' | 'partial' | 'none';
+
+export interface ProcedureHit {
+  code: string;
+  name: string;
+  fieldName: string | null;
+  levels: string[];
+  onlineLevel: string;
+  structured: boolean;
+  score: number;
+}
+
+export interface AgencyRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface PublicProcedure {
+  code: string;
+  name: string;
+  fieldName: string | null;
+  levels: string[];
+  onlineLevel: string;
+  structured: boolean;
+  record: ProcedureRecord;
+  agencies: AgencyRef[];
+}
+
+export interface TrackEntry {
+  at: string;
+  action: string;
+  label: string;
+  state: string;
+}
+
+export interface TrackResult {
+  code: string;
+  procedureName: string;
+  agencyName: string;
+  state: string;
+  stateLabel: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  timeline: TrackEntry[];
+}
+
+export interface Citizen {
+  id: string;
+  contact: string;
+  fullName: string;
+}
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mime: string;
+  fileName?: string;
+}
+
+export interface CitizenDocument {
+  sha256: string;
+  fileName: string;
+  mime?: string;
+  size?: number;
+  uploadedAt?: string;
+  /** 'result': an electronic result of one of the citizen's dossiers. */
+  source?: 'upload' | 'result';
+  dossierCode?: string | null;
+}
+
+export type ResultMethod = 'online' | 'desk' | 'postal';
+
+export interface ApplicantInput {
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+/** The applicant as sent: empty optional fields are left out (the API validates what is present). */
+export type ApplicantBody = { fullName: string } & Partial<Omit<ApplicantInput, 'fullName'>>;
+
+export interface SubmittedDocument {
+  componentCode: string;
+  componentName: string;
+  sha256: string;
+  fileName: string;
+  reused?: boolean;
+}
+
+export interface SubmitBody {
+  agencyId: string;
+  procedureCode: string;
+  applicant: ApplicantBody;
+  formData: Record<string, unknown>;
+  documents: SubmittedDocument[];
+  resultMethod: ResultMethod;
+  postalAddress?: string;
+}
+
+/** A citizen's dossier (GET /api/citizen/dossiers/:id; the list items carry the summary fields). */
+export interface CitizenDossier {
+  id: string;
+  code: string | null;
+  procedureCode: string;
+  procedureName: string;
+  agencyName: string;
+  channel?: string;
+  state: string;
+  stateLabel: string;
+  version: number;
+  trackingSecret?: string;
+  applicant?: Partial<ApplicantInput> & Record<string, unknown>;
+  resultMethod?: string | null;
+  postalAddress?: string | null;
+  submittedAt: string | null;
+  receivedAt?: string | null;
+  /** The appointment date for the result (detail); the list has `dueAt`. */
+  appointmentAt?: string | null;
+  dueAt?: string | null;
+  finishedAt: string | null;
+  returnedAt?: string | null;
+  feeTotal: number;
+  paidTotal: number;
+  timeline?: TrackEntry[];
+  supplementRequest?: { requestedAt: string; missingItems: string[]; note: string | null } | null;
+  apology?: { sentAt: string; reasons: string[]; newAppointmentAt: string | null } | null;
+  refusal?: { at: string; reasons: string[] } | null;
+  documents?: { id: string; kind: string; componentName: string | null; fileName: string | null; uploadedAt: string }[];
+  results?: { id: string; fileName: string | null; mime: string | null; size: number | null }[];
+  rating?: { rating: string; reasons: string[]; comment: string | null; at: string } | null;
+  canSupply?: boolean;
+  canRate?: boolean;
+  canPay?: boolean;
+}
+
+export interface PaymentIntent {
+  reference: string;
+  amountVnd: number;
+  dossierCode?: string | null;
+  account?: { bankBin: string; bankName: string; accountNumber: string; accountName: string };
+  vietqr: { payload: string; dataUrl: string };
+}
+
+function listOf<T>(v: unknown): T[] {
+  if (Array.isArray(v)) return v as T[];
+  if (v && typeof v === 'object') {
+    for (const k of ['items', 'documents', 'dossiers', 'messages']) {
+      const x = (v as Record<string, unknown>)[k];
+      if (Array.isArray(x)) return x as T[];
+    }
+  }
+  return [];
+}
+
+function unwrapDossier(v: unknown): CitizenDossier {
+  const o = v as Record<string, unknown>;
+  return (o && typeof o === 'object' && 'dossier' in o ? o['dossier'] : o) as CitizenDossier;
+}
+
+export const api = {
+  searchProcedures: (q: { q: string; field?: string; level?: string; agencyId?: string; limit?: number }, signal?: AbortSignal) =>
+    request<{ items: ProcedureHit[] }>('GET', '/public/procedures', { query: { ...q }, ...(signal ? { signal } : {}) }),
+  procedure: (code: string) => request<PublicProcedure>('GET', `/public/procedures/${encodeURIComponent(code)}`),
+  track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret } }),
+
+  requestOtp: (contact: string) => request<{ sent: boolean }>('POST', '/citizen/otp', { body: { contact } }),
+  login: (contact: string, code: string) => request<{ token: string; citizen: Citizen }>('POST', '/citizen/login', { body: { contact, code } }),
+  me: async () => {
+    const r = await request<Citizen | { citizen: Citizen }>('GET', '/citizen/me');
+    return 'citizen' in r ? r.citizen : r;
+  },
+  logout: () => request<unknown>('POST', '/citizen/logout'),
+  devMessages: async (to: string) => listOf<{ to: string; subject: string; body: string; at: string }>(await request<unknown>('GET', '/dev/messages', { query: { to } })),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<StoredFile>('POST', '/citizen/files', { form });
+  },
+  documents: async () => listOf<CitizenDocument>(await request<unknown>('GET', '/citizen/documents')),
+  submit: async (body: SubmitBody, idempotencyKey: string) =>
+    unwrapDossier(await request<unknown>('POST', '/citizen/dossiers', { body, headers: { 'idempotency-key': idempotencyKey } })),
+  dossiers: async () => listOf<CitizenDossier>(await request<unknown>('GET', '/citizen/dossiers')),
+  dossier: async (id: string) => unwrapDossier(await request<unknown>('GET', `/citizen/dossiers/${encodeURIComponent(id)}`)),
+  supply: (id: string, body: { version: number; documents: SubmittedDocument[]; note?: string }) =>
+    request<unknown>('POST', `/citizen/dossiers/${encodeURIComponent(id)}/supply`, { body }),
+  resultUrl: (id: string, docId: string) => apiUrl(`/citizen/dossiers/${encodeURIComponent(id)}/result/${encodeURIComponent(docId)}`),
+  rate: (id: string, body: { rating: 'satisfied' | 'neutral' | 'dissatisfied'; reasons?: string[]; comment?: string }) =>
+    request<unknown>('POST', `/citizen/dossiers/${encodeURIComponent(id)}/rating`, { body }),
+  paymentIntent: (id: string) => request<PaymentIntent>('POST', `/citizen/dossiers/${encodeURIComponent(id)}/payment-intents`),
+};

@@ -1,0 +1,166 @@
+/**
+ * Public tracking: dossier code + second factor (the secret printed on the receipt, or the phone number).
+ * The QR on the receipt opens /tra-cuu?code=…&secret=…: the answer is fetched at once and the secret is then
+ * removed from the address bar. A wrong factor and an unknown code show the same neutral message.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { STATE_LABELS } from '../../core/dossier/labels.ts';
+import type { DossierState } from '../../core/dossier/states.ts';
+import { STATE_ADVICE } from '../../core/i18n/portal.ts';
+import { api, isApiError, type TrackResult } from '../api.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { useLang } from '../context.tsx';
+import { fmtDate } from '../format.ts';
+import { useTitle } from '../useTitle.ts';
+
+export function StatusCard({ state, stateLabel, children }: { state: string; stateLabel?: string | undefined; children?: React.ReactNode }) {
+  const { lang } = useLang();
+  const s = state as DossierState;
+  const tone = ['refused', 'intake_rejected', 'stopped'].includes(state)
+    ? 'bad'
+    : ['supplement_requested', 'intake_incomplete'].includes(state)
+      ? 'warn'
+      : ['result_ready', 'returned'].includes(state)
+        ? 'good'
+        : 'info';
+  return (
+    <div className={`status status-${tone}`}>
+      <p className="status-label">{STATE_LABELS[s]?.[lang] ?? stateLabel ?? state}</p>
+      {STATE_ADVICE[s] && <p className="status-advice">{STATE_ADVICE[s][lang]}</p>}
+      {children}
+    </div>
+  );
+}
+
+export function TrackPage() {
+  const { t, lang } = useLang();
+  const [params, setParams] = useSearchParams();
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [secret, setSecret] = useState(params.get('secret') ?? '');
+  const [result, setResult] = useState<TrackResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notFound, setNotFound] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLElement>(null);
+  const ids = { code: useId(), secret: useId(), hint: useId() };
+  useTitle(t('track.title'));
+
+  const lookup = useCallback(async (c: string, s: string) => {
+    setBusy(true);
+    setError(null);
+    setNotFound(false);
+    setResult(null);
+    try {
+      const r = await api.track(c.trim(), s.trim());
+      setResult(r);
+      setTimeout(() => resultRef.current?.focus(), 0);
+    } catch (e) {
+      // 404 for an unknown code or a wrong factor; 400 when the input is too short to be a code: same message.
+      if (isApiError(e) && (e.status === 404 || e.status === 400)) setNotFound(true);
+      else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  // From the QR on a slip: look up at once, then drop the secret from the address bar (history, shoulder-surfing).
+  useEffect(() => {
+    const c = params.get('code');
+    const s = params.get('secret');
+    if (c && s) {
+      void lookup(c, s);
+      setParams({ code: c }, { replace: true });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (code.trim() && secret.trim()) void lookup(code, secret);
+  };
+
+  return (
+    <>
+      <h1>{t('track.title')}</h1>
+      <form className="card" onSubmit={submit}>
+        <p>{t('track.intro')}</p>
+        <div className="field">
+          <label htmlFor={ids.code}>{t('track.code')}</label>
+          <input
+            id={ids.code}
+            type="text"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={ids.hint}
+            required
+          />
+          <p id={ids.hint} className="hint">
+            {t('track.codeHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.secret}>{t('track.secret')}</label>
+          <input
+            id={ids.secret}
+            type="text"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+          />
+        </div>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {t('track.submit')}
+        </button>
+      </form>
+      <div aria-live="polite">
+        {busy && <Loading />}
+        {notFound && <p className="notice notice-warn" role="alert">{t('track.notFound')}</p>}
+        {error !== null && <ErrorBox error={error} />}
+      </div>
+      {result && (
+        <section className="card" aria-labelledby="track-result" ref={resultRef} tabIndex={-1}>
+          <h2 id="track-result" className="code-title">
+            {result.code}
+          </h2>
+          <StatusCard state={result.state} stateLabel={result.stateLabel} />
+          <dl className="facts">
+            <div>
+              <dt>{t('track.procedure')}</dt>
+              <dd>{result.procedureName}</dd>
+            </div>
+            <div>
+              <dt>{t('track.agency')}</dt>
+              <dd>{result.agencyName}</dd>
+            </div>
+            {result.receivedAt && (
+              <div>
+                <dt>{t('track.receivedAt')}</dt>
+                <dd>{fmtDate(result.receivedAt, lang)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('track.dueAt')}</dt>
+              <dd className={result.finishedAt ? undefined : 'strong'}>{result.dueAt ? fmtDate(result.dueAt, lang) : t('track.noDue')}</dd>
+            </div>
+            {result.finishedAt && (
+              <div>
+                <dt>{t('track.finishedAt')}</dt>
+                <dd className="strong">{fmtDate(result.finishedAt, lang)}</dd>
+              </div>
+            )}
+          </dl>
+          <h3>{t('track.timeline')}</h3>
+          <Timeline entries={result.timeline} />
+        </section>
+      )}
+    </>
+  );
+}
