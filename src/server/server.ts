@@ -35,7 +35,7 @@ export async function startServer(opts: { config?: AppConfig; demo?: boolean; lo
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log(`motcua is running on ${database.kind === 'pglite' ? `the embedded database (PGlite) in ${config.dataDir}` : 'PostgreSQL'}`);
-  log(`  Staff console: ${url}/`);
+  log(`  Staff console: ${url}/   Citizen portal: ${url}/dich-vu-cong/`);
   log(`  API:  ${url}/api   docs: ${url}/api/docs   health: ${url}/api/health`);
   if (database.kind === 'pglite') log('  Note: PGlite does not fsync; production must run on PostgreSQL (DATABASE_URL).');
   return {
