@@ -53,7 +53,14 @@ export async function ensureWebBuilt(log: (s: string) => void = console.log): Pr
     if (at > Math.max(newest(a.src), core, fs.statSync(a.config).mtimeMs)) continue;
     log(`Building the ${a.name} (Vite)…`);
     const { build } = await import('vite');
-    await build({ configFile: a.config, logLevel: 'warn' });
+    // Vite sets NODE_ENV=production for the build; the server's own mode must not change with it.
+    const nodeEnv = process.env.NODE_ENV;
+    try {
+      await build({ configFile: a.config, logLevel: 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
 }
 
