@@ -50,6 +50,10 @@ export const ERROR_CATALOGUE = {
   NOTHING_TO_PAY: { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.', en: 'Nothing is left to pay on this dossier.' },
   PAYMENT_ACCOUNT_MISSING: { status: 422, vi: 'Cơ quan chưa khai báo tài khoản nhận thanh toán.', en: 'The agency has no collection account configured.' },
   PAYMENT_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký thông báo thanh toán không hợp lệ.', en: 'The payment notification signature is not valid.' },
+  FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
+  FEEDBACK_ACTION_NOT_ALLOWED: { status: 409, vi: 'Không thể thực hiện "{action}" khi phản ánh đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the feedback is "{state}".' },
+  FEEDBACK_VERSION_CONFLICT: { status: 409, vi: 'Phản ánh vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'The feedback was just changed by someone else (version {current}). Reload and try again.' },
+  FEEDBACK_RATING_NOT_ALLOWED: { status: 409, vi: 'Chỉ đánh giá được sau khi cơ quan đã trả lời, và mỗi phản ánh chỉ đánh giá một lần.', en: 'Feedback can be rated once, after the agency has answered.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -30,6 +30,7 @@ let dossier: { id: string; code: string; version: number };
 let docId: string;
 let pubId: string;
 let targetUserId: string;
+let fb: { id: string; version: number };
 
 beforeAll(async () => {
   env = await createSeededEnv(clock);
@@ -57,6 +58,11 @@ beforeAll(async () => {
   const pubs = await client.anonymous.get(`/api/agencies/${agencyId[PLEIKU]}/publications`);
   pubId = pubs.body.items.find((i: { procedure: { code: string } }) => i.procedure.code === '1.010038').publication.id;
   targetUserId = (await client.specialistA.get('/api/auth/me')).body.userId;
+
+  // Feedback sent to commune A (public, no sign-in).
+  const sent = await client.anonymous.post('/api/public/feedback', { agencyId: agencyId[PLEIKU], subject: 'procedure', title: 'Phản ánh thử', content: 'Nội dung phản ánh', contact: { fullName: 'Người dân' } });
+  expect(sent.status).toBe(201);
+  fb = { id: sent.body.id, version: 1 };
 });
 
 afterAll(async () => {
@@ -145,6 +151,31 @@ const ROWS: Row[] = [
     codes: { 404: 'DOSSIER_NOT_FOUND' },
   },
   { name: 'GET /api/dossiers/:id (unknown id)', method: 'GET', req: () => ({ url: `/api/dossiers/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'DOSSIER_NOT_FOUND' } },
+
+  // ----------------------------------------------------------------- feedback (commune A's)
+  { name: 'POST /api/public/feedback', method: 'POST', req: () => ({ url: '/api/public/feedback', body: { agencyId: agencyId[PLEIKU], subject: 'rule', title: 'Kiến nghị', content: 'Nội dung', contact: { fullName: 'Người dân' } } }), expect: by({ default: 201 }) },
+  { name: 'GET /api/public/feedback', method: 'GET', req: () => ({ url: '/api/public/feedback' }), expect: PUBLIC },
+  { name: 'GET /api/public/stats', method: 'GET', req: () => ({ url: `/api/public/stats?agencyId=${agencyId[PLEIKU]}` }), expect: PUBLIC },
+  { name: 'GET /api/feedback (own queue)', method: 'GET', req: () => ({ url: '/api/feedback' }), expect: by({ default: 200, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/feedback?view=overdue', method: 'GET', req: () => ({ url: '/api/feedback?view=overdue' }), expect: by({ default: 200, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/feedback?agencyId=A', method: 'GET', req: () => ({ url: `/api/feedback?agencyId=${agencyId[PLEIKU]}` }), expect: by({ default: 200, anonymous: 401, deskB: 403 }), codes: { 403: 'FORBIDDEN' } },
+  { name: 'GET /api/feedback/:id', method: 'GET', req: () => ({ url: `/api/feedback/${fb.id}` }), expect: DOSSIER_A, codes: { 404: 'FEEDBACK_NOT_FOUND', 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/feedback/:id/history', method: 'GET', req: () => ({ url: `/api/feedback/${fb.id}/history` }), expect: DOSSIER_A, codes: { 404: 'FEEDBACK_NOT_FOUND', 401: 'UNAUTHENTICATED' } },
+  {
+    name: 'POST /api/feedback/:id/actions (stale version)',
+    method: 'POST',
+    req: () => ({ url: `/api/feedback/${fb.id}/actions`, body: { action: 'receive', version: fb.version + 100, input: {} } }),
+    expect: by({ default: 409, anonymous: 401, deskB: 404 }),
+    codes: { 404: 'FEEDBACK_NOT_FOUND', 409: 'FEEDBACK_VERSION_CONFLICT', 401: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'POST /api/feedback/:id/actions (current version, receive)',
+    method: 'POST',
+    req: () => ({ url: `/api/feedback/${fb.id}/actions`, body: { action: 'receive', version: fb.version, input: {} } }),
+    expect: { anonymous: 401, deskB: 404, inspector: 403, provinceAdmin: 403 } as Record<Caller, number>,
+    codes: { 404: 'FEEDBACK_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' },
+  },
+  { name: 'GET /api/feedback/:id (unknown id)', method: 'GET', req: () => ({ url: `/api/feedback/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'FEEDBACK_NOT_FOUND' } },
 
   // ----------------------------------------------------------------- units (admin writes)
   {
@@ -247,6 +278,18 @@ describe('commune B learns nothing about commune A’s dossier', () => {
     expect(own.body.items.map((d: { id: string }) => d.id)).toEqual([dossier.id]);
   });
 
+  it('B’s 404 on A’s feedback is identical to an unknown feedback’s, and A’s feedback is unchanged by B', async () => {
+    const real = await client.deskB.get(`/api/feedback/${fb.id}`);
+    const none = await client.deskB.get(`/api/feedback/${crypto.randomUUID()}`);
+    expect(real.status).toBe(404);
+    expect(real.body).toEqual(none.body);
+    const q = await client.deskB.get('/api/feedback');
+    expect(q.body.items.map((f: { id: string }) => f.id)).not.toContain(fb.id);
+    const now = await client.deskA.get(`/api/feedback/${fb.id}`);
+    expect(now.body.version).toBe(fb.version);
+    expect(now.body.status).toBe('submitted');
+  });
+
   it('B cannot read A’s document content, and the dossier is unchanged by B’s attempts', async () => {
     const r = await fetch(`${http.base}/api/dossiers/${dossier.id}/documents/${docId}/content`, { headers: { authorization: `Bearer ${client.deskB.token}` } });
     expect(r.status).toBe(404);
@@ -293,6 +336,7 @@ describe('citizen endpoints × callers', () => {
     { name: 'GET /api/dossiers/:id (the citizen’s own dossier, staff route)', method: 'GET', url: () => `/api/dossiers/${own.id}`, expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
     { name: 'POST /api/dossiers/:id/actions', method: 'POST', url: () => `/api/dossiers/${own.id}/actions`, body: () => ({ action: 'add_note', version: 999, input: { note: 'x' } }), expect: { anonymous: 401, deskA: 409, provinceAdmin: 409, citizenA: 401, citizenB: 401 } },
     { name: 'POST /api/files', method: 'POST', url: () => '/api/files', expect: { anonymous: 401, citizenA: 401, citizenB: 401 } as Record<CCaller, number> },
+    { name: 'GET /api/feedback (staff queue)', method: 'GET', url: () => '/api/feedback', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
     { name: 'GET /api/follow-ups', method: 'GET', url: () => '/api/follow-ups', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
     { name: 'GET /api/staff', method: 'GET', url: () => '/api/staff', expect: { anonymous: 401, deskA: 403, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
   ];

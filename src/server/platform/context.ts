@@ -10,6 +10,7 @@ import { DossiersService } from '../modules/dossiers/dossiers.service.ts';
 import { NotificationsService } from '../modules/notifications/notifications.service.ts';
 import { CitizensService } from '../modules/citizens/citizens.service.ts';
 import { PaymentsService } from '../modules/payments/payments.service.ts';
+import { FeedbackService } from '../modules/feedback/feedback.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -29,6 +30,7 @@ export interface AppContext {
     notifications: NotificationsService;
     citizens: CitizensService;
     payments: PaymentsService;
+    feedback: FeedbackService;
   };
 }
 
@@ -45,6 +47,7 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     notifications: new NotificationsService(ctx),
     citizens: new CitizensService(ctx),
     payments: new PaymentsService(ctx),
+    feedback: new FeedbackService(ctx),
   };
   return ctx;
 }

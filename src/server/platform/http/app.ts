@@ -27,6 +27,7 @@ import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
 import { citizensRoutes, followUpsRoutes } from '../../modules/citizens/citizens.routes.ts';
 import { paymentsRoutes } from '../../modules/payments/payments.routes.ts';
 import { devMessagesRoutes } from '../../modules/notifications/notifications.routes.ts';
+import { feedbackRoutes, publicFeedbackRoutes, publicStatsRoutes } from '../../modules/feedback/feedback.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -94,6 +95,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(followUpsRoutes(ctx), { prefix: '/api' });
   await app.register(paymentsRoutes(ctx), { prefix: '/api' });
   await app.register(devMessagesRoutes(ctx), { prefix: '/api' });
+  await app.register(publicFeedbackRoutes(ctx), { prefix: '/api' });
+  await app.register(feedbackRoutes(ctx), { prefix: '/api' });
+  await app.register(publicStatsRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;
 }
