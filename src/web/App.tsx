@@ -23,6 +23,7 @@ import {
   IconInbox,
   IconListCheck,
   IconLogout,
+  IconMessageReport,
   IconNotebook,
   IconPackageExport,
   IconSearch,
@@ -37,6 +38,7 @@ import type { Role } from '../core/dossier/states.ts';
 import { homeFor, useLang, useSession } from './context.tsx';
 import { DeskIntakePage } from './pages/DeskIntake.tsx';
 import { DossierPage } from './pages/DossierPage.tsx';
+import { FeedbackPage } from './pages/Feedback.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { OnlineQueuePage } from './pages/OnlineQueue.tsx';
 import { QueuesPage } from './pages/Queues.tsx';
@@ -196,6 +198,7 @@ function Shell() {
           {hasRole('desk_officer') && nav('/ho-so-truc-tuyen', t('nav.online'), <IconWorld size={18} aria-hidden />, 'nav-online')}
           {staffWork && nav('/hang-doi/mine', t('nav.queues'), <IconListCheck size={18} aria-hidden />, 'nav-queues', path.startsWith('/hang-doi'))}
           {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
+          {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
@@ -218,6 +221,8 @@ function Shell() {
           <Route path="/hang-doi/:view" element={<QueuesPage />} />
           <Route path="/ho-so/:id" element={<DossierPage />} />
           <Route path="/tra-ket-qua" element={<ReturnResultsPage />} />
+          <Route path="/phan-anh" element={<Navigate to="/phan-anh/all" replace />} />
+          <Route path="/phan-anh/:view" element={<FeedbackPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
           <Route path="/tim-kiem" element={<SearchPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />

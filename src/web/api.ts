@@ -297,6 +297,59 @@ export interface CreateDossierBody {
   input?: Record<string, unknown>;
 }
 
+export interface StaffFeedback {
+  id: string;
+  reference: string;
+  agencyId: string;
+  agencyName: string;
+  originAgencyId: string;
+  subject: string;
+  procedureCode: string | null;
+  dossierCode: string | null;
+  title: string;
+  content: string;
+  contact: { fullName: string; phone: string | null; email: string | null };
+  citizenId: string | null;
+  status: string;
+  statusLabel: string;
+  version: number;
+  classification: string | null;
+  submittedAt: string;
+  receivedAt: string | null;
+  deadlines: { handle: string; reject: string; requestInfo: string; forward: string } | null;
+  dueAt: string | null;
+  overdue: boolean;
+  answer: string | null;
+  answeredAt: string | null;
+  publishDueAt: string | null;
+  publishedAt: string | null;
+  rating: { rating: string; comment: string | null; at: string } | null;
+  allowedActions: string[];
+}
+
+export interface FeedbackHistoryEntry {
+  seq: number;
+  action: string;
+  label: string;
+  fromState: string | null;
+  toState: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  agencyId: string | null;
+  at: string;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface FeedbackActionInput {
+  classification?: string;
+  reason?: string;
+  targetAgencyId?: string;
+  note?: string;
+  answer?: string;
+}
+
 export const QUEUE_VIEWS = [
   'mine',
   'unassigned',
@@ -363,6 +416,13 @@ export const api = {
   overrides: (year: number) => request<{ items: Override[] }>('GET', '/calendar/overrides', { query: { year } }).then((r) => r.items),
   setOverride: (date: string, kind: string, reason: string) => request<Override>('PUT', '/calendar/overrides', { body: { date, kind, reason } }),
   deleteOverride: (id: string) => request<Override>('DELETE', `/calendar/overrides/${id}`),
+
+  feedbackQueue: (view: 'all' | 'overdue', status?: string | null, cursor?: string | null, limit = 50) =>
+    request<Page<StaffFeedback>>('GET', '/feedback', { query: { view, status, cursor, limit } }),
+  feedback: (id: string) => request<StaffFeedback>('GET', `/feedback/${id}`),
+  feedbackHistory: (id: string) => request<{ items: FeedbackHistoryEntry[] }>('GET', `/feedback/${id}/history`).then((r) => r.items),
+  feedbackAct: (id: string, action: string, version: number, input: FeedbackActionInput) =>
+    request<StaffFeedback>('POST', `/feedback/${id}/actions`, { body: { action, version, input } }),
 
   track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret }, quiet401: true }),
 };

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { ensureWebBuilt } from '../../src/server/platform/http/web.ts';
-import { ApiClient, createSeededEnv, PASSWORD, samplePdf, startHttp, TestClock, type TestEnv } from '../support/harness.ts';
+import { ApiClient, createSeededEnv, PASSWORD, samplePdf, startHttp, TestClock, type TestConfigOverrides, type TestEnv } from '../support/harness.ts';
 import type { DemoSummary } from '../../src/server/seed/demo.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,9 +46,9 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(clock = new TestClock()): Promise<E2E> {
+export async function startE2E(clock = new TestClock(), overrides: TestConfigOverrides = {}): Promise<E2E> {
   await ensureWebBuilt(() => {});
-  const env = await createSeededEnv(clock);
+  const env = await createSeededEnv(clock, overrides);
   const http = await startHttp(env);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

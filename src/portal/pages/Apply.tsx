@@ -70,6 +70,8 @@ function loadDraft(code: string): Draft | null {
 }
 
 const compKey = (i: number) => `c${i}`;
+/** The API keeps at most `max` characters of a component's name (some catalogue entries are whole paragraphs). */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 type Errors = Partial<Record<'agency' | 'docs' | 'fullName' | 'idNumber' | 'phone' | 'email' | 'postal' | 'pledge', string>>;
 
@@ -222,7 +224,7 @@ export function ApplyPage() {
   const docsList = (): SubmittedDocument[] =>
     components.flatMap((c, i) => {
       const f = draft.docs[compKey(i)];
-      return f ? [{ componentCode: c.code ?? compKey(i), componentName: stripBullet(c.name), sha256: f.sha256, fileName: f.fileName, ...(f.reused ? { reused: true } : {}) }] : [];
+      return f ? [{ componentCode: c.code ?? compKey(i), componentName: clip(stripBullet(c.name), 1000), sha256: f.sha256, fileName: f.fileName, ...(f.reused ? { reused: true } : {}) }] : [];
     });
   const eformCount = Object.values(draft.eforms).filter((v) => v.trim()).length;
 
