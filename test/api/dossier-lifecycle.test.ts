@@ -450,3 +450,27 @@ describe('public tracking by code and second factor', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 });
+
+describe('the applicant is notified of the changes that concern them', () => {
+  it('e-mail and SMS through the outbox on receipt and on a supplement request; internal hand-overs are not sent', async () => {
+    const d = await receive('2026-04-10T09:00:00+07:00', '1.010038', { fullName: 'Mai Văn Phúc', idNumber: '052088003333', phone: '0906 123 789', email: 'Phuc.Mai@example.vn' } as never);
+    await act('pleiku.motcua', d.id, 'forward');
+    const me = await as['pleiku.chuyenvien']!.get('/api/auth/me');
+    await act('pleiku.lanhdao', d.id, 'assign', { assigneeId: me.body.userId });
+    await act('pleiku.chuyenvien', d.id, 'start_processing');
+    await act('pleiku.chuyenvien', d.id, 'request_supplement', { missingItems: ['Giấy tờ chứng minh chỗ ở hợp pháp'] });
+    const anon = new ApiClient(http.base);
+    const mail = await anon.get('/api/dev/messages?to=phuc.mai@example.vn');
+    expect(mail.status).toBe(200);
+    const bodies = mail.body.items.map((m: { body: string }) => m.body);
+    expect(bodies).toHaveLength(2); // receipt + supplement request; forward/assign/start are internal
+    expect(bodies.find((b: string) => b.includes('tiếp nhận lúc 09:00 ngày 10/04/2026'))).toContain('Ngày hẹn trả kết quả: 17:00 ngày 17/04/2026');
+    expect(bodies.find((b: string) => b.includes('cần bổ sung'))).toContain('1. Giấy tờ chứng minh chỗ ở hợp pháp');
+    const sms = await anon.get('/api/dev/messages?to=0906123789');
+    expect(sms.body.items.every((m: { channel: string }) => m.channel === 'sms')).toBe(true);
+    expect(sms.body.items).toHaveLength(2);
+    const page = await fetch(`${http.base}/api/dev/mailbox`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain(d.code);
+  });
+});

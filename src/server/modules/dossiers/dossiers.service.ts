@@ -27,6 +27,8 @@ import {
   type TransitionOk,
 } from '../../../core/dossier/index.ts';
 import { oneStopPolicyFor } from '../../../core/dossier/onestop-policy.ts';
+import { dossierNotice, NOTIFIED_ACTIONS } from '../../../core/notifications/dossier-notices.ts';
+import { normaliseContact } from '../citizens/identity.ts';
 import {
   classifyTiming,
   computeDueAt,
@@ -268,6 +270,7 @@ export class DossiersService {
           attachments: docs.map((d) => d.id),
         });
         await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code });
+        await this.notifyApplicant(tx, row, body.action, t.data, now);
         return row;
       });
       return { dossier, created: true };
@@ -438,10 +441,41 @@ export class DossiersService {
         attachments: res.data.attachments ?? [],
       });
       await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code });
+      await this.notifyApplicant(tx, updated, res.action, res.data, now);
       if (within) await within(tx, updated);
       return updated;
     });
     return t;
+  }
+
+  /**
+   * Tells the applicant (e-mail and/or SMS) about the changes that concern them, through the outbox in the
+   * same transaction; the dispatcher delivers after commit (and retries).
+   */
+  private async notifyApplicant(tx: Tx, d: repo.DossierRow, action: string, data: { missingItems?: string[] | undefined; reasons?: string[] | undefined }, now: Date) {
+    if (!(NOTIFIED_ACTIONS as readonly string[]).includes(action)) return;
+    const applicant = d.applicant as { email?: string; phone?: string };
+    if (!applicant.email && !applicant.phone) return;
+    const [agency, proc] = await Promise.all([findAgency(tx, d.receivingAgencyId), findProcedure(tx, d.procedureId)]);
+    const handlerName = d.assigneeId ? ((await namesOf(tx, [d.assigneeId])).get(d.assigneeId) ?? null) : null;
+    const base = this.ctx.config.publicBaseUrl ?? `http://127.0.0.1:${this.ctx.config.port}`;
+    const notice = dossierNotice({
+      action,
+      code: d.code,
+      procedureName: proc?.name ?? '',
+      agencyName: agency?.name ?? '',
+      at: now,
+      dueAt: d.dueAt,
+      handlerName,
+      missingItems: data.missingItems,
+      reasons: data.reasons,
+      trackingUrl: d.code ? `${base}/dich-vu-cong/tra-cuu?code=${encodeURIComponent(d.code)}&secret=${d.trackingSecret}` : null,
+    });
+    if (!notice) return;
+    const email = applicant.email ? normaliseContact(applicant.email) : null;
+    const phone = applicant.phone ? normaliseContact(applicant.phone) : null;
+    if (email?.kind === 'email') await this.ctx.services.notifications.enqueue(tx, { channel: 'email', to: email.value, subject: notice.subject, body: notice.body });
+    if (phone?.kind === 'phone') await this.ctx.services.notifications.enqueue(tx, { channel: 'sms', to: phone.value, subject: notice.subject, body: notice.sms });
   }
 
   /** Applies the clock and field effects of a transition (pure apart from reading the calendar). */

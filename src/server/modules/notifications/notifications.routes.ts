@@ -23,4 +23,18 @@ export const devMessagesRoutes = (ctx: AppContext): FastifyPluginAsync => async 
     const to = req.query.to ? (normaliseContact(req.query.to)?.value ?? req.query.to) : undefined;
     return { items: await ctx.services.notifications.caught(to, req.query.limit) };
   });
+
+  // The same inbox as a page, for people trying the demo.
+  app.get('/dev/mailbox', { schema: { tags: ['dev'], summary: 'Mail catcher page (HTML): every message the demo "sent", newest first' } }, async (_req, reply) => {
+    await ctx.services.notifications.kick();
+    const items = await ctx.services.notifications.caught(undefined, 200);
+    const esc = (x: string) => x.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+    const rows = items
+      .map((m) => `<article><h2>${esc(m.subject)}</h2><p class="meta">${esc(m.channel)} → ${esc(m.to)} · ${esc(m.at)}</p><pre>${esc(m.body)}</pre></article>`)
+      .join('\n');
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Hộp thư thử nghiệm — motcua</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}article{border:1px solid #ccc;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}h2{font-size:1.05rem;margin:.3rem 0}.meta{color:#444;margin:0}pre{white-space:pre-wrap;font:inherit}</style></head>
+<body><main><h1>Hộp thư thử nghiệm (mail catcher)</h1><p>Thư điện tử và tin nhắn hệ thống đã “gửi” trong bản demo (${items.length}).</p>${rows || '<p>Chưa có thư nào.</p>'}</main></body></html>`;
+  });
 };
