@@ -8,7 +8,12 @@ import tls from 'node:tls';
 import type { Db } from '../../platform/db/database.ts';
 import { sentMessages } from '../../platform/db/schema.ts';
 
-export type MessageChannel = 'email' | 'sms';
+/**
+ * Channels. 'sms' and 'zalo' are delivered by gateway adapters that implement MessageAdapter with
+ * `channels: ['sms']` / `['zalo']` (a provider's HTTP API); none ships yet, so in the demo the mail catcher
+ * records them.
+ */
+export type MessageChannel = 'email' | 'sms' | 'zalo';
 
 export interface OutgoingMessage {
   channel: MessageChannel;
@@ -26,7 +31,7 @@ export interface MessageAdapter {
 /** Demo and test delivery: writes the message to `sent_messages` (listed by GET /api/dev/messages). */
 export class MailCatcherAdapter implements MessageAdapter {
   readonly name = 'mail-catcher';
-  readonly channels = ['email', 'sms'] as const;
+  readonly channels = ['email', 'sms', 'zalo'] as const;
   constructor(private readonly db: Db) {}
   async send(msg: OutgoingMessage, meta: { outboxId: number; at: Date }) {
     await this.db.insert(sentMessages).values({ channel: msg.channel, to: msg.to, subject: msg.subject, body: msg.body, outboxId: meta.outboxId, at: meta.at });
