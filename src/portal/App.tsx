@@ -12,6 +12,10 @@ import { TrackPage } from './pages/Track.tsx';
 const ApplyPage = lazy(() => import('./pages/Apply.tsx').then((m) => ({ default: m.ApplyPage })));
 const MyDossiersPage = lazy(() => import('./pages/MyDossiers.tsx').then((m) => ({ default: m.MyDossiersPage })));
 const MyDossierPage = lazy(() => import('./pages/MyDossiers.tsx').then((m) => ({ default: m.MyDossierPage })));
+const FeedbackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackPage })));
+const FeedbackTrackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackTrackPage })));
+const FeedbackAnsweredPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackAnsweredPage })));
+const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
 
 function NotFound() {
   const { t } = useLang();
@@ -65,6 +69,8 @@ export function App() {
           <NavLink to="/tim-kiem">{t('nav.search')}</NavLink>
           <NavLink to="/tra-cuu">{t('nav.track')}</NavLink>
           <NavLink to="/ho-so-cua-toi">{t('nav.mine')}</NavLink>
+          <NavLink to="/phan-anh">{t('nav.feedback')}</NavLink>
+          <NavLink to="/thong-ke">{t('nav.stats')}</NavLink>
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
@@ -77,6 +83,10 @@ export function App() {
             <Route path="/tra-cuu" element={<TrackPage />} />
             <Route path="/ho-so-cua-toi" element={<MyDossiersPage />} />
             <Route path="/ho-so-cua-toi/:id" element={<MyDossierPage />} />
+            <Route path="/phan-anh" element={<FeedbackPage />} />
+            <Route path="/phan-anh/tra-cuu" element={<FeedbackTrackPage />} />
+            <Route path="/phan-anh/da-tra-loi" element={<FeedbackAnsweredPage />} />
+            <Route path="/thong-ke" element={<StatsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

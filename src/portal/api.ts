@@ -238,6 +238,83 @@ export interface PaymentIntent {
   vietqr: { payload: string; dataUrl: string };
 }
 
+
+// ---- feedback (phản ánh, kiến nghị) and statistics ----
+
+export type FeedbackSubject = 'procedure' | 'rule' | 'officer' | 'other';
+export type FeedbackRating = 'satisfied' | 'neutral' | 'dissatisfied';
+
+export interface PublicAgency {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: string;
+  parentId: string | null;
+  validTo: string | null;
+}
+
+export interface FeedbackBody {
+  agencyId: string;
+  subject: FeedbackSubject;
+  procedureCode?: string;
+  dossierCode?: string;
+  title: string;
+  content: string;
+  contact: { fullName: string; phone?: string; email?: string };
+}
+
+export interface OwnFeedback {
+  reference: string;
+  agencyName: string;
+  subject: FeedbackSubject;
+  title: string;
+  content: string;
+  status: string;
+  statusLabel: string;
+  submittedAt: string;
+  receivedAt: string | null;
+  answerDueAt: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  publishedAt: string | null;
+  notAcceptedReason: string | null;
+  rating: { rating: string; comment: string | null; at: string } | null;
+  canRate: boolean;
+  timeline: { at: string; action: string; label: string; state: string; stateLabel: string }[];
+}
+
+export interface PublishedFeedback {
+  reference: string;
+  agencyId: string;
+  agencyName: string;
+  subject: FeedbackSubject;
+  procedureCode: string | null;
+  title: string;
+  content: string;
+  answer: string;
+  receivedAt: string | null;
+  answeredAt: string | null;
+  publishedAt: string;
+}
+
+export interface UnitStats {
+  agencyId: string;
+  agencyName: string;
+  period: 'month' | 'year';
+  from: string;
+  to: string;
+  received: number;
+  finished: number;
+  onTime: number;
+  onTimeRate: number | null;
+  online: number;
+  onlineRate: number | null;
+  ratings: { satisfied: number; neutral: number; dissatisfied: number };
+  satisfactionRate: number | null;
+  feedback: { received: number; answered: number; onTime: number };
+}
+
 function listOf<T>(v: unknown): T[] {
   if (Array.isArray(v)) return v as T[];
   if (v && typeof v === 'object') {
@@ -284,4 +361,12 @@ export const api = {
   rate: (id: string, body: { rating: 'satisfied' | 'neutral' | 'dissatisfied'; reasons?: string[]; comment?: string }) =>
     request<unknown>('POST', `/citizen/dossiers/${encodeURIComponent(id)}/rating`, { body }),
   paymentIntent: (id: string) => request<PaymentIntent>('POST', `/citizen/dossiers/${encodeURIComponent(id)}/payment-intents`),
+  agencies: async () => (await request<{ items: PublicAgency[] }>('GET', '/agencies', { query: { limit: 1000 } })).items,
+  sendFeedback: (body: FeedbackBody) => request<{ id: string; reference: string; trackingSecret: string }>('POST', '/public/feedback', { body }),
+  feedback: (reference: string, secret: string) => request<OwnFeedback>('GET', `/public/feedback/${encodeURIComponent(reference)}`, { query: { secret } }),
+  rateFeedback: (reference: string, secret: string, body: { rating: FeedbackRating; comment?: string }) =>
+    request<OwnFeedback>('POST', `/public/feedback/${encodeURIComponent(reference)}/rating`, { query: { secret }, body }),
+  publishedFeedback: (q: { agencyId?: string; cursor?: string | null; limit?: number }) =>
+    request<{ items: PublishedFeedback[]; next: string | null }>('GET', '/public/feedback', { query: { ...q } }),
+  stats: (q: { agencyId: string; period: 'month' | 'year'; date?: string }) => request<UnitStats>('GET', '/public/stats', { query: { ...q } }),
 };

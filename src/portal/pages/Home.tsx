@@ -52,6 +52,12 @@ export function HomePage() {
           <Link className="btn btn-secondary" to="/ho-so-cua-toi">
             {t('home.mineCta')}
           </Link>
+          <Link className="btn btn-secondary" to="/phan-anh">
+            {t('home.feedbackCta')}
+          </Link>
+          <Link className="btn btn-secondary" to="/thong-ke">
+            {t('home.statsCta')}
+          </Link>
         </p>
       </section>
     </>
