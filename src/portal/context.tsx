@@ -1,62 +1,12 @@
 /** Language and citizen-session contexts of the portal. */
+import { createLangContext } from '../client/lang.tsx';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { tp, PORTAL_DEFAULT_LANG, type Lang, type PortalKey } from '../core/i18n/portal.ts';
 import { api, isApiError, isNotImplemented, type Citizen } from './api.ts';
 
-const LANG_KEY = 'motcua.portal.lang';
-
-interface LangCtx {
-  lang: Lang;
-  setLang: (l: Lang) => void;
-  t: (key: PortalKey, params?: Record<string, unknown>) => string;
-  /** The API error's message in the current language. */
-  errText: (e: unknown) => string;
-}
-
-const LangContext = createContext<LangCtx | null>(null);
-
-function storedLang(): Lang {
-  try {
-    const v = localStorage.getItem(LANG_KEY);
-    return v === 'en' || v === 'vi' ? v : PORTAL_DEFAULT_LANG;
-  } catch {
-    return PORTAL_DEFAULT_LANG;
-  }
-}
-
-export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(storedLang);
-  const setLang = useCallback((l: Lang) => {
-    setLangState(l);
-    try {
-      localStorage.setItem(LANG_KEY, l);
-    } catch {
-      /* private mode */
-    }
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const value = useMemo<LangCtx>(
-    () => ({
-      lang,
-      setLang,
-      t: (key, params) => tp(key, lang, params),
-      errText: (e) => {
-        if (isApiError(e)) return lang === 'vi' ? e.message : e.messageEn;
-        return tp('common.error', lang);
-      },
-    }),
-    [lang, setLang],
-  );
-  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
-}
-
-export function useLang(): LangCtx {
-  const c = useContext(LangContext);
-  if (!c) throw new Error('useLang outside LangProvider');
-  return c;
-}
+const lang = createLangContext<PortalKey>({ storageKey: 'motcua.portal.lang', defaultLang: PORTAL_DEFAULT_LANG, translate: tp, errorKey: 'common.error' });
+export const LangProvider = lang.LangProvider;
+export const useLang = lang.useLang;
 
 /** 'unknown' while the first /citizen/me is in flight; 'unavailable' when the citizen API is not deployed. */
 export type SessionStatus = 'unknown' | 'anonymous' | 'signed-in' | 'unavailable';

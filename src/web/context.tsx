@@ -1,62 +1,12 @@
 /** Language and session contexts of the staff console. */
+import { createLangContext } from '../client/lang.tsx';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { t as translate, DEFAULT_LANG, type Lang, type UiKey } from '../core/i18n/ui.ts';
 import { api, isApiError, UNAUTHENTICATED_EVENT, type ApiError, type Me } from './api.ts';
 
-const LANG_KEY = 'motcua.lang';
-
-interface LangCtx {
-  lang: Lang;
-  setLang: (l: Lang) => void;
-  t: (key: UiKey, params?: Record<string, unknown>) => string;
-  /** The API error's message in the current language. */
-  errText: (e: unknown) => string;
-}
-
-const LangContext = createContext<LangCtx | null>(null);
-
-function storedLang(): Lang {
-  try {
-    const v = localStorage.getItem(LANG_KEY);
-    return v === 'en' || v === 'vi' ? v : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
-
-export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(storedLang);
-  const setLang = useCallback((l: Lang) => {
-    setLangState(l);
-    try {
-      localStorage.setItem(LANG_KEY, l);
-    } catch {
-      /* private mode */
-    }
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const value = useMemo<LangCtx>(
-    () => ({
-      lang,
-      setLang,
-      t: (key, params) => translate(key, lang, params),
-      errText: (e) => {
-        if (isApiError(e)) return lang === 'vi' ? e.message : e.messageEn;
-        return translate('common.error', lang);
-      },
-    }),
-    [lang, setLang],
-  );
-  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
-}
-
-export function useLang(): LangCtx {
-  const c = useContext(LangContext);
-  if (!c) throw new Error('useLang outside LangProvider');
-  return c;
-}
+const lang = createLangContext<UiKey>({ storageKey: 'motcua.lang', defaultLang: DEFAULT_LANG, translate: translate, errorKey: 'common.error' });
+export const LangProvider = lang.LangProvider;
+export const useLang = lang.useLang;
 
 interface SessionCtx {
   me: Me | null;
