@@ -7,85 +7,26 @@ import type { ProcedureRecord } from '../core/catalog/types.ts';
 import type { WorkflowStep } from '../core/catalog/workflow.ts';
 import type { ActionName } from '../core/dossier/actions.ts';
 
-export interface ApiError {
-  status: number;
-  code: string;
-  message: string;
-  messageEn: string;
-  details?: Record<string, unknown>;
-}
+import { apiUrl, isApiError, request as http, type ApiError, type HttpOptions } from '../client/http.ts';
 
-export function isApiError(e: unknown): e is ApiError {
-  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'messageEn' in e;
-}
+export { apiUrl, isApiError, type ApiError };
 
 /** Fired when the API answers 401 on a call made by a signed-in page (the shell sends the user to the login page). */
 export const UNAUTHENTICATED_EVENT = 'motcua:unauthenticated';
 
-type Query = Record<string, string | number | boolean | undefined | null>;
-
-interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  form?: FormData;
-  headers?: Record<string, string>;
+interface RequestOptions extends HttpOptions {
   /** Do not announce a 401 (login, me, public pages). */
   quiet401?: boolean;
 }
 
-function qs(query: Query | undefined): string {
-  if (!query) return '';
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
-
-export function apiUrl(path: string, query?: Query): string {
-  return `/api${path}${qs(query)}`;
-}
-
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  let body: BodyInit | undefined;
-  if (opts.form) body = opts.form;
-  else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, opts.query), { method, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw {
-      status: 0,
-      code: 'NETWORK',
-      message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
-      messageEn: 'Cannot reach the server. Check the network and try again.',
-    } satisfies ApiError;
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-  }
-  if (!res.ok) {
-    const err = (json as { error?: Partial<ApiError> } | null)?.error;
-    const e: ApiError = {
-      status: res.status,
-      code: err?.code ?? `HTTP_${res.status}`,
-      message: err?.message ?? `Lỗi máy chủ (${res.status}).`,
-      messageEn: err?.messageEn ?? `Server error (${res.status}).`,
-      ...(err?.details ? { details: err.details } : {}),
-    };
-    if (res.status === 401 && !opts.quiet401) window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT));
-    throw e;
-  }
-  return json as T;
+function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const { quiet401, ...rest } = opts;
+  return http<T>(method, path, {
+    ...rest,
+    onError: (e) => {
+      if (e.status === 401 && !quiet401) window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT));
+    },
+  });
 }
 
 // ---- types (mirror the API's response schemas) ----
