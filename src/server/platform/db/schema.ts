@@ -635,6 +635,7 @@ export const feedback = pgTable(
     index('feedback_agency_status_due_idx').on(t.agencyId, t.status, t.dueAt, t.id),
     index('feedback_agency_received_idx').on(t.agencyId, t.receivedAt),
     index('feedback_published_idx').on(t.publishedAt, t.id), // the public list: published answers, newest first
+    index('feedback_dossier_code_idx').on(t.dossierCode), // complaints about a dossier (service index)
   ],
 );
 
@@ -656,4 +657,132 @@ export const feedbackHistory = pgTable(
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [uniqueIndex('feedback_history_feedback_seq_uq').on(t.feedbackId, t.seq), index('feedback_history_agency_idx').on(t.agencyId)],
+);
+
+// ---------------------------------------------------------------- service index (Decision 766; issue 5)
+
+/**
+ * One row per dossier: its classification for the service index (core/service-index dossierFacts), rewritten in
+ * the transaction of every change to the dossier. It is what the counters were last fed with, and what the
+ * drill-down lists read (which dossiers are late, which lack an electronic result…).
+ */
+export const indexDossierFacts = pgTable(
+  'index_dossier_facts',
+  {
+    dossierId: uuid('dossier_id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    counted: boolean('counted').notNull(),
+    receivedAt: ts('received_at'),
+    finishedAt: ts('finished_at'),
+    withdrawnAt: ts('withdrawn_at'),
+    lateAt: ts('late_at'),
+    lateReason: text('late_reason'),
+    supplementRequests: integer('supplement_requests').notNull(),
+    processingSeconds: bigint('processing_seconds', { mode: 'number' }).notNull(),
+    online: boolean('online').notNull(),
+    onlineCompliant: boolean('online_compliant').notNull(),
+    synced: boolean('synced').notNull(),
+    digitised: boolean('digitised').notNull(),
+    reused: boolean('reused').notNull(),
+    citizenStore: boolean('citizen_store').notNull(),
+    eid: boolean('eid').notNull(),
+    feeBearing: boolean('fee_bearing').notNull(),
+    paidOnline: boolean('paid_online').notNull(),
+    electronicResult: boolean('electronic_result').notNull(),
+    dissatisfied: boolean('dissatisfied').notNull(),
+    rulesVersion: text('rules_version').notNull(),
+  },
+  (t) => [
+    index('index_facts_agency_proc_received_idx').on(t.agencyId, t.procedureId, t.receivedAt),
+    index('index_facts_agency_proc_finished_idx').on(t.agencyId, t.procedureId, t.finishedAt),
+  ],
+);
+
+const counter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/**
+ * Additive counters per (agency, procedure, grain, bucket): grain 'd' = one local day, 'm' = the month starting on
+ * `bucket`. Receipt counters sit on the receipt day, finish counters on the finish day, and the open/late balances
+ * are deltas summed over every bucket up to a period end. Maintained incrementally (modules/monitoring
+ * index-maintenance.ts) and rebuildable (`motcua index rebuild`).
+ */
+export const indexCounts = pgTable(
+  'index_counts',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    grain: text('grain').notNull(),
+    bucket: date('bucket').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    received: counter('received'),
+    online: counter('online'),
+    onlineCompliant: counter('online_compliant'),
+    synced: counter('synced'),
+    digitised: counter('digitised'),
+    reused: counter('reused'),
+    citizenStore: counter('citizen_store'),
+    eid: counter('eid'),
+    feeBearing: counter('fee_bearing'),
+    paidOnline: counter('paid_online'),
+    dissatisfied: counter('dissatisfied'),
+    finished: counter('finished'),
+    finishedOnTime: counter('finished_on_time'),
+    finishedElectronic: counter('finished_electronic'),
+    processingSeconds: counter('processing_seconds'),
+    openDelta: counter('open_delta'),
+    lateOpenDelta: counter('late_open_delta'),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.grain, t.bucket, t.procedureId] })],
+);
+
+/** Scoring profiles added by a province (the built-in ones live in core/service-index/profiles.ts). Never updated. */
+export const scoringProfiles = pgTable('scoring_profiles', {
+  id: text('id').primaryKey(),
+  body: jsonb('body').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** Counts the national portal published for a unit and period, imported for reconciliation. Append-only. */
+export const indexReconciliations = pgTable(
+  'index_reconciliations',
+  {
+    id: id(),
+    agencyId: uuid('agency_id').notNull(),
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to').notNull(),
+    periodKind: text('period_kind').notNull(),
+    profileId: text('profile_id').notNull(),
+    metrics: jsonb('metrics').notNull(), // MetricCount[]
+    source: text('source').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('index_reconciliations_agency_period_idx').on(t.agencyId, t.periodFrom, t.periodTo, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- periodic reform reports (issue 5)
+
+/**
+ * A unit's periodic reform report (quarter 1, 6 months, 9 months, year): figures drafted from the data at the
+ * official cut-off, text sections the unit edits, then submitted (deadline: the 20th of the period's last month).
+ */
+export const reformReports = pgTable(
+  'reform_reports',
+  {
+    id: id(),
+    agencyId: uuid('agency_id').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(), // q1 | half | q3 | year
+    status: text('status').notNull(), // draft | submitted
+    version: integer('version').notNull().default(1),
+    figures: jsonb('figures').notNull(),
+    sections: jsonb('sections').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by'),
+  },
+  (t) => [uniqueIndex('reform_reports_agency_period_uq').on(t.agencyId, t.year, t.kind)],
 );
