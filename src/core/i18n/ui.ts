@@ -6,12 +6,14 @@
  * filled by `t(key, lang, params)`.
  */
 import { formatMessage, type Lang } from './errors.ts';
+import { UI_MONITORING } from './ui-monitoring.ts';
+import { UI_REFORM } from './ui-reform.ts';
 
 export type { Lang };
 
 export const DEFAULT_LANG: Lang = 'vi';
 
-export const UI = {
+const BASE = {
   // application shell
   'app.title': { vi: 'Một cửa', en: 'One-stop desk' },
   'app.subtitle': { vi: 'Bộ phận tiếp nhận và trả kết quả', en: 'Intake and results desk' },
@@ -425,6 +427,9 @@ export const UI = {
   'fb.forwardNote': { vi: 'Nội dung chuyển', en: 'Forwarding note' },
   'fb.infoNote': { vi: 'Thông tin cần bổ sung', en: 'Information needed' },
 } as const satisfies Record<string, { vi: string; en: string }>;
+
+/** The one catalogue: the base strings plus one section file per console area (keys prefixed by area). */
+export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM } as const;
 
 export type UiKey = keyof typeof UI;
 
