@@ -296,9 +296,3 @@ export function parseBucketKey(k: BucketKey): { agencyId: string; procedureId: s
   const [agencyId, procedureId, grain, bucket] = k.split('|') as [string, string, 'd' | 'm', string];
   return { agencyId, procedureId, grain, bucket };
 }
-
-/** Whether two facts give the same contributions (nothing to write). */
-export function sameFacts(a: DossierFacts | null, b2: DossierFacts): boolean {
-  if (!a) return !b2.counted;
-  return JSON.stringify(a) === JSON.stringify(b2);
-}

@@ -22,6 +22,7 @@ import { publicTimeline } from '../portal/portal.service.ts';
 import { OtpIdentityProvider, type VerifiedIdentity } from './identity.ts';
 import * as repo from './citizens.repository.ts';
 import type { ApplyBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
+import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -239,6 +240,7 @@ export class CitizensService {
           followUpId = f.id;
         }
         await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: d.id, rating: body.rating, followUpId });
+        await refreshDossierIndex(tx, d.id); // a dissatisfied rating moves the satisfaction indicator
         return { rating: rating.rating, reasons: rating.reasons, comment: rating.comment, at: rating.createdAt.toISOString(), followUpId };
       });
     } catch (err) {

@@ -45,6 +45,7 @@ import { findAgency } from '../units/units.repository.ts';
 import { findProcedure, findProcedureByCode, findPublicationFor } from '../catalog/catalog.repository.ts';
 import { isUserInScope, namesOf } from '../staff/staff.repository.ts';
 import * as repo from './dossiers.repository.ts';
+import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 import type { z } from 'zod';
 import type { CreateDossierBody, DocumentInput } from './dossiers.schemas.ts';
 
@@ -270,6 +271,7 @@ export class DossiersService {
           attachments: docs.map((d) => d.id),
         });
         await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code });
+        await refreshDossierIndex(tx, id);
         await this.notifyApplicant(tx, row, body.action, t.data, now);
         return row;
       });
@@ -441,6 +443,7 @@ export class DossiersService {
         attachments: res.data.attachments ?? [],
       });
       await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code });
+      await refreshDossierIndex(tx, d.id);
       await this.notifyApplicant(tx, updated, res.action, res.data, now);
       if (within) await within(tx, updated);
       return updated;

@@ -40,6 +40,8 @@ import { namesOf } from '../staff/staff.repository.ts';
 import { feedback } from '../../platform/db/schema.ts';
 import * as repo from './feedback.repository.ts';
 import type { FeedbackActionBody, FeedbackRatingBody, StatsQuery, SubmitFeedbackBody } from './feedback.schemas.ts';
+import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
+import { findDossierByCode } from '../dossiers/dossiers.repository.ts';
 
 type Contact = { fullName: string; phone?: string | null; email?: string | null };
 type Deadlines = { handle: string; reject: string; requestInfo: string; forward: string };
@@ -108,6 +110,11 @@ export class FeedbackService {
           });
           await repo.appendHistory(tx, { feedbackId: f.id, seq: 1, action: 'submit', fromState: null, toState: 'submitted', actorId: citizenId, actorRole: 'citizen', agencyId: agency.id, at: now, note: null, data: { channel: 'online' } });
           await repo.enqueue(tx, 'feedback.changed', { feedbackId: f.id, action: 'submit', status: 'submitted', reference });
+          // A complaint naming a dossier counts against the unit's dossier satisfaction (service index).
+          if (f.dossierCode) {
+            const named = await findDossierByCode(tx, f.dossierCode);
+            if (named) await refreshDossierIndex(tx, named.id);
+          }
           return f;
         });
         return { id: row.id, reference: row.reference, trackingSecret };
