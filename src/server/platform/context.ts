@@ -11,6 +11,8 @@ import { NotificationsService } from '../modules/notifications/notifications.ser
 import { CitizensService } from '../modules/citizens/citizens.service.ts';
 import { PaymentsService } from '../modules/payments/payments.service.ts';
 import { FeedbackService } from '../modules/feedback/feedback.service.ts';
+import { MonitoringService } from '../modules/monitoring/monitoring.service.ts';
+import { ReformService } from '../modules/reform/reform.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -31,6 +33,8 @@ export interface AppContext {
     citizens: CitizensService;
     payments: PaymentsService;
     feedback: FeedbackService;
+    monitoring: MonitoringService;
+    reform: ReformService;
   };
 }
 
@@ -48,6 +52,8 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     citizens: new CitizensService(ctx),
     payments: new PaymentsService(ctx),
     feedback: new FeedbackService(ctx),
+    monitoring: new MonitoringService(ctx),
+    reform: new ReformService(ctx),
   };
   return ctx;
 }

@@ -21,6 +21,8 @@ import { catalogRoutes } from '../../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
 import { registerWeb } from './web.ts';
+import { monitoringRoutes, publicIndexRoutes } from '../../modules/monitoring/monitoring.routes.ts';
+import { reformRoutes } from '../../modules/reform/reform.routes.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
 import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
@@ -98,6 +100,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(publicFeedbackRoutes(ctx), { prefix: '/api' });
   await app.register(feedbackRoutes(ctx), { prefix: '/api' });
   await app.register(publicStatsRoutes(ctx), { prefix: '/api' });
+  await app.register(monitoringRoutes(ctx), { prefix: '/api' });
+  await app.register(publicIndexRoutes(ctx), { prefix: '/api' });
+  await app.register(reformRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;
 }
