@@ -28,6 +28,7 @@ import {
 import { AppError } from '../server/platform/http/errors.ts';
 import { errorMessage } from '../core/i18n/errors.ts';
 import { runDossierCommand } from './dossier-client.ts';
+import { builtinProfile, readCounts, scoreReport } from './index-score.ts';
 
 const UNIT_NAMES: Record<string, TimeUnit> = { 'working-days': 'working_days', days: 'days', hours: 'hours', 'same-day': 'same_day' };
 
@@ -169,6 +170,33 @@ export function buildCli(): Command {
       await withContext(async (ctx) => {
         await ctx.services.calendar.setOverride(null, { date, kind, reason });
         console.log(`Override stored: ${date} ${kind} — ${reason}`);
+      });
+    });
+
+  const idx = program.command('index').description('The service index (Decision 766)');
+  idx
+    .command('score')
+    .description('Score counts {"metrics":[{"code","numerator","denominator"}]} with a scoring profile; prints JSON: each metric\'s rate and score, each group\'s score, the total')
+    .requiredOption('--input <file>', 'counts JSON file (- for standard input)')
+    .option('--profile <id>', 'scoring profile id (default: the national portal profile in force)')
+    .action(async (o: { input: string; profile?: string }) => {
+      const counts = readCounts(o.input);
+      let profile = builtinProfile(o.profile);
+      if (!profile && o.profile) {
+        profile = await withContext(async (ctx) => (await ctx.services.monitoring.profiles()).find((p) => p.id === o.profile) ?? null);
+        if (!profile) throw new InvalidArgumentError(`unknown scoring profile ${o.profile}`);
+      }
+      const report = scoreReport(profile!, counts);
+      if (report.ignored.length > 0) process.stderr.write(`warning: codes not in profile ${report.profile} ignored: ${report.ignored.join(', ')}\n`);
+      console.log(JSON.stringify(report, null, 2));
+    });
+  idx
+    .command('rebuild')
+    .description('Recompute every dossier\'s index facts and the counters from the dossiers and their history')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        const r = await ctx.services.monitoring.rebuild();
+        console.log(`Rebuilt: ${r.dossiers} dossiers, ${r.buckets} counter buckets in ${r.ms} ms`);
       });
     });
 

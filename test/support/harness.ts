@@ -15,6 +15,7 @@ import { loadConfig, type AppConfig } from '../../src/server/platform/config/con
 import { createContext, type AppContext } from '../../src/server/platform/context.ts';
 import { buildApp } from '../../src/server/platform/http/app.ts';
 import { seedDemo, type DemoSummary } from '../../src/server/seed/demo.ts';
+import { seedDemoHistory } from '../../src/server/seed/demo-history.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? null;
 export const DB_KIND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -86,6 +87,20 @@ export async function createSeededEnv(clock = new TestClock(), overrides: TestCo
   const env = await createTestEnv(clock, overrides);
   const demo = (await seedDemo(env.ctx, { password: PASSWORD, full: false }))!;
   return { ...env, demo };
+}
+
+/**
+ * A few months of handled dossiers and feedback at Phường Pleiku and Phường Diên Hồng before the clock's time
+ * (src/server/seed/demo-history.ts: the real action path with the clock moved along, some dossiers late), for
+ * dashboard tests. Deterministic for a given seed.
+ */
+export async function seedHistory(env: TestEnv, opts: { months?: number; perMonth?: number; lateShare?: number; seed?: number } = {}) {
+  const until = env.clock.now();
+  const months = opts.months ?? 3;
+  const start = new Date(until.getTime() - months * 30 * 86_400_000 + 7 * 3_600_000);
+  const from = `${start.toISOString().slice(0, 7)}-01`;
+  const unit = (code: string, who: string, perMonth: number) => ({ agencyCode: code, desk: `${who}.motcua`, specialist: `${who}.chuyenvien`, leader: `${who}.lanhdao`, perMonth, lateShare: opts.lateShare ?? 0.3 });
+  return seedDemoHistory(env.ctx, { from, until, seed: opts.seed ?? 1, units: [unit('000.01.00.H21', 'pleiku', opts.perMonth ?? 6), unit('000.02.00.H21', 'dienhong', Math.ceil((opts.perMonth ?? 6) / 2))] });
 }
 
 /** A running HTTP server on a random loopback port, with a small fetch client. */

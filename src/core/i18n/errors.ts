@@ -50,10 +50,21 @@ export const ERROR_CATALOGUE = {
   NOTHING_TO_PAY: { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.', en: 'Nothing is left to pay on this dossier.' },
   PAYMENT_ACCOUNT_MISSING: { status: 422, vi: 'Cơ quan chưa khai báo tài khoản nhận thanh toán.', en: 'The agency has no collection account configured.' },
   PAYMENT_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký thông báo thanh toán không hợp lệ.', en: 'The payment notification signature is not valid.' },
+  // service index (monitoring)
+  PROFILE_EXISTS: { status: 409, vi: 'Đã có bộ tiêu chí chấm điểm mã "{id}". Một thay đổi phải là phiên bản mới với mã mới.', en: 'A scoring profile "{id}" already exists. A change must be a new version with a new id.' },
+  INDICATOR_NOT_DOSSIER_BASED: { status: 422, vi: 'Chỉ số "{indicator}" không tính từ hồ sơ nên không có danh sách hồ sơ.', en: 'Indicator "{indicator}" is not computed from dossiers; it has no dossier list.' },
+  PERIOD_INVALID: { status: 422, vi: 'Kỳ báo cáo không hợp lệ: {reason}.', en: 'Invalid period: {reason}.' },
   FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
   FEEDBACK_ACTION_NOT_ALLOWED: { status: 409, vi: 'Không thể thực hiện "{action}" khi phản ánh đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the feedback is "{state}".' },
   FEEDBACK_VERSION_CONFLICT: { status: 409, vi: 'Phản ánh vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'The feedback was just changed by someone else (version {current}). Reload and try again.' },
   FEEDBACK_RATING_NOT_ALLOWED: { status: 409, vi: 'Chỉ đánh giá được sau khi cơ quan đã trả lời, và mỗi phản ánh chỉ đánh giá một lần.', en: 'Feedback can be rated once, after the agency has answered.' },
+  // periodic reform reports
+  REPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' },
+  REPORT_EXISTS: { status: 409, vi: 'Đơn vị đã có báo cáo {period}.', en: 'The unit already has the {periodEn} report.' },
+  REPORT_NOT_DRAFT: { status: 409, vi: 'Báo cáo đã gửi, không thể sửa. Thu hồi báo cáo (trước hạn gửi) để sửa.', en: 'The report has been submitted and cannot be changed. Withdraw it (before the deadline) to edit it.' },
+  REPORT_NOT_SUBMITTED: { status: 409, vi: 'Báo cáo chưa được gửi.', en: 'The report has not been submitted.' },
+  REPORT_WITHDRAW_CLOSED: { status: 409, vi: 'Đã hết hạn gửi báo cáo (ngày {deadline}); không thể thu hồi báo cáo đã gửi.', en: 'The deadline ({deadline}) has passed; a submitted report can no longer be withdrawn.' },
+  REPORT_PERIOD_NOT_STARTED: { status: 422, vi: 'Kỳ báo cáo chưa bắt đầu (số liệu tính từ ngày {from}).', en: 'The reporting period has not started yet (data from {from}).' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

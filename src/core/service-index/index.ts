@@ -5,3 +5,5 @@ export * from './period.ts';
 export * from './facts.ts';
 export * from './metrics.ts';
 export * from './dashboard.ts';
+export * from './catalog-facts.ts';
+export * from './drill.ts';

@@ -69,7 +69,7 @@ export function resolvePeriod(req: PeriodRequest): Period {
       const { from, to } = req;
       if (!from || !to) throw new RangeError('a custom period needs from and to');
       if (to < from) throw new RangeError('to is before from');
-      if (diffDays(to, from) > 366 * 5) throw new RangeError('a custom period is at most 5 years');
+      if (diffDays(from, to) > 366 * 5) throw new RangeError('a custom period is at most 5 years');
       return { kind: 'custom', from, to, label: { vi: `${fmt(from)} – ${fmt(to)}`, en: `${from} – ${to}` } };
     }
   }
@@ -93,7 +93,7 @@ export function previousPeriod(p: Period): Period {
     case 'year':
       return resolvePeriod({ kind: p.kind, year: year - 1 });
     case 'custom': {
-      const len = diffDays(p.to, p.from) + 1;
+      const len = diffDays(p.from, p.to) + 1;
       return resolvePeriod({ kind: 'custom', from: addDays(p.from, -len), to: addDays(p.from, -1) });
     }
   }

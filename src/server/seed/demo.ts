@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq, inArray } from 'drizzle-orm';
+import { seedDemoHistory } from './demo-history.ts';
+import { toLocalDate } from '../../core/calendar/time.ts';
 import type { AppContext } from '../platform/context.ts';
 import { unitMerges, units } from '../platform/db/schema.ts';
 import { parseAdminUnits2025 } from '../../core/units/index.ts';
@@ -110,6 +112,8 @@ export interface SeedOptions {
   full?: boolean;
   /** Demo dossiers in several states (default: with `full`). */
   dossiers?: boolean;
+  /** About eleven months of handled dossiers and feedback for the dashboards (default: with `full`). */
+  history?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -182,6 +186,8 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   await staff('pleiku.lanhdao', 'Lê Quang Hưng', pleiku, ['leader']);
   await staff('pleiku.quantri', 'Phạm Thu Trang', pleiku, ['unit_admin']);
   await staff('dienhong.motcua', 'Võ Thị Lan', communes.get('dienhong')!, ['desk_officer']);
+  await staff('dienhong.chuyenvien', 'Rơ Mah Hiền', communes.get('dienhong')!, ['specialist']);
+  await staff('dienhong.lanhdao', 'Siu Thanh', communes.get('dienhong')!, ['leader']);
   const sonnmt = departments.get('sonnmt')!;
   await staff('sonnmt.motcua', 'Đặng Thị Mai', sonnmt, ['desk_officer']);
   await staff('sonnmt.chuyenvien', 'Bùi Văn Nam', sonnmt, ['specialist']);
@@ -191,7 +197,22 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   await staff('tinh.caicach', 'Lý Thị Ngọc', root, ['reform_officer']);
   await staff('tinh.thanhtra', 'Trịnh Công Sơn', root, ['inspector']);
 
-  const dossiers = (opts.dossiers ?? full) ? await seedDemoDossiers(ctx, pleiku.id) : 0;
+  let dossiers = (opts.dossiers ?? full) ? await seedDemoDossiers(ctx, pleiku.id) : 0;
+  if (opts.history ?? full) {
+    // About eleven months of activity before today, for the service-index dashboards.
+    const now = ctx.now();
+    const from = `${toLocalDate(new Date(now.getTime() - 330 * 86_400_000)).slice(0, 8)}01`;
+    const h = await seedDemoHistory(ctx, {
+      from,
+      until: now,
+      units: [
+        { agencyCode: pleiku.code, desk: 'pleiku.motcua', specialist: 'pleiku.chuyenvien', leader: 'pleiku.lanhdao', perMonth: 12, lateShare: 0.08 },
+        { agencyCode: communes.get('dienhong')!.code, desk: 'dienhong.motcua', specialist: 'dienhong.chuyenvien', leader: 'dienhong.lanhdao', perMonth: 8, lateShare: 0.2 },
+        { agencyCode: sonnmt.code, desk: 'sonnmt.motcua', specialist: 'sonnmt.chuyenvien', leader: 'sonnmt.lanhdao', perMonth: 6, lateShare: 0.12 },
+      ],
+    });
+    dossiers += h.dossiers;
+  }
   return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
 }
 

@@ -1,5 +1,453 @@
+/**
+ * Use cases of the live service index (Decision 766): dashboards, drill-down, rankings, profiles and the
+ * reconciliation with the national portal's figures. Every figure comes from the counters maintained in the
+ * dossier transactions (index-maintenance.ts) and the scoring in core/service-index; nothing here scans dossiers.
+ */
+import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
+import { findAgency } from '../units/units.repository.ts';
+import { indexDossierFacts } from '../../platform/db/schema.ts';
+import { addDays } from '../../../core/calendar/dates.ts';
+import { localMinutesToInstant, toLocalDate, formatVnIso } from '../../../core/calendar/time.ts';
+import type { LocalDate } from '../../../core/calendar/types.ts';
+import type { ProcedureRecord } from '../../../core/catalog/types.ts';
+import {
+  averageProcessingDays,
+  BUILTIN_PROFILES,
+  catalogFacts,
+  compareResults,
+  COUNTERS,
+  DEFAULT_PROFILE_ID,
+  DRILL_SPECS,
+  dossierMetrics,
+  feedbackMetrics,
+  indicatorsOf,
+  monthsOfYearUntil,
+  previousPeriod,
+  procedureMetrics,
+  profileFor,
+  round2,
+  scoreMetrics,
+  scoringProfileSchema,
+  zeroCounters,
+  type Counters,
+  type IndexDashboard,
+  type IndexResult,
+  type IndicatorDossierRow,
+  type IndicatorProcedureRow,
+  type MetricCount,
+  type Period,
+  type PeriodFigures,
+  type ProcedurePeriodStats,
+  type RankingRow,
+  type Rankings,
+  type ScoringProfile,
+} from '../../../core/service-index/index.ts';
+import * as repo from './monitoring.repository.ts';
+import { rebuildIndex } from './index-maintenance.ts';
+
+type AgencyRow = NonNullable<Awaited<ReturnType<typeof findAgency>>>;
+
+/** What one scope (set of agencies) scores in one period. */
+interface ScopeScore {
+  result: IndexResult;
+  figures: PeriodFigures;
+  metrics: MetricCount[];
+}
+
+interface ScopeData {
+  sums: Counters;
+  open: number;
+  lateOpen: number;
+  procs: Map<string, ProcedurePeriodStats>;
+  feedback: Awaited<ReturnType<typeof repo.feedbackStats>>;
+}
+
+const dayStart = (d: LocalDate) => localMinutesToInstant(d, 0);
+const addInto = (a: Counters, b: Counters) => {
+  for (const k of COUNTERS) a[k] += b[k];
+};
 
 export class MonitoringService {
   constructor(private readonly ctx: AppContext) {}
+
+  // ------------------------------------------------------------------ profiles
+
+  async profiles(): Promise<ScoringProfile[]> {
+    const stored = await repo.storedProfiles(this.ctx.db);
+    return [...BUILTIN_PROFILES, ...stored.map((r) => scoringProfileSchema.parse(r.body))];
+  }
+
+  async addProfile(auth: AuthInfo, body: ScoringProfile): Promise<ScoringProfile> {
+    const all = await this.profiles();
+    if (all.some((p) => p.id === body.id)) throw new AppError('PROFILE_EXISTS', { id: body.id });
+    await repo.insertProfile(this.ctx.db, { id: body.id, body, createdBy: auth.userId, createdAt: this.ctx.now() });
+    return body;
+  }
+
+  async resolveProfile(period: Period, id?: string): Promise<ScoringProfile> {
+    const all = await this.profiles();
+    if (id) {
+      const p = all.find((x) => x.id === id);
+      if (!p) throw new AppError('NOT_FOUND', { entity: `scoring profile ${id}` });
+      return p;
+    }
+    return profileFor(period.from, all);
+  }
+
+  // ------------------------------------------------------------------ access
+
+  /** The agency, if the caller may see it (any staff role on it or an ancestor); else 404. */
+  async agencyInScope(auth: AuthInfo, agencyId: string): Promise<AgencyRow> {
+    const a = await findAgency(this.ctx.db, agencyId);
+    if (!a || !inScope(auth, a.path)) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    return a;
+  }
+
+  async publicAgency(agencyId: string): Promise<AgencyRow> {
+    const a = await findAgency(this.ctx.db, agencyId);
+    if (!a) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    return a;
+  }
+
+  today(): LocalDate {
+    return toLocalDate(this.ctx.now());
+  }
+
+  /** Open dossiers are judged at the period end, or today while the period runs. */
+  judgedOn(period: Period): LocalDate {
+    const today = this.today();
+    return period.to < today ? period.to : today;
+  }
+
+  // ------------------------------------------------------------------ scoring a scope
+
+  private async scopeData(agencyIds: string[], period: Period): Promise<ScopeData> {
+    const judged = this.judgedOn(period);
+    const started = judged >= period.from;
+    const [rows, balances, pubs, fb] = await Promise.all([
+      repo.sumPeriod(this.ctx.db, agencyIds, period.from, period.to),
+      started ? repo.balancesAt(this.ctx.db, agencyIds, judged) : Promise.resolve([]),
+      repo.publishedProcedures(this.ctx.db, agencyIds),
+      repo.feedbackStats(this.ctx.db, agencyIds, dayStart(period.from), dayStart(addDays(period.to, 1)), dayStart(addDays(judged, 1))),
+    ]);
+    return this.assemble(rows, balances, pubs, fb);
+  }
+
+  private assemble(rows: repo.AgencyProcedureCounts[], balances: repo.Balance[], pubs: Awaited<ReturnType<typeof repo.publishedProcedures>>, fb: ScopeData['feedback']): ScopeData {
+    const sums = zeroCounters();
+    const procs = new Map<string, ProcedurePeriodStats>();
+    for (const p of pubs) {
+      if (procs.has(p.procedureId)) continue;
+      const facts = catalogFacts(p.record as ProcedureRecord);
+      procs.set(p.procedureId, { procedureId: p.procedureId, ...facts, online: 0, paidOnline: 0, feeBearingDossiers: 0, eid: 0 });
+    }
+    for (const r of rows) {
+      addInto(sums, r.c);
+      const p = procs.get(r.procedureId);
+      if (p) {
+        p.online += r.c.online;
+        p.paidOnline += r.c.paidOnline;
+        p.feeBearingDossiers += r.c.feeBearing;
+        p.eid += r.c.eid;
+      }
+    }
+    let open = 0;
+    let lateOpen = 0;
+    for (const b of balances) {
+      open += b.open;
+      lateOpen += b.lateOpen;
+    }
+    return { sums, open, lateOpen, procs, feedback: fb };
+  }
+
+  private score(profile: ScoringProfile, data: ScopeData): ScopeScore {
+    const metrics = [
+      ...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }),
+      ...procedureMetrics([...data.procs.values()]),
+      ...feedbackMetrics(data.feedback),
+    ];
+    const s = data.sums;
+    return {
+      metrics,
+      result: scoreMetrics(profile, metrics),
+      figures: { received: s.received, finished: s.finished, finishedOnTime: s.finishedOnTime, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen, averageProcessingDays: averageProcessingDays(s) },
+    };
+  }
+
+  private async scopeIds(agency: AgencyRow): Promise<string[]> {
+    return (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
+  }
+
+  /** The dashboard of an agency (its subtree) for a period: score, figures, previous period and monthly trend. */
+  async dashboardFor(agencyId: string, period: Period, profileId?: string): Promise<IndexDashboard> {
+    const agency = await this.publicAgency(agencyId);
+    const profile = await this.resolveProfile(period, profileId);
+    const ids = await this.scopeIds(agency);
+    const prev = previousPeriod(period);
+    const [cur, before, trend] = await Promise.all([this.scopeData(ids, period), this.scopeData(ids, prev), this.trend(ids, period, profile)]);
+    const c = this.score(profile, cur);
+    const p = this.score(profile, before);
+    return {
+      agency: { id: agency.id, code: agency.code, name: agency.name },
+      period,
+      judgedOn: this.judgedOn(period),
+      profile: { id: profile.id, name: profile.name },
+      result: c.result,
+      figures: c.figures,
+      previous: { period: prev, result: p.result, figures: p.figures },
+      trend,
+    };
+  }
+
+  /** Month by month over the period's year, from the monthly counters in one pass. */
+  private async trend(ids: string[], period: Period, profile: ScoringProfile): Promise<IndexDashboard['trend']> {
+    const judged = this.judgedOn(period);
+    const months = monthsOfYearUntil(period, judged);
+    if (months.length === 0) return [];
+    const year = Number(period.to.slice(0, 4));
+    const [data, pubs, fbs] = await Promise.all([
+      repo.monthsOfYear(this.ctx.db, ids, year, judged),
+      repo.publishedProcedures(this.ctx.db, ids),
+      Promise.all(
+        months.map((m) => {
+          const mj = m.to < judged ? m.to : judged;
+          return repo.feedbackStats(this.ctx.db, ids, dayStart(m.from), dayStart(addDays(m.to, 1)), dayStart(addDays(mj, 1)));
+        }),
+      ),
+    ]);
+    let open = data.before.open;
+    let lateOpen = data.before.lateOpen;
+    return months.map((m, i) => {
+      const rows = data.months.filter((r) => r.month === m.from);
+      for (const r of rows) {
+        open += r.c.openDelta;
+        lateOpen += r.c.lateOpenDelta;
+      }
+      const d = this.assemble(
+        rows.map((r) => ({ agencyId: '', procedureId: r.procedureId, c: r.c })),
+        [{ agencyId: '', procedureId: '', open, lateOpen }],
+        pubs,
+        fbs[i]!,
+      );
+      const r = this.score(profile, d).result;
+      return { period: m, total: r.total, scaled: r.scaled, groups: Object.fromEntries(r.groups.map((g) => [g.code, g.score])) };
+    });
+  }
+
+  async dashboard(auth: AuthInfo, agencyId: string, period: Period, profileId?: string): Promise<IndexDashboard> {
+    await this.agencyInScope(auth, agencyId);
+    return this.dashboardFor(agencyId, period, profileId);
+  }
+
+  // ------------------------------------------------------------------ drill-down
+
+  /** The procedures behind an indicator, worst first. */
+  async indicatorProcedures(auth: AuthInfo, agencyId: string, period: Period, indicator: string, profileId?: string) {
+    const agency = await this.agencyInScope(auth, agencyId);
+    const profile = await this.resolveProfile(period, profileId);
+    const def = profile.indicators.find((i) => i.code === indicator);
+    if (!def) throw new AppError('NOT_FOUND', { entity: `indicator ${indicator}` });
+    const ids = await this.scopeIds(agency);
+    const judged = this.judgedOn(period);
+    const [rows, balances, pubs] = await Promise.all([
+      repo.sumPeriod(this.ctx.db, ids, period.from, period.to),
+      judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged) : Promise.resolve([]),
+      repo.publishedProcedures(this.ctx.db, ids),
+    ]);
+    const whole = this.score(profile, await this.scopeData(ids, period));
+    const scoreOf = indicatorsOf(whole.result).find((i) => i.code === indicator)!;
+    const procIds = new Set<string>([...rows.map((r) => r.procedureId), ...balances.map((b) => b.procedureId), ...pubs.map((p) => p.procedureId)]);
+    const names = await repo.procedureNamesByIds(this.ctx.db, [...procIds]);
+    const out: IndicatorProcedureRow[] = [];
+    for (const pid of procIds) {
+      const data = this.assemble(
+        rows.filter((r) => r.procedureId === pid),
+        balances.filter((b) => b.procedureId === pid),
+        pubs.filter((p) => p.procedureId === pid),
+        { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 },
+      );
+      const metrics = [...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }), ...procedureMetrics([...data.procs.values()])];
+      const m = metrics.find((x) => x.code === indicator);
+      if (!m || m.denominator === 0) continue;
+      const n = names.get(pid);
+      out.push({ procedureId: pid, code: n?.code ?? '', name: n?.name ?? '', numerator: m.numerator, denominator: m.denominator, rate: round2((m.numerator / m.denominator) * 100), missing: m.denominator - m.numerator });
+    }
+    out.sort((a, b) => b.missing - a.missing || a.code.localeCompare(b.code));
+    return { indicator: scoreOf, rows: out };
+  }
+
+  /** The dossiers behind a dossier-based indicator. */
+  async indicatorDossiers(
+    auth: AuthInfo,
+    agencyId: string,
+    period: Period,
+    q: { indicator: string; procedureId?: string | undefined; filter: 'missing' | 'numerator' | 'denominator'; limit: number; offset: number },
+  ): Promise<{ rows: IndicatorDossierRow[]; hasMore: boolean }> {
+    const agency = await this.agencyInScope(auth, agencyId);
+    const spec = DRILL_SPECS[q.indicator];
+    if (!spec) throw new AppError('INDICATOR_NOT_DOSSIER_BASED', { indicator: q.indicator });
+    const ids = await this.scopeIds(agency);
+    const judged = this.judgedOn(period);
+    const endInstant = dayStart(addDays(spec.kind === 'progress' ? judged : period.to, 1));
+    const f = indexDossierFacts;
+    const notLate = sql`(${f.lateAt} is null or ${f.lateAt} >= ${endInstant})`;
+    const numerator: SQL = spec.kind === 'progress' ? (spec.satisfaction ? sql`${notLate} and not ${f.dissatisfied}` : notLate) : sql`${f[spec.flag!]}`;
+    const rows = await repo.drillDossiers(this.ctx.db, {
+      agencyIds: ids,
+      procedureId: q.procedureId,
+      kind: spec.kind,
+      fromInstant: dayStart(period.from),
+      endInstant,
+      extra: spec.only ? sql`${f[spec.only]}` : undefined,
+      numerator,
+      want: q.filter,
+      limit: q.limit + 1,
+      offset: q.offset,
+    });
+    const names = await repo.procedureNamesByIds(this.ctx.db, [...new Set(rows.map((r) => r.procedureId))]);
+    const fmt = (d: Date | null) => (d ? formatVnIso(d) : null);
+    return {
+      hasMore: rows.length > q.limit,
+      rows: rows.slice(0, q.limit).map((r) => ({
+        id: r.id,
+        code: r.code,
+        procedureCode: names.get(r.procedureId)?.code ?? '',
+        procedureName: names.get(r.procedureId)?.name ?? '',
+        agencyName: r.agencyName,
+        state: r.state,
+        receivedAt: fmt(r.receivedAt),
+        dueAt: fmt(r.dueAt),
+        finishedAt: fmt(r.finishedAt),
+        counts: r.counts,
+        reason: r.counts ? null : this.reason(spec.missing.vi, r),
+      })),
+    };
+  }
+
+  private reason(base: string, r: { lateAt: Date | null; lateReason: string | null; supplementRequests: number; facts: Record<string, boolean> }): string {
+    if (r.lateAt && r.lateReason === 'supplements') return `Trễ hạn: yêu cầu bổ sung ${r.supplementRequests} lần`;
+    if (r.lateAt) {
+      const iso = formatVnIso(r.lateAt);
+      return `Trễ hạn từ ${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    }
+    if (r.facts.dissatisfied) return 'Bị phản ánh hoặc đánh giá không hài lòng';
+    return base;
+  }
+
+  // ------------------------------------------------------------------ rankings
+
+  async rankingsFor(parentId: string, period: Period, opts: { profileId?: string | undefined; sort?: string | undefined; minDossiers?: number | undefined } = {}): Promise<Rankings> {
+    const parent = await this.publicAgency(parentId);
+    const profile = await this.resolveProfile(period, opts.profileId);
+    const minDossiers = opts.minDossiers ?? profile.rankingMinDossiers;
+    const [children, all] = await Promise.all([repo.childAgencies(this.ctx.db, parent.id), repo.agenciesUnderPath(this.ctx.db, parent.path)]);
+    const ids = all.map((a) => a.id);
+    const judged = this.judgedOn(period);
+    const [rows, balances, pubs] = await Promise.all([
+      repo.sumPeriod(this.ctx.db, ids, period.from, period.to),
+      judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged) : Promise.resolve([]),
+      repo.publishedProcedures(this.ctx.db, ids),
+    ]);
+    const childOf = new Map<string, string>();
+    for (const a of all) {
+      const c = children.find((ch) => a.path.startsWith(ch.path));
+      if (c) childOf.set(a.id, c.id);
+    }
+    const fbs = await Promise.all(
+      children.map((c) =>
+        repo.feedbackStats(
+          this.ctx.db,
+          all.filter((a) => childOf.get(a.id) === c.id).map((a) => a.id),
+          dayStart(period.from),
+          dayStart(addDays(period.to, 1)),
+          dayStart(addDays(judged, 1)),
+        ),
+      ),
+    );
+    const out: RankingRow[] = children.map((c, i) => {
+      const mine = (x: { agencyId: string }) => childOf.get(x.agencyId) === c.id;
+      const s = this.score(profile, this.assemble(rows.filter(mine), balances.filter(mine), pubs.filter(mine), fbs[i]!));
+      return {
+        agency: { id: c.id, code: c.code, name: c.name },
+        received: s.figures.received,
+        eligible: s.figures.received >= minDossiers,
+        rank: null,
+        total: s.result.total,
+        scaled: s.result.scaled,
+        band: { code: s.result.band.code, label: s.result.band.label },
+        groups: Object.fromEntries(s.result.groups.map((g) => [g.code, g.score])),
+      };
+    });
+    const key = (r: RankingRow) => (opts.sort && opts.sort !== 'total' ? (r.groups[opts.sort] ?? 0) : r.scaled);
+    out.sort((a, b) => Number(b.eligible) - Number(a.eligible) || key(b) - key(a) || b.received - a.received || a.agency.code.localeCompare(b.agency.code));
+    let rank = 0;
+    let prevKey: number | null = null;
+    out.forEach((r, i) => {
+      if (!r.eligible) return;
+      if (prevKey === null || key(r) !== prevKey) rank = i + 1;
+      prevKey = key(r);
+      r.rank = rank;
+    });
+    return { parent: { id: parent.id, code: parent.code, name: parent.name }, period, profile: { id: profile.id, name: profile.name }, minDossiers, rows: out };
+  }
+
+  async rankings(auth: AuthInfo, parentId: string, period: Period, opts: { profileId?: string | undefined; sort?: string | undefined; minDossiers?: number | undefined }) {
+    await this.agencyInScope(auth, parentId);
+    return this.rankingsFor(parentId, period, opts);
+  }
+
+  // ------------------------------------------------------------------ reconciliation
+
+  async importReconciliation(auth: AuthInfo, agencyId: string, period: Period, body: { source: string; metrics: MetricCount[]; profile?: string | undefined }) {
+    await this.agencyInScope(auth, agencyId);
+    const profile = await this.resolveProfile(period, body.profile);
+    const known = new Set(profile.indicators.map((i) => i.code));
+    const unknown = body.metrics.filter((m) => !known.has(m.code)).map((m) => m.code);
+    if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', {}, { reason: `unknown indicator codes: ${unknown.join(', ')}` });
+    const bad = body.metrics.filter((m) => m.numerator > m.denominator && m.denominator > 0).map((m) => m.code);
+    if (bad.length > 0) throw new AppError('VALIDATION_FAILED', {}, { reason: `numerator above denominator: ${bad.join(', ')}` });
+    const row = await repo.insertReconciliation(this.ctx.db, {
+      agencyId,
+      periodFrom: period.from,
+      periodTo: period.to,
+      periodKind: period.kind,
+      profileId: profile.id,
+      metrics: body.metrics,
+      source: body.source,
+      createdBy: auth.userId,
+      createdAt: this.ctx.now(),
+    });
+    return { id: row.id };
+  }
+
+  async reconciliation(auth: AuthInfo, agencyId: string, period: Period, profileId?: string) {
+    await this.agencyInScope(auth, agencyId);
+    const imported = await repo.latestReconciliation(this.ctx.db, agencyId, period.from, period.to);
+    const profile = await this.resolveProfile(period, profileId ?? imported?.profileId);
+    const dash = await this.dashboardFor(agencyId, period, profile.id);
+    const portal = imported ? scoreMetrics(profile, imported.metrics as MetricCount[]) : null;
+    return {
+      imported: imported ? { id: imported.id, source: imported.source, createdAt: imported.createdAt.toISOString() } : null,
+      portal,
+      motcua: dash.result,
+      differences: portal ? compareResults(dash.result, portal) : [],
+    };
+  }
+
+  // ------------------------------------------------------------------ maintenance
+
+  async rebuild() {
+    return rebuildIndex(this.ctx.db);
+  }
+
+  async publicAgencies() {
+    return repo.listAgenciesPublic(this.ctx.db);
+  }
+
+  defaultProfileId() {
+    return DEFAULT_PROFILE_ID;
+  }
 }

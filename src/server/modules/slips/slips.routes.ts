@@ -1,14 +1,11 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { disposition } from '../../platform/http/download.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireAuth } from '../../platform/http/auth.ts';
 import { RegisterQuery, SlipParams, SlipQuery } from './slips.schemas.ts';
 import { SlipsService } from './slips.service.ts';
 
-function disposition(reply: FastifyReply, type: 'inline' | 'attachment', fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-disposition', `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
 
 export const slipsRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<ZodTypeProvider>();

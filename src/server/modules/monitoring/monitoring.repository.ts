@@ -1,0 +1,235 @@
+/**
+ * SQL of the service index. Every dashboard figure is read from the counters (index_counts): whole months from the
+ * monthly buckets, partial months from the daily buckets; open balances are the deltas summed up to a day. The
+ * drill-down lists read the per-dossier facts (index_dossier_facts) by agency, procedure and time, on indexes.
+ */
+import { and, asc, between, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { agencies, dossiers, feedback, indexCounts, indexDossierFacts, indexReconciliations, procedures, publications, scoringProfiles } from '../../platform/db/schema.ts';
+import { COUNTERS, monthStart, splitByMonths, zeroCounters, type Counters } from '../../../core/service-index/index.ts';
+import { addDays } from '../../../core/calendar/dates.ts';
+import type { LocalDate } from '../../../core/calendar/types.ts';
+
+export type AgencyProcedureCounts = { agencyId: string; procedureId: string; c: Counters };
+
+const sums = Object.fromEntries(COUNTERS.map((c) => [c, sql<number>`coalesce(sum(${indexCounts[c]}), 0)`.mapWith(Number)])) as Record<(typeof COUNTERS)[number], SQL.Aliased<number> | SQL<number>>;
+
+function inPeriod(from: LocalDate, to: LocalDate): SQL {
+  const { months, days } = splitByMonths(from, to);
+  const parts: SQL[] = [];
+  if (months.length > 0) parts.push(and(eq(indexCounts.grain, 'm'), inArray(indexCounts.bucket, months))!);
+  for (const [a, b] of days) parts.push(and(eq(indexCounts.grain, 'd'), between(indexCounts.bucket, a, b))!);
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+function upTo(day: LocalDate): SQL {
+  const ms = monthStart(day);
+  return or(and(eq(indexCounts.grain, 'm'), lt(indexCounts.bucket, ms)), and(eq(indexCounts.grain, 'd'), between(indexCounts.bucket, ms, day)))!;
+}
+
+const toCounters = (r: Record<string, unknown>): Counters => {
+  const c = zeroCounters();
+  for (const k of COUNTERS) c[k] = Number(r[k] ?? 0);
+  return c;
+};
+
+/** Counters of [from, to] per (agency, procedure) in the scope. */
+export async function sumPeriod(db: DbOrTx, agencyIds: readonly string[], from: LocalDate, to: LocalDate): Promise<AgencyProcedureCounts[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, ...sums })
+    .from(indexCounts)
+    .where(and(inArray(indexCounts.agencyId, [...agencyIds]), inPeriod(from, to)))
+    .groupBy(indexCounts.agencyId, indexCounts.procedureId);
+  return rows.map((r) => ({ agencyId: r.agencyId, procedureId: r.procedureId, c: toCounters(r) }));
+}
+
+export interface Balance {
+  agencyId: string;
+  procedureId: string;
+  open: number;
+  lateOpen: number;
+}
+
+/** Dossiers open at the end of `day` and those of them already late, per (agency, procedure). */
+export async function balancesAt(db: DbOrTx, agencyIds: readonly string[], day: LocalDate): Promise<Balance[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .select({
+      agencyId: indexCounts.agencyId,
+      procedureId: indexCounts.procedureId,
+      open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
+      lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
+    })
+    .from(indexCounts)
+    .where(and(inArray(indexCounts.agencyId, [...agencyIds]), upTo(day)))
+    .groupBy(indexCounts.agencyId, indexCounts.procedureId);
+  return rows.filter((r) => r.open !== 0 || r.lateOpen !== 0);
+}
+
+/**
+ * Monthly counters of one year (January up to the month of `until`), per (month, procedure), with the daily
+ * buckets after `until` in that month taken out (a running month is judged on `until`), and the open balances at
+ * the end of the previous year.
+ */
+export async function monthsOfYear(db: DbOrTx, agencyIds: readonly string[], year: number, until: LocalDate) {
+  const first = `${year}-01-01`;
+  const lastMonth = monthStart(until);
+  if (agencyIds.length === 0 || lastMonth < first) return { months: [] as { month: LocalDate; procedureId: string; c: Counters }[], before: { open: 0, lateOpen: 0 } };
+  const ids = [...agencyIds];
+  const [monthly, future, before] = await Promise.all([
+    db
+      .select({ month: indexCounts.bucket, procedureId: indexCounts.procedureId, ...sums })
+      .from(indexCounts)
+      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), between(indexCounts.bucket, first, lastMonth)))
+      .groupBy(indexCounts.bucket, indexCounts.procedureId),
+    db
+      .select({ procedureId: indexCounts.procedureId, ...sums })
+      .from(indexCounts)
+      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'd'), gt(indexCounts.bucket, until), lt(indexCounts.bucket, nextMonth(lastMonth))))
+      .groupBy(indexCounts.procedureId),
+    db
+      .select({
+        open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
+        lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
+      })
+      .from(indexCounts)
+      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), lt(indexCounts.bucket, first))),
+  ]);
+  const months = monthly.map((r) => ({ month: r.month, procedureId: r.procedureId, c: toCounters(r) }));
+  for (const f of future) {
+    const row = months.find((m) => m.month === lastMonth && m.procedureId === f.procedureId);
+    if (!row) continue;
+    const fc = toCounters(f);
+    for (const k of COUNTERS) row.c[k] -= fc[k];
+  }
+  return { months, before: before[0] ?? { open: 0, lateOpen: 0 } };
+}
+
+function nextMonth(ms: LocalDate): LocalDate {
+  return addDays(ms, 32).slice(0, 8) + '01';
+}
+
+/** Procedures the agencies handle (active publications), with their catalog records. */
+export async function publishedProcedures(db: DbOrTx, agencyIds: readonly string[]) {
+  if (agencyIds.length === 0) return [];
+  return db
+    .select({ agencyId: publications.agencyId, procedureId: procedures.id, code: procedures.code, name: procedures.name, record: procedures.record })
+    .from(publications)
+    .innerJoin(procedures, eq(procedures.id, publications.procedureId))
+    .where(and(inArray(publications.agencyId, [...agencyIds]), eq(publications.active, true)));
+}
+
+export async function procedureNamesByIds(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { code: string; name: string }>();
+  const rows = await db.select({ id: procedures.id, code: procedures.code, name: procedures.name }).from(procedures).where(inArray(procedures.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
+/**
+ * Feedback received in [fromInstant, endInstant) by the agencies, judged at `judgeAt`: on time = answered by the
+ * handling deadline, or still open and not past it; satisfied = on time and not rated dissatisfied.
+ */
+export async function feedbackStats(db: DbOrTx, agencyIds: readonly string[], fromInstant: Date, endInstant: Date, judgeAt: Date) {
+  if (agencyIds.length === 0) return { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
+  const onTime = sql`(${feedback.answeredAt} is not null and (${feedback.handleDueAt} is null or ${feedback.answeredAt} <= ${feedback.handleDueAt}))
+    or (${feedback.answeredAt} is null and ${feedback.status} = 'not_accepted')
+    or (${feedback.answeredAt} is null and (${feedback.handleDueAt} is null or ${feedback.handleDueAt} >= ${judgeAt}))`;
+  const [row] = await db
+    .select({
+      received: sql<number>`count(*)`.mapWith(Number),
+      onTime: sql<number>`count(*) filter (where ${onTime})`.mapWith(Number),
+      satisfied: sql<number>`count(*) filter (where (${onTime}) and coalesce(${feedback.rating}, '') <> 'dissatisfied')`.mapWith(Number),
+      aboutProcedures: sql<number>`count(*) filter (where ${feedback.subject} in ('procedure', 'rule'))`.mapWith(Number),
+      aboutStaff: sql<number>`count(*) filter (where ${feedback.subject} = 'officer')`.mapWith(Number),
+    })
+    .from(feedback)
+    .where(and(inArray(feedback.agencyId, [...agencyIds]), gte(feedback.receivedAt, fromInstant), lt(feedback.receivedAt, endInstant)));
+  return row!;
+}
+
+export type DrillKind = 'received' | 'finished' | 'progress';
+
+/**
+ * Dossiers behind an indicator: `received` in the period, `finished` in it, or `progress` (finished in it or open
+ * at its end). `numerator` is the SQL condition of counting in the numerator; `want` picks numerator, missing
+ * (denominator − numerator) or the whole denominator. Ordered by receipt time.
+ */
+export async function drillDossiers(
+  db: DbOrTx,
+  q: { agencyIds: readonly string[]; procedureId?: string | undefined; kind: DrillKind; fromInstant: Date; endInstant: Date; extra?: SQL | undefined; numerator: SQL; want: 'numerator' | 'missing' | 'denominator'; limit: number; offset: number },
+) {
+  if (q.agencyIds.length === 0) return [];
+  const f = indexDossierFacts;
+  const period =
+    q.kind === 'received'
+      ? and(gte(f.receivedAt, q.fromInstant), lt(f.receivedAt, q.endInstant))
+      : q.kind === 'finished'
+        ? and(gte(f.finishedAt, q.fromInstant), lt(f.finishedAt, q.endInstant))
+        : or(
+            and(gte(f.finishedAt, q.fromInstant), lt(f.finishedAt, q.endInstant)),
+            and(lt(f.receivedAt, q.endInstant), or(isNull(f.finishedAt), gte(f.finishedAt, q.endInstant)), or(isNull(f.withdrawnAt), gte(f.withdrawnAt, q.endInstant))),
+          );
+  const pick = q.want === 'numerator' ? q.numerator : q.want === 'missing' ? sql`not (${q.numerator})` : sql`true`;
+  return db
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      state: dossiers.state,
+      dueAt: dossiers.dueAt,
+      procedureId: f.procedureId,
+      agencyName: agencies.name,
+      receivedAt: f.receivedAt,
+      finishedAt: f.finishedAt,
+      lateAt: f.lateAt,
+      lateReason: f.lateReason,
+      supplementRequests: f.supplementRequests,
+      counts: sql<boolean>`(${q.numerator})`.mapWith(Boolean),
+      facts: sql<Record<string, boolean>>`json_build_object('online', ${f.online}, 'onlineCompliant', ${f.onlineCompliant}, 'synced', ${f.synced}, 'digitised', ${f.digitised}, 'reused', ${f.reused}, 'citizenStore', ${f.citizenStore}, 'eid', ${f.eid}, 'feeBearing', ${f.feeBearing}, 'paidOnline', ${f.paidOnline}, 'electronicResult', ${f.electronicResult}, 'dissatisfied', ${f.dissatisfied})`,
+    })
+    .from(f)
+    .innerJoin(dossiers, eq(dossiers.id, f.dossierId))
+    .innerJoin(agencies, eq(agencies.id, f.agencyId))
+    .where(and(inArray(f.agencyId, [...q.agencyIds]), eq(f.counted, true), q.procedureId ? eq(f.procedureId, q.procedureId) : undefined, period, q.extra, pick))
+    .orderBy(asc(f.receivedAt), asc(f.dossierId))
+    .limit(q.limit)
+    .offset(q.offset);
+}
+
+export async function childAgencies(db: DbOrTx, parentId: string) {
+  return db.select().from(agencies).where(eq(agencies.parentId, parentId)).orderBy(asc(agencies.code));
+}
+
+/** Agencies with their subtree paths, for grouping a scope's rows by child. */
+export async function agenciesUnderPath(db: DbOrTx, path: string) {
+  return db.select({ id: agencies.id, path: agencies.path, parentId: agencies.parentId }).from(agencies).where(sql`${agencies.path} like ${path + '%'}`);
+}
+
+export async function listAgenciesPublic(db: DbOrTx) {
+  return db.select({ id: agencies.id, code: agencies.code, name: agencies.name, level: agencies.level, parentId: agencies.parentId, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.path));
+}
+
+export async function storedProfiles(db: DbOrTx) {
+  return db.select().from(scoringProfiles).orderBy(asc(scoringProfiles.createdAt));
+}
+
+export async function insertProfile(db: DbOrTx, v: typeof scoringProfiles.$inferInsert) {
+  await db.insert(scoringProfiles).values(v);
+}
+
+export async function insertReconciliation(db: DbOrTx, v: typeof indexReconciliations.$inferInsert) {
+  const [row] = await db.insert(indexReconciliations).values(v).returning();
+  return row!;
+}
+
+/** The latest import for exactly this agency and period. */
+export async function latestReconciliation(db: DbOrTx, agencyId: string, from: LocalDate, to: LocalDate) {
+  const [row] = await db
+    .select()
+    .from(indexReconciliations)
+    .where(and(eq(indexReconciliations.agencyId, agencyId), eq(indexReconciliations.periodFrom, from), eq(indexReconciliations.periodTo, to)))
+    .orderBy(desc(indexReconciliations.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
