@@ -16,6 +16,7 @@ const FeedbackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ de
 const FeedbackTrackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackTrackPage })));
 const FeedbackAnsweredPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackAnsweredPage })));
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
+const ServiceIndexPage = lazy(() => import('./pages/ServiceIndex.tsx').then((m) => ({ default: m.ServiceIndexPage })));
 
 function NotFound() {
   const { t } = useLang();
@@ -87,6 +88,7 @@ export function App() {
             <Route path="/phan-anh/tra-cuu" element={<FeedbackTrackPage />} />
             <Route path="/phan-anh/da-tra-loi" element={<FeedbackAnsweredPage />} />
             <Route path="/thong-ke" element={<StatsPage />} />
+            <Route path="/chi-so-phuc-vu" element={<ServiceIndexPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -58,6 +58,9 @@ export function HomePage() {
           <Link className="btn btn-secondary" to="/thong-ke">
             {t('home.statsCta')}
           </Link>
+          <Link className="btn btn-secondary" to="/chi-so-phuc-vu">
+            {t('home.indexCta')}
+          </Link>
         </p>
       </section>
     </>

@@ -4,6 +4,7 @@
  * Loaded on demand (App.tsx).
  */
 import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Lang } from '../../core/i18n/portal.ts';
 import { api, type UnitStats } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
@@ -105,6 +106,9 @@ export function StatsPage() {
     <>
       <h1>{t('stats.title')}</h1>
       <p className="lead">{t('stats.intro')}</p>
+      <p>
+        <Link to="/chi-so-phuc-vu">{t('stats.indexLink')}</Link>
+      </p>
       {agErr !== null && <ErrorBox error={agErr} onRetry={reload} />}
       <div className="field">
         <label htmlFor={`${uid}-unit`}>{t('stats.unit')}</label>
