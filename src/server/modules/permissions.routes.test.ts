@@ -222,6 +222,22 @@ const ROWS: Row[] = [
     codes: { 403: 'FORBIDDEN' },
   },
 
+  // ----------------------------------------------------------------- service index (monitoring) and reform reports
+  { name: 'GET /api/monitoring/index?agencyId=A', method: 'GET', req: () => ({ url: `/api/monitoring/index?agencyId=${agencyId[PLEIKU]}&period=year&year=2026` }), expect: DOSSIER_A, codes: { 404: 'NOT_FOUND', 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/monitoring/index?agencyId=province', method: 'GET', req: () => ({ url: `/api/monitoring/index?agencyId=${agencyId['000.00.00.H21']}&period=month&year=2026&index=3` }), expect: by({ default: 404, anonymous: 401, provinceAdmin: 200, inspector: 200 }) },
+  { name: 'GET /api/monitoring/index/dossiers?agencyId=A', method: 'GET', req: () => ({ url: `/api/monitoring/index/dossiers?agencyId=${agencyId[PLEIKU]}&period=year&year=2026&indicator=ON_TIME` }), expect: DOSSIER_A },
+  { name: 'GET /api/monitoring/rankings?agencyId=province', method: 'GET', req: () => ({ url: `/api/monitoring/rankings?agencyId=${agencyId['000.00.00.H21']}&period=year&year=2026` }), expect: by({ default: 404, anonymous: 401, provinceAdmin: 200, inspector: 200 }) },
+  {
+    name: 'POST /api/monitoring/reconciliations (A)',
+    method: 'POST',
+    req: () => ({ url: '/api/monitoring/reconciliations', body: { agencyId: agencyId[PLEIKU], period: 'month', year: 2026, index: 2, source: 'Cổng DVC quốc gia', metrics: [{ code: 'ON_TIME', numerator: 9, denominator: 10 }] } }),
+    expect: by({ default: 403, anonymous: 401, unitAdminA: 201, provinceAdmin: 201 }),
+  },
+  { name: 'POST /api/monitoring/rebuild', method: 'POST', req: () => ({ url: '/api/monitoring/rebuild', body: {} }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
+  { name: 'GET /api/public/index?agencyId=A', method: 'GET', req: () => ({ url: `/api/public/index?agencyId=${agencyId[PLEIKU]}&period=year&year=2026` }), expect: PUBLIC },
+  { name: 'GET /api/public/rankings?agencyId=province', method: 'GET', req: () => ({ url: `/api/public/rankings?agencyId=${agencyId['000.00.00.H21']}&period=year&year=2026` }), expect: PUBLIC },
+  { name: 'GET /api/reform/reports', method: 'GET', req: () => ({ url: '/api/reform/reports?year=2026' }), expect: by({ default: 200, anonymous: 401 }) },
+
   // ----------------------------------------------------------------- calendar
   { name: 'PUT /api/calendar/overrides', method: 'PUT', req: () => ({ url: '/api/calendar/overrides', body: { date: '2026-12-31', kind: 'day_off', reason: 'Nghỉ cuối năm' } }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
   {
