@@ -18,6 +18,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingBank,
+  IconChartBar,
   IconCalendarEvent,
   IconClipboardList,
   IconInbox,
@@ -26,12 +27,13 @@ import {
   IconMessageReport,
   IconNotebook,
   IconPackageExport,
+  IconReportAnalytics,
   IconSearch,
   IconSettings,
   IconUsers,
   IconWorld,
 } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../core/dossier/labels.ts';
 import type { Role } from '../core/dossier/states.ts';
@@ -50,6 +52,11 @@ import { HolidaysPage } from './pages/admin/Holidays.tsx';
 import { PublicationsPage } from './pages/admin/Publications.tsx';
 import { StaffPage } from './pages/admin/Staff.tsx';
 import { WorkflowPage } from './pages/admin/Workflow.tsx';
+import { ReformReportPage } from './pages/reform/ReformReport.tsx';
+import { ReformReportsPage } from './pages/reform/ReformReports.tsx';
+
+// The service-index screens (charts) load on demand, out of the main bundle.
+const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
 
 export function App() {
   return (
@@ -200,6 +207,8 @@ function Shell() {
           {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
+          {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring')}
+          {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
               {nav('/quan-tri/thu-tuc', t('nav.admin.publications'), <IconClipboardList size={16} aria-hidden />, 'nav-admin-publications', path.startsWith('/quan-tri/thu-tuc') || path.startsWith('/quan-tri/quy-trinh'))}
@@ -224,6 +233,9 @@ function Shell() {
           <Route path="/phan-anh" element={<Navigate to="/phan-anh/all" replace />} />
           <Route path="/phan-anh/:view" element={<FeedbackPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
+          <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
+          <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
+          <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
           <Route path="/tim-kiem" element={<SearchPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
           <Route path="/quan-tri/thu-tuc" element={<PublicationsPage />} />

@@ -67,20 +67,20 @@ const rowOf = (f: DossierFacts): FactsRow => ({ ...f, rulesVersion: RULES_VERSIO
 export async function loadFactsInputs(db: DbOrTx, ids: readonly string[]): Promise<FactsInput[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
-  const [rows, hist, docs, paid, ratings] = await Promise.all([
-    db.select().from(dossiers).where(inArray(dossiers.id, list)),
-    db
-      .select({ dossierId: dossierHistory.dossierId, seq: dossierHistory.seq, action: dossierHistory.action, toState: dossierHistory.toState, at: dossierHistory.at, data: dossierHistory.data })
-      .from(dossierHistory)
-      .where(inArray(dossierHistory.dossierId, list))
-      .orderBy(asc(dossierHistory.dossierId), asc(dossierHistory.seq)),
-    db
-      .select({ dossierId: dossierDocuments.dossierId, kind: dossierDocuments.kind, digitised: dossierDocuments.digitised, reused: dossierDocuments.reused, fromCitizenStore: dossierDocuments.fromCitizenStore, electronicResult: dossierDocuments.electronicResult })
-      .from(dossierDocuments)
-      .where(inArray(dossierDocuments.dossierId, list)),
-    db.selectDistinct({ dossierId: payments.dossierId }).from(payments).where(and(inArray(payments.dossierId, list), eq(payments.method, 'online'))),
-    db.select({ dossierId: dossierRatings.dossierId, rating: dossierRatings.rating }).from(dossierRatings).where(inArray(dossierRatings.dossierId, list)),
-  ]);
+  // One after the other: inside a transaction they share one connection (node-postgres queues, then deprecates,
+  // concurrent queries on a client).
+  const rows = await db.select().from(dossiers).where(inArray(dossiers.id, list));
+  const hist = await db
+    .select({ dossierId: dossierHistory.dossierId, seq: dossierHistory.seq, action: dossierHistory.action, toState: dossierHistory.toState, at: dossierHistory.at, data: dossierHistory.data })
+    .from(dossierHistory)
+    .where(inArray(dossierHistory.dossierId, list))
+    .orderBy(asc(dossierHistory.dossierId), asc(dossierHistory.seq));
+  const docs = await db
+    .select({ dossierId: dossierDocuments.dossierId, kind: dossierDocuments.kind, digitised: dossierDocuments.digitised, reused: dossierDocuments.reused, fromCitizenStore: dossierDocuments.fromCitizenStore, electronicResult: dossierDocuments.electronicResult })
+    .from(dossierDocuments)
+    .where(inArray(dossierDocuments.dossierId, list));
+  const paid = await db.selectDistinct({ dossierId: payments.dossierId }).from(payments).where(and(inArray(payments.dossierId, list), eq(payments.method, 'online')));
+  const ratings = await db.select({ dossierId: dossierRatings.dossierId, rating: dossierRatings.rating }).from(dossierRatings).where(inArray(dossierRatings.dossierId, list));
   const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
   const complaints = codes.length > 0 ? await db.selectDistinct({ code: feedback.dossierCode }).from(feedback).where(inArray(feedback.dossierCode, codes)) : [];
   const group = <T extends { dossierId: string }>(xs: T[]) => {

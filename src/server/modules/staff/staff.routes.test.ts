@@ -51,7 +51,7 @@ describe('creating staff', () => {
   });
 
   it('a unit admin cannot create staff in another commune (403) nor at the province root (403)', async () => {
-    const other = await as['pleiku.quantri']!.post('/api/staff', staffBody('dienhong.chuyenvien', [{ agency: DIENHONG, role: 'specialist' }]));
+    const other = await as['pleiku.quantri']!.post('/api/staff', staffBody('dienhong.chuyenvien2', [{ agency: DIENHONG, role: 'specialist' }]));
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('FORBIDDEN');
     const mixed = await as['pleiku.quantri']!.post('/api/staff', staffBody('pleiku.lai', [{ agency: PLEIKU, role: 'desk_officer' }, { agency: DIENHONG, role: 'desk_officer' }]));
@@ -59,7 +59,7 @@ describe('creating staff', () => {
     const root = await as['pleiku.quantri']!.post('/api/staff', staffBody('tinh.nhanvien', [{ agency: ROOT, role: 'specialist' }]));
     expect(root.status).toBe(403);
     // Nothing was created: those usernames cannot sign in.
-    for (const u of ['dienhong.chuyenvien', 'pleiku.lai', 'tinh.nhanvien']) {
+    for (const u of ['dienhong.chuyenvien2', 'pleiku.lai', 'tinh.nhanvien']) {
       expect((await new ApiClient(http.base).post('/api/auth/login', { username: u, password: NEW_PASSWORD })).status).toBe(401);
     }
   });
@@ -78,7 +78,7 @@ describe('creating staff', () => {
   });
 
   it('a province admin creates staff anywhere in the province, including a province admin', async () => {
-    const commune = await as['tinh.quantri']!.post('/api/staff', staffBody('dienhong.chuyenvien', [{ agency: DIENHONG, role: 'specialist' }]));
+    const commune = await as['tinh.quantri']!.post('/api/staff', staffBody('dienhong.chuyenvien2', [{ agency: DIENHONG, role: 'specialist' }]));
     expect(commune.status).toBe(201);
     const admin = await as['tinh.quantri']!.post('/api/staff', staffBody('tinh.quantri2', [{ agency: ROOT, role: 'province_admin' }]));
     expect(admin.status).toBe(201);
@@ -134,7 +134,7 @@ describe('listing staff', () => {
     expect(r.status).toBe(200);
     const names = usernames(r);
     for (const u of ['pleiku.motcua', 'pleiku.chuyenvien', 'pleiku.lanhdao', 'pleiku.quantri', 'pleiku.chuyenvien2']) expect(names).toContain(u);
-    for (const u of ['dienhong.motcua', 'dienhong.chuyenvien', 'sonnmt.motcua', 'tinh.quantri', 'tinh.thanhtra']) expect(names).not.toContain(u);
+    for (const u of ['dienhong.motcua', 'dienhong.chuyenvien2', 'sonnmt.motcua', 'tinh.quantri', 'tinh.thanhtra']) expect(names).not.toContain(u);
     expect(names).toEqual([...names].sort());
     expect(r.body.items.every((s: Record<string, unknown>) => !('passwordHash' in s))).toBe(true);
   });
@@ -146,7 +146,7 @@ describe('listing staff', () => {
 
   it('a province admin sees everyone in the province', async () => {
     const names = usernames(await as['tinh.quantri']!.get('/api/staff'));
-    for (const u of ['pleiku.motcua', 'dienhong.motcua', 'dienhong.chuyenvien', 'sonnmt.quantri', 'tinh.quantri', 'tinh.caicach', 'tinh.thanhtra', 'tinh.quantri2']) expect(names).toContain(u);
+    for (const u of ['pleiku.motcua', 'dienhong.motcua', 'dienhong.chuyenvien2', 'sonnmt.quantri', 'tinh.quantri', 'tinh.caicach', 'tinh.thanhtra', 'tinh.quantri2']) expect(names).toContain(u);
   });
 
   it('non-admins get 403, anonymous 401', async () => {
