@@ -208,6 +208,22 @@ describe('exports, rebuild and the public pages', () => {
     expect((await fetchBin(c, `/api/monitoring/rankings.xlsx?agencyId=${agencyId[PROVINCE]}&${Q2}`)).body.subarray(0, 2).toString()).toBe('PK');
     expect((await fetchBin(c, `/api/monitoring/rankings.pdf?agencyId=${agencyId[PROVINCE]}&${Q2}`)).body.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await fetchBin(staff['dienhong.motcua']!, `/api/monitoring/index.xlsx?agencyId=${agencyId[PLEIKU]}&${Q2}`)).status).toBe(404);
+    // The drill-down of ON_TIME: the procedures and the late dossiers, the same as the API lists.
+    const drill = await fetchBin(c, `/api/monitoring/index/drilldown.xlsx?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ON_TIME`);
+    expect(drill.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(drill.body as never);
+    const late = (await c.get(`/api/monitoring/index/dossiers?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ON_TIME&limit=200`)).body.rows as { code: string }[];
+    const sheet = wb.worksheets[1]!;
+    const codes: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n >= 7 && row.getCell(1).value) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(late.map((r) => r.code));
+    const procs = (await c.get(`/api/monitoring/index/procedures?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ON_TIME`)).body.rows as { code: string; missing: number }[];
+    expect(wb.worksheets[0]!.getRow(7).getCell(1).value).toBe(procs[0]!.code);
+    expect(wb.worksheets[0]!.getRow(7).getCell(6).value).toBe(procs[0]!.missing);
   });
 
   it('rebuild (province admin only) leaves every figure unchanged', async () => {

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { requireAuth, requireRole } from '../../platform/http/auth.ts';
 import { disposition } from '../../platform/http/download.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { renderDashboardPdf, renderDashboardXlsx, renderRankingsPdf, renderRankingsXlsx } from './exports/index.ts';
+import { renderDashboardPdf, renderDashboardXlsx, renderDrillXlsx, renderRankingsPdf, renderRankingsXlsx } from './exports/index.ts';
 import {
   DashboardOut,
   DossiersOut,
@@ -107,6 +107,22 @@ export const monitoringRoutes = (ctx: AppContext): FastifyPluginAsync => async (
     disposition(reply, 'attachment', `chi-so-766_${fileStem(d.agency.code, d.period.label.en)}.pdf`);
     reply.header('cache-control', 'private, no-store');
     return reply.send(await renderDashboardPdf(d, req.query.lang));
+  });
+
+  app.get('/monitoring/index/drilldown.xlsx', {
+    schema: {
+      tags,
+      summary: 'One indicator’s drill-down as an Excel workbook: the procedures behind it and (dossier-based indicators) up to 5,000 dossiers with the reason they cost points (filter as in /index/dossiers).',
+      querystring: DossiersQuery.omit({ limit: true, offset: true }).extend(LangQuery.shape),
+      produces: [XLSX],
+    },
+  }, async (req, reply) => {
+    const q = req.query;
+    const x = await svc.drillExport(requireAuth(req), q.agencyId, periodOf(q, today()), { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, profileId: q.profile });
+    reply.header('content-type', XLSX);
+    disposition(reply, 'attachment', `chi-so-766_${q.indicator}_${fileStem(x.agency.code, x.period.label.en)}.xlsx`);
+    reply.header('cache-control', 'private, no-store');
+    return reply.send(await renderDrillXlsx(x, q.lang));
   });
 
   app.get('/monitoring/rankings.xlsx', {

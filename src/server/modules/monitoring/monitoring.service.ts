@@ -327,6 +327,15 @@ export class MonitoringService {
     };
   }
 
+  /** The drill-down of one indicator for export: its procedures and (for dossier-based ones) up to `cap` dossiers. */
+  async drillExport(auth: AuthInfo, agencyId: string, period: Period, q: { indicator: string; procedureId?: string | undefined; filter: 'missing' | 'numerator' | 'denominator'; profileId?: string | undefined }) {
+    const cap = 5000;
+    const agency = await this.agencyInScope(auth, agencyId);
+    const procs = await this.indicatorProcedures(auth, agencyId, period, q.indicator, q.profileId);
+    const dossiers = DRILL_SPECS[q.indicator] ? await this.indicatorDossiers(auth, agencyId, period, { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, limit: cap, offset: 0 }) : { rows: [], hasMore: false };
+    return { agency: { id: agency.id, code: agency.code, name: agency.name }, period, indicator: procs.indicator, procedures: procs.rows, dossiers: dossiers.rows, cap, truncated: dossiers.hasMore };
+  }
+
   private reason(base: string, r: { lateAt: Date | null; lateReason: string | null; supplementRequests: number; facts: Record<string, boolean> }): string {
     if (r.lateAt && r.lateReason === 'supplements') return `Trễ hạn: yêu cầu bổ sung ${r.supplementRequests} lần`;
     if (r.lateAt) {

@@ -3,14 +3,14 @@
  * dossiers behind it or behind one procedure (those that cost points by default), each linking to its dossier.
  */
 import { Anchor, Breadcrumbs, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconCircleCheck, IconCircleX, IconFiles } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconCircleCheck, IconCircleX, IconFileSpreadsheet, IconFiles } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/common.tsx';
 import { StateBadge } from '../../components/badges.tsx';
 import { useLang } from '../../context.tsx';
 import { fmtDateTime } from '../../format.ts';
-import { DOSSIER_INDICATORS, monitoringApi, type DossierFilter, type IndicatorScore, type ScoringProfile } from './api.ts';
+import { DOSSIER_INDICATORS, monitoringApi, monitoringLinks, type DossierFilter, type IndicatorScore, type ScoringProfile } from './api.ts';
 import { fmtNum, fmtRate, Loading, queryKey, ScrollTable, statusNote, useFetch, useMonitoring } from './common.tsx';
 import { searchOf } from './state.ts';
 
@@ -120,11 +120,16 @@ export function IndicatorProceduresPage() {
             </Text>
           )}
         </Stack>
-        {withDossiers && (
-          <Button component={Link} to={`/chi-so/chi-tieu/${code}/ho-so${search}`} variant="light" leftSection={<IconFiles size={16} aria-hidden />} data-testid="mon-all-dossiers">
-            {t('mon.drill.allDossiers')}
+        <Group gap="xs">
+          {withDossiers && (
+            <Button component={Link} to={`/chi-so/chi-tieu/${code}/ho-so${search}`} variant="light" leftSection={<IconFiles size={16} aria-hidden />} data-testid="mon-all-dossiers">
+              {t('mon.drill.allDossiers')}
+            </Button>
+          )}
+          <Button component="a" href={monitoringLinks.drilldown(query, code)} variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />} data-testid="mon-drill-xlsx">
+            {t('mon.export.xlsx')}
           </Button>
-        )}
+        </Group>
       </Group>
       <ErrorAlert error={error} />
       {!data && !error && <Loading />}

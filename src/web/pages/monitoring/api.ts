@@ -81,6 +81,7 @@ export const monitoringApi = {
 /** Links to the exports (binary attachments; the session cookie travels with them). */
 export const monitoringLinks = {
   dashboard: (p: PeriodQuery, format: 'xlsx' | 'pdf') => apiUrl(`/monitoring/index.${format}`, q(p)),
+  drilldown: (p: PeriodQuery, indicator: string) => apiUrl('/monitoring/index/drilldown.xlsx', q(p, { indicator })),
   rankings: (p: PeriodQuery, sort: string, format: 'xlsx' | 'pdf', minDossiers?: number | null) =>
     apiUrl(`/monitoring/rankings.${format}`, q(p, { sort, minDossiers: minDossiers ?? undefined })),
 };

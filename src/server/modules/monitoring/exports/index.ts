@@ -9,3 +9,4 @@ export { renderRankingsXlsx, RANKINGS_XLSX } from './rankings-xlsx.ts';
 export { renderRankingsPdf } from './rankings-pdf.ts';
 export { PDF_MIME } from './pdf.ts';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { renderDrillXlsx, type DrillExport } from './drill-xlsx.ts';
