@@ -4,7 +4,8 @@
  * ON_TIME indicator to the procedure with most late dossiers, then to one late dossier and its page, comes back
  * to the dashboard and exports it to Excel: the workbook's figures equal the API's for the same query. Also the
  * rankings (minimum-volume rule, sorting by a group), the reconciliation with pasted national-portal counts, and
- * a commune leader who sees his own unit only. The late dossiers are made here through the real action path.
+ * a commune leader who sees his own unit only. The data: a few dossiers made here through the real action path,
+ * plus the demo's activity generator (seedHistory).
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -12,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexDashboard, IndicatorProcedureRow, Rankings } from '../../src/core/service-index/dashboard.ts';
 import { DASHBOARD_XLSX } from '../../src/server/modules/monitoring/exports/dashboard-xlsx.ts';
-import { TestClock, type ApiClient } from '../support/harness.ts';
+import { seedHistory, TestClock, type ApiClient } from '../support/harness.ts';
 import { agencyId, apiAs, expectAccessible, pageAs, settled, setTime, setupDossier, startE2E, USERS, type E2E } from './browser.ts';
 
 const REFORM = 'tinh.caicach';
@@ -65,6 +66,8 @@ beforeAll(async () => {
   await dossierLife(`${YEAR}-02-03T09:00:00+07:00`, null);
   await dossierLife(`${YEAR}-03-16T09:00:00+07:00`, null);
   await setTime(e, NOW);
+  // And the demo's own activity generator (what `npm start` loads): two more months at Pleiku and Diên Hồng.
+  await seedHistory(e.env, { months: 2, perMonth: 5, lateShare: 0.3, seed: 3 });
   rootId = await agencyId(e, ROOT_CODE);
   api = await apiAs(e, REFORM);
   const r = await api.get(`/api/monitoring/index?${periodQuery()}`);
