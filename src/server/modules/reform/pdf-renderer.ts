@@ -4,21 +4,11 @@
  * table, "Nơi nhận" and the signature. Fonts: DejaVu Serif, embedded (subsets), so Vietnamese prints everywhere
  * (the slips use the same family). Deterministic: the PDF dates are the document's own date.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { SERIF_FONTS } from '../../platform/pdf/fonts.ts';
 import { MOTTO, type ReportDocument } from '../../../core/reform/index.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: path.join(FONT_DIR, 'DejaVuSerif.ttf'),
-  bold: path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'),
-  italic: path.join(FONT_DIR, 'DejaVuSerif-Italic.ttf'),
-  boldItalic: path.join(FONT_DIR, 'DejaVuSerif-BoldItalic.ttf'),
-  cell: path.join(FONT_DIR, 'DejaVuSerifCondensed.ttf'),
-  cellBold: path.join(FONT_DIR, 'DejaVuSerifCondensed-Bold.ttf'),
-};
+const FONTS = SERIF_FONTS;
 
 const S = { body: 11, header: 10, small: 9, title: 14, table: 9.5 };
 const M = { top: 50, bottom: 50, left: 70, right: 50 };

@@ -7,22 +7,12 @@
  * The output is deterministic: the PDF's creation date is the slip's own date, so the same data gives the same
  * bytes (and the same SHA-256, which is how a stored slip is recognised).
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { SERIF_FONTS } from '../../platform/pdf/fonts.ts';
 import QRCode from 'qrcode';
 import type { SlipBlock, SlipDoc, TableColumn } from '../../../core/slips/index.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: path.join(FONT_DIR, 'DejaVuSerif.ttf'),
-  bold: path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'),
-  italic: path.join(FONT_DIR, 'DejaVuSerif-Italic.ttf'),
-  // Table cells: the condensed cut of the same family (narrow A5 columns).
-  cell: path.join(FONT_DIR, 'DejaVuSerifCondensed.ttf'),
-  cellBold: path.join(FONT_DIR, 'DejaVuSerifCondensed-Bold.ttf'),
-};
+const FONTS = SERIF_FONTS;
 
 export const MOTTO_1 = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO_2 = 'Độc lập - Tự do - Hạnh phúc';

@@ -15,7 +15,8 @@ import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
 import { todayVn } from '../../format.ts';
 import { monitoringApi, type PeriodKind, type PeriodQuery, type ScoringProfile } from './api.ts';
-import { Loading, MonitoringContext, scopedAgencies, useMonitoring, type MonitoringCtx, type ScopedAgency } from './common.tsx';
+import { Loading, MonitoringContext, useMonitoring, type MonitoringCtx, type ScopedAgency } from './common.tsx';
+import { agenciesInScope } from '../../components/agencyScope.ts';
 import { DashboardPage } from './Dashboard.tsx';
 import { IndicatorDossiersPage, IndicatorProceduresPage } from './Drilldown.tsx';
 import { RankingsPage } from './Rankings.tsx';
@@ -35,7 +36,7 @@ export function MonitoringRoutes() {
     api
       .agencies()
       .then((all) => {
-        if (!ac.signal.aborted) setAgencies(scopedAgencies(all, roots));
+        if (!ac.signal.aborted) setAgencies(agenciesInScope(all, roots));
       })
       .catch((e: unknown) => {
         if (!ac.signal.aborted) setError(e);

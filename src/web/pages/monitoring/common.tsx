@@ -3,14 +3,10 @@ import { Group, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight, IconEqual } from '@tabler/icons-react';
 import { createContext, useContext, useEffect, useRef, useState, type DependencyList, type ReactNode } from 'react';
 import type { Lang } from '../../../core/i18n/ui.ts';
-import type { Agency } from '../../api.ts';
+import type { ScopedAgency } from '../../components/agencyScope.ts';
+export type { ScopedAgency };
 import { useLang } from '../../context.tsx';
 import type { IndicatorScore, PeriodQuery, ScoringProfile } from './api.ts';
-
-export interface ScopedAgency extends Agency {
-  /** Depth below the highest agency of the user's scope (0 = top). */
-  depth: number;
-}
 
 export interface MonitoringCtx {
   query: PeriodQuery;
@@ -136,27 +132,3 @@ export function statusNote(s: IndicatorScore, t: ReturnType<typeof useLang>['t']
   }
 }
 
-/** The agencies of the user's scope: their assignments' agencies and everything below, in tree order. */
-export function scopedAgencies(all: Agency[], roots: Set<string>): ScopedAgency[] {
-  const children = new Map<string | null, Agency[]>();
-  for (const a of all) {
-    const k = a.parentId;
-    const list = children.get(k) ?? [];
-    list.push(a);
-    children.set(k, list);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.code.localeCompare(b.code));
-  const out: ScopedAgency[] = [];
-  const seen = new Set<string>();
-  const walk = (a: Agency, depth: number, inside: boolean) => {
-    const now = inside || roots.has(a.id);
-    if (now && !seen.has(a.id)) {
-      seen.add(a.id);
-      out.push({ ...a, depth });
-    }
-    for (const c of children.get(a.id) ?? []) walk(c, now ? depth + 1 : 0, now);
-  };
-  const ids = new Set(all.map((a) => a.id));
-  for (const a of all) if (a.parentId === null || !ids.has(a.parentId)) walk(a, 0, false);
-  return out;
-}

@@ -13,7 +13,8 @@ import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
 import { fmtDate, fmtDateTime, todayVn } from '../../format.ts';
 import { reformApi, type Overview, type ReportSummary } from './api.ts';
-import { StandingBadges, WRITE_ROLES, agenciesInScope, defaultKind, kindKey } from './common.tsx';
+import { StandingBadges, WRITE_ROLES, defaultKind, kindKey } from './common.tsx';
+import { agenciesInScope } from '../../components/agencyScope.ts';
 
 const isKind = (k: string | null): k is ReportKind => !!k && (REPORT_KINDS as readonly string[]).includes(k);
 

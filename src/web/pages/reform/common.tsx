@@ -2,7 +2,6 @@
 import { Badge, Group } from '@mantine/core';
 import { REPORT_KINDS, reportSchedule, type ReportKind, type ReportStanding } from '../../../core/reform/index.ts';
 import type { UiKey } from '../../../core/i18n/ui.ts';
-import type { Agency } from '../../api.ts';
 import { useLang } from '../../context.tsx';
 
 const NO_TRUNCATE = { root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
@@ -40,28 +39,5 @@ export function defaultKind(today: string): ReportKind {
   return 'year';
 }
 
-export interface ScopedAgency extends Agency {
-  depth: number;
-}
-
-/** The agencies of the user's scope (their assignment agencies and everything under them), in tree order. */
-export function agenciesInScope(all: Agency[], roots: Set<string>): ScopedAgency[] {
-  const children = new Map<string | null, Agency[]>();
-  for (const a of all) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
-  for (const list of children.values()) list.sort((a, b) => a.code.localeCompare(b.code));
-  const out: ScopedAgency[] = [];
-  const seen = new Set<string>();
-  const walk = (a: Agency, depth: number, inside: boolean) => {
-    const now = inside || roots.has(a.id);
-    if (now && !seen.has(a.id)) {
-      seen.add(a.id);
-      out.push({ ...a, depth });
-    }
-    for (const c of children.get(a.id) ?? []) walk(c, now ? depth + 1 : 0, now);
-  };
-  const ids = new Set(all.map((a) => a.id));
-  for (const a of all) if (a.parentId === null || !ids.has(a.parentId)) walk(a, 0, false);
-  return out;
-}
 
 export const WRITE_ROLES = ['unit_admin', 'leader', 'reform_officer', 'province_admin'];

@@ -4,16 +4,15 @@
  * chart font mapped to the embedded DejaVu Sans), and "Trang n/N" page numbers. Deterministic: the document's
  * dates are the figures' own date, not the clock.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { tx } from '../../../../core/i18n/exports-monitoring.ts';
 import type { Lang } from '../../../../core/i18n/errors.ts';
 import { excelDay } from './format.ts';
+import { DEJAVU_DIR } from '../../../platform/pdf/fonts.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_DIR = DEJAVU_DIR;
 
 export const FONT = {
   regular: 'sans',
