@@ -86,6 +86,7 @@ export const UI_MONITORING = {
   'mon.status.empty_full': { vi: 'Không phát sinh trong kỳ: tính đủ điểm.', en: 'Nothing in the period: full points.' },
   'mon.status.empty_zero': { vi: 'Không phát sinh trong kỳ: 0 điểm.', en: 'Nothing in the period: no points.' },
   'mon.status.not_applicable': { vi: 'Không phát sinh trong kỳ: không áp dụng (loại khỏi thang điểm).', en: 'Nothing in the period: not applicable (left out of the scale).' },
+  'mon.status.imported': { vi: 'Số liệu của Cổng DVC quốc gia (nhập ở màn hình đối chiếu cho đúng kỳ này).', en: 'National portal figures (imported on the reconciliation screen for this period).' },
   'mon.status.no_data': { vi: 'Chưa có số liệu (chỉ tiêu do Cổng DVC quốc gia tính; nhập ở màn hình đối chiếu).', en: 'No data (computed by the national portal; import it on the reconciliation screen).' },
   'mon.status.tracking': { vi: 'Chỉ theo dõi, không tính điểm.', en: 'Tracking only, no points.' },
   'mon.status.threshold': { vi: 'Đủ điểm khi tỷ lệ từ {t} % trở lên.', en: 'Full points from a rate of {t} %.' },

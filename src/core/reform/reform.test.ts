@@ -151,6 +151,7 @@ function dashboard(input: { received: number; finished: number; finishedOnTime: 
     figures,
     previous: { period, result, figures },
     trend: [],
+    importedCodes: [],
   };
 }
 

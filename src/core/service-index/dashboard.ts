@@ -38,6 +38,11 @@ export interface IndexDashboard {
   previous: { period: Period; result: IndexResult; figures: PeriodFigures };
   /** The months of the period's year up to its end (or today). */
   trend: TrendPoint[];
+  /**
+   * Indicators motcua cannot measure itself (source `external`, e.g. publication on time) whose counts were taken
+   * from the national portal's figures imported for exactly this unit and period (reconciliation).
+   */
+  importedCodes: string[];
 }
 
 /** One procedure behind an indicator (drill-down level 1). */

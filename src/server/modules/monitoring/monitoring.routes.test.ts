@@ -171,7 +171,7 @@ describe('profiles and reconciliation', () => {
     const c = staff['tinh.caicach']!;
     const ours = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PLEIKU]}&${Q2}`)).body;
     const on = ind(ours, 'ON_TIME');
-    const body = { agencyId: agencyId[PLEIKU], period: 'quarter', year: 2026, index: 2, source: 'Cổng DVC quốc gia, 20/06/2026', metrics: [{ code: 'ON_TIME', numerator: on.numerator, denominator: on.denominator }, { code: 'ONLINE_DOSSIERS', numerator: 1, denominator: 40 }] };
+    const body = { agencyId: agencyId[PLEIKU], period: 'quarter', year: 2026, index: 2, source: 'Cổng DVC quốc gia, 20/06/2026', metrics: [{ code: 'ON_TIME', numerator: on.numerator, denominator: on.denominator }, { code: 'ONLINE_DOSSIERS', numerator: 1, denominator: 40 }, { code: 'PUBLISH_ON_TIME', numerator: 5, denominator: 6 }] };
     expect((await staff['pleiku.motcua']!.post('/api/monitoring/reconciliations', body)).status).toBe(403);
     const unknown = await c.post('/api/monitoring/reconciliations', { ...body, metrics: [{ code: 'NOPE', numerator: 1, denominator: 2 }] });
     expect(unknown.status).toBe(400);
@@ -186,6 +186,13 @@ describe('profiles and reconciliation', () => {
     expect(diff.get('ON_TIME')).toMatchObject({ differs: false });
     expect(diff.get('ONLINE_DOSSIERS')).toMatchObject({ differs: true, theirs: { numerator: 1, denominator: 40 } });
     expect(r.body.portal.groups.find((g: { code: string }) => g.code === 'PROGRESS').score).toBe(ind(ours, 'ON_TIME').score);
+    // What motcua cannot measure (publication on time) now comes from the import on the dashboard of that period;
+    // what it measures stays its own.
+    const after = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PLEIKU]}&${Q2}`)).body;
+    expect(after.importedCodes).toEqual(['PUBLISH_ON_TIME']);
+    expect(ind(after, 'PUBLISH_ON_TIME')).toMatchObject({ numerator: 5, denominator: 6, score: 5, status: 'scored' });
+    expect(ind(after, 'ONLINE_DOSSIERS').denominator).toBe(ind(ours, 'ONLINE_DOSSIERS').denominator);
+    expect(ind(ours, 'PUBLISH_ON_TIME').status).toBe('no_data');
     // Another commune's officer cannot import for Pleiku.
     expect((await staff['dienhong.motcua']!.post('/api/monitoring/reconciliations', body)).status).toBe(403);
   });

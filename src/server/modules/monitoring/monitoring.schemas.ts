@@ -72,6 +72,7 @@ export const DashboardOut = z.object({
   figures: FiguresOut,
   previous: z.object({ period: PeriodOut, result: IndexResultOut, figures: FiguresOut }),
   trend: z.array(z.object({ period: PeriodOut, total: z.number(), scaled: z.number(), groups: z.record(z.string(), z.number()) })),
+  importedCodes: z.array(z.string()),
 });
 
 export const IndicatorQuery = ScopeQuery.extend({ indicator: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });

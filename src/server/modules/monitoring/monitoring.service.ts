@@ -163,12 +163,14 @@ export class MonitoringService {
     return { sums, open, lateOpen, procs, feedback: fb };
   }
 
-  private score(profile: ScoringProfile, data: ScopeData): ScopeScore {
-    const metrics = [
+  private score(profile: ScoringProfile, data: ScopeData, overrides: MetricCount[] = []): ScopeScore {
+    const own = [
       ...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }),
       ...procedureMetrics([...data.procs.values()]),
       ...feedbackMetrics(data.feedback),
     ];
+    const replaced = new Set(overrides.map((m) => m.code));
+    const metrics = [...own.filter((m) => !replaced.has(m.code)), ...overrides];
     const s = data.sums;
     return {
       metrics,
@@ -187,8 +189,16 @@ export class MonitoringService {
     const profile = await this.resolveProfile(period, profileId);
     const ids = await this.scopeIds(agency);
     const prev = previousPeriod(period);
-    const [cur, before, trend] = await Promise.all([this.scopeData(ids, period), this.scopeData(ids, prev), this.trend(ids, period, profile)]);
-    const c = this.score(profile, cur);
+    const [cur, before, trend, imported] = await Promise.all([
+      this.scopeData(ids, period),
+      this.scopeData(ids, prev),
+      this.trend(ids, period, profile),
+      repo.latestReconciliation(this.ctx.db, agency.id, period.from, period.to),
+    ]);
+    // Indicators motcua cannot measure take the national portal's imported counts for this unit and period.
+    const external = new Set(profile.indicators.filter((i) => i.source === 'external').map((i) => i.code));
+    const fromPortal = ((imported?.metrics ?? []) as MetricCount[]).filter((m) => external.has(m.code));
+    const c = this.score(profile, cur, fromPortal);
     const p = this.score(profile, before);
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
@@ -199,6 +209,7 @@ export class MonitoringService {
       figures: c.figures,
       previous: { period: prev, result: p.result, figures: p.figures },
       trend,
+      importedCodes: fromPortal.map((m) => m.code),
     };
   }
 

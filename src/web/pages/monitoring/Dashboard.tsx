@@ -127,7 +127,7 @@ export function DashboardPage() {
           {t('mon.indicators.hint')}
         </Text>
         {r.groups.map((g) => (
-          <IndicatorTable key={g.code} caption={`${g.name[lang]} — ${fmtNum(g.score, lang)} / ${fmtNum(g.max, lang)}`} indicators={g.indicators} profile={profile} />
+          <IndicatorTable key={g.code} caption={`${g.name[lang]} — ${fmtNum(g.score, lang)} / ${fmtNum(g.max, lang)}`} indicators={g.indicators} profile={profile} imported={data.importedCodes} />
         ))}
       </Stack>
     </Stack>
@@ -416,7 +416,7 @@ function Trend({ data }: { data: IndexDashboard }) {
   );
 }
 
-function IndicatorTable({ caption, indicators, profile }: { caption: string; indicators: IndicatorScore[]; profile: ScoringProfile | null }) {
+function IndicatorTable({ caption, indicators, profile, imported }: { caption: string; indicators: IndicatorScore[]; profile: ScoringProfile | null; imported: string[] }) {
   const { t, lang } = useLang();
   const { query } = useMonitoring();
   const search = searchOf(query);
@@ -479,7 +479,7 @@ function IndicatorTable({ caption, indicators, profile }: { caption: string; ind
                 </Table.Td>
                 <Table.Td className={`mon-num${s.lost > 0 ? ' mon-lost' : ''}`}>{s.lost > 0 ? `−${fmtNum(s.lost, lang)}` : fmtNum(0, lang)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{statusNote(s, t, lang)}</Text>
+                  <Text size="sm">{imported.includes(s.code) ? t('mon.status.imported') : statusNote(s, t, lang)}</Text>
                 </Table.Td>
               </Table.Tr>
             );

@@ -87,6 +87,7 @@ function dashboard(seed = 7, months = true): IndexDashboard {
     figures: figures(),
     previous: { period: previousPeriod(period), result: prev, figures: figures() },
     trend,
+    importedCodes: [],
   };
 }
 
