@@ -108,6 +108,22 @@ export function monthsOfYearUntil(p: Period, until: LocalDate): Period[] {
   return Array.from({ length: last }, (_, i) => resolvePeriod({ kind: 'month', year, index: i + 1 }));
 }
 
+/** The months (as month periods) from the month of `from` to the month of `to`. */
+export function monthsOfRange(from: LocalDate, to: LocalDate): Period[] {
+  const out: Period[] = [];
+  let { year, month } = parseLocalDate(from);
+  const end = parseLocalDate(to);
+  while (year < end.year || (year === end.year && month <= end.month)) {
+    out.push(resolvePeriod({ kind: 'month', year, index: month }));
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
 /** First day of the month of a date. */
 export function monthStart(d: LocalDate): LocalDate {
   const { year, month } = parseLocalDate(d);

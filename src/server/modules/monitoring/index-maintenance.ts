@@ -182,7 +182,9 @@ export async function rebuildIndex(db: Db, opts: { batch?: number; onProgress?: 
       done += ids.length;
       opts.onProgress?.(done);
     }
-    await applyBucketDeltas(tx, acc);
+    // The table was emptied above: plain inserts, no conflict handling.
+    const keys = [...acc.keys()];
+    for (let i = 0; i < keys.length; i += 1000) await tx.insert(indexCounts).values(keys.slice(i, i + 1000).map((k) => ({ ...parseBucketKey(k), ...acc.get(k)! })));
     return { dossiers: done, buckets: acc.size, ms: Date.now() - started };
   });
 }

@@ -33,14 +33,15 @@ const toCounters = (r: Record<string, unknown>): Counters => {
   return c;
 };
 
-/** Counters of [from, to] per (agency, procedure) in the scope. */
-export async function sumPeriod(db: DbOrTx, agencyIds: readonly string[], from: LocalDate, to: LocalDate): Promise<AgencyProcedureCounts[]> {
+/** Counters of [from, to] per (agency, procedure) in the scope, or per procedure only (agencyId ''). */
+export async function sumPeriod(db: DbOrTx, agencyIds: readonly string[], from: LocalDate, to: LocalDate, byAgency = true): Promise<AgencyProcedureCounts[]> {
   if (agencyIds.length === 0) return [];
-  const rows = await db
-    .select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, ...sums })
-    .from(indexCounts)
-    .where(and(inArray(indexCounts.agencyId, [...agencyIds]), inPeriod(from, to)))
-    .groupBy(indexCounts.agencyId, indexCounts.procedureId);
+  const where = and(inArray(indexCounts.agencyId, [...agencyIds]), inPeriod(from, to));
+  if (!byAgency) {
+    const rows = await db.select({ procedureId: indexCounts.procedureId, ...sums }).from(indexCounts).where(where).groupBy(indexCounts.procedureId);
+    return rows.map((r) => ({ agencyId: '', procedureId: r.procedureId, c: toCounters(r) }));
+  }
+  const rows = await db.select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, ...sums }).from(indexCounts).where(where).groupBy(indexCounts.agencyId, indexCounts.procedureId);
   return rows.map((r) => ({ agencyId: r.agencyId, procedureId: r.procedureId, c: toCounters(r) }));
 }
 
@@ -51,73 +52,80 @@ export interface Balance {
   lateOpen: number;
 }
 
-/** Dossiers open at the end of `day` and those of them already late, per (agency, procedure). */
-export async function balancesAt(db: DbOrTx, agencyIds: readonly string[], day: LocalDate): Promise<Balance[]> {
+/** Dossiers open at the end of `day` and those of them already late, per (agency, procedure) or per procedure. */
+export async function balancesAt(db: DbOrTx, agencyIds: readonly string[], day: LocalDate, byAgency = true): Promise<Balance[]> {
   if (agencyIds.length === 0) return [];
-  const rows = await db
-    .select({
-      agencyId: indexCounts.agencyId,
-      procedureId: indexCounts.procedureId,
-      open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
-      lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
-    })
-    .from(indexCounts)
-    .where(and(inArray(indexCounts.agencyId, [...agencyIds]), upTo(day)))
-    .groupBy(indexCounts.agencyId, indexCounts.procedureId);
+  const open = sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number);
+  const lateOpen = sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number);
+  const where = and(inArray(indexCounts.agencyId, [...agencyIds]), upTo(day));
+  const rows = byAgency
+    ? await db.select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, open, lateOpen }).from(indexCounts).where(where).groupBy(indexCounts.agencyId, indexCounts.procedureId)
+    : (await db.select({ procedureId: indexCounts.procedureId, open, lateOpen }).from(indexCounts).where(where).groupBy(indexCounts.procedureId)).map((r) => ({ ...r, agencyId: '' }));
   return rows.filter((r) => r.open !== 0 || r.lateOpen !== 0);
 }
 
 /**
- * Monthly counters of one year (January up to the month of `until`), per (month, procedure), with the daily
- * buckets after `until` in that month taken out (a running month is judged on `until`), and the open balances at
- * the end of the previous year.
+ * Monthly counters per (month, procedure) from `fromMonth` up to the month of `until` (at most `toMonth`), with the
+ * daily buckets after `until` in that last month taken out (a running month is judged on `until`), and the open
+ * balances before `fromMonth`.
  */
-export async function monthsOfYear(db: DbOrTx, agencyIds: readonly string[], year: number, until: LocalDate) {
-  const first = `${year}-01-01`;
-  const lastMonth = monthStart(until);
-  if (agencyIds.length === 0 || lastMonth < first) return { months: [] as { month: LocalDate; procedureId: string; c: Counters }[], before: { open: 0, lateOpen: 0 } };
+export async function monthRange(db: DbOrTx, agencyIds: readonly string[], fromMonth: LocalDate, toMonth: LocalDate, until: LocalDate) {
+  const lastMonth = monthStart(until) < toMonth ? monthStart(until) : toMonth;
+  if (agencyIds.length === 0 || lastMonth < fromMonth) return { months: [] as { month: LocalDate; procedureId: string; c: Counters }[], before: { open: 0, lateOpen: 0 } };
   const ids = [...agencyIds];
-  const [monthly, future, before] = await Promise.all([
-    db
-      .select({ month: indexCounts.bucket, procedureId: indexCounts.procedureId, ...sums })
-      .from(indexCounts)
-      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), between(indexCounts.bucket, first, lastMonth)))
-      .groupBy(indexCounts.bucket, indexCounts.procedureId),
-    db
-      .select({ procedureId: indexCounts.procedureId, ...sums })
-      .from(indexCounts)
-      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'd'), gt(indexCounts.bucket, until), lt(indexCounts.bucket, nextMonth(lastMonth))))
-      .groupBy(indexCounts.procedureId),
-    db
-      .select({
-        open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
-        lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
-      })
-      .from(indexCounts)
-      .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), lt(indexCounts.bucket, first))),
-  ]);
+  const cutsLastMonth = monthStart(until) === lastMonth;
+  const monthly = await db
+    .select({ month: indexCounts.bucket, procedureId: indexCounts.procedureId, ...sums })
+    .from(indexCounts)
+    .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), between(indexCounts.bucket, fromMonth, lastMonth)))
+    .groupBy(indexCounts.bucket, indexCounts.procedureId);
+  const future = cutsLastMonth
+    ? await db
+        .select({ procedureId: indexCounts.procedureId, ...sums })
+        .from(indexCounts)
+        .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'd'), gt(indexCounts.bucket, until), lt(indexCounts.bucket, nextMonth(lastMonth))))
+        .groupBy(indexCounts.procedureId)
+    : [];
+  const [before] = await db
+    .select({
+      open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
+      lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
+    })
+    .from(indexCounts)
+    .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), lt(indexCounts.bucket, fromMonth)));
   const months = monthly.map((r) => ({ month: r.month, procedureId: r.procedureId, c: toCounters(r) }));
+  const last = new Map(months.filter((m) => m.month === lastMonth).map((m) => [m.procedureId, m]));
   for (const f of future) {
-    const row = months.find((m) => m.month === lastMonth && m.procedureId === f.procedureId);
+    const row = last.get(f.procedureId);
     if (!row) continue;
     const fc = toCounters(f);
     for (const k of COUNTERS) row.c[k] -= fc[k];
   }
-  return { months, before: before[0] ?? { open: 0, lateOpen: 0 } };
+  return { months, before: before ?? { open: 0, lateOpen: 0 } };
 }
 
 function nextMonth(ms: LocalDate): LocalDate {
   return addDays(ms, 32).slice(0, 8) + '01';
 }
 
-/** Procedures the agencies handle (active publications), with their catalog records. */
-export async function publishedProcedures(db: DbOrTx, agencyIds: readonly string[]) {
+/** (agency, procedure) of the active publications of the agencies. */
+export async function publishedPairs(db: DbOrTx, agencyIds: readonly string[]) {
   if (agencyIds.length === 0) return [];
   return db
-    .select({ agencyId: publications.agencyId, procedureId: procedures.id, code: procedures.code, name: procedures.name, record: procedures.record })
+    .select({ agencyId: publications.agencyId, procedureId: publications.procedureId })
     .from(publications)
-    .innerJoin(procedures, eq(procedures.id, publications.procedureId))
     .where(and(inArray(publications.agencyId, [...agencyIds]), eq(publications.active, true)));
+}
+
+/** When each procedure's record last changed (to keep derived catalog facts fresh). */
+export async function procedureStamps(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: procedures.id, updatedAt: procedures.updatedAt }).from(procedures).where(inArray(procedures.id, [...ids]));
+}
+
+export async function procedureRecords(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: procedures.id, updatedAt: procedures.updatedAt, record: procedures.record }).from(procedures).where(inArray(procedures.id, [...ids]));
 }
 
 export async function procedureNamesByIds(db: DbOrTx, ids: readonly string[]) {

@@ -54,6 +54,21 @@ describe('dashboard', () => {
     expect(d.trend.map((t: { period: { from: string } }) => t.period.from)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01']);
   });
 
+  it('the two ways of reading the counters agree: whole months (monthly rows) and any range (daily rows)', async () => {
+    const c = staff['tinh.caicach']!;
+    const q2 = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PROVINCE]}&${Q2}`)).body;
+    const custom = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PROVINCE]}&period=custom&from=2026-04-01&to=2026-06-30`)).body;
+    expect(custom.figures).toEqual(q2.figures);
+    expect(custom.result.total).toBe(q2.result.total);
+    for (const month of [4, 5]) {
+      const m = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PROVINCE]}&period=month&year=2026&index=${month}`)).body;
+      const point = q2.trend.find((t: { period: { from: string } }) => t.period.from === m.period.from);
+      expect(point.total).toBe(m.result.total);
+      const daily = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PROVINCE]}&period=custom&from=${m.period.from}&to=${m.period.to}`)).body;
+      expect(daily.figures).toEqual(m.figures);
+    }
+  });
+
   it('the province is the sum of its units: received dossiers add up', async () => {
     const q = (code: string) => staff['tinh.caicach']!.get(`/api/monitoring/index?agencyId=${agencyId[code]}&${Q2}`);
     const [p, a, b] = await Promise.all([q(PROVINCE), q(PLEIKU), q(DIENHONG)]);

@@ -25,6 +25,10 @@ import {
   feedbackMetrics,
   indicatorsOf,
   monthsOfYearUntil,
+  monthsOfRange,
+  monthStart,
+  splitByMonths,
+  type ProcedureCatalogFacts,
   previousPeriod,
   procedureMetrics,
   profileFor,
@@ -124,25 +128,50 @@ export class MonitoringService {
 
   // ------------------------------------------------------------------ scoring a scope
 
-  private async scopeData(agencyIds: string[], period: Period): Promise<ScopeData> {
-    const judged = this.judgedOn(period);
-    const started = judged >= period.from;
-    const [rows, balances, pubs, fb] = await Promise.all([
-      repo.sumPeriod(this.ctx.db, agencyIds, period.from, period.to),
-      started ? repo.balancesAt(this.ctx.db, agencyIds, judged) : Promise.resolve([]),
-      repo.publishedProcedures(this.ctx.db, agencyIds),
-      repo.feedbackStats(this.ctx.db, agencyIds, dayStart(period.from), dayStart(addDays(period.to, 1)), dayStart(addDays(judged, 1))),
-    ]);
-    return this.assemble(rows, balances, pubs, fb);
+  /** Catalog facts per procedure, derived once per record version (procedures change rarely; records are large). */
+  private readonly catalogCache = new Map<string, { stamp: number; facts: ProcedureCatalogFacts }>();
+
+  private async catalogFor(procIds: readonly string[]): Promise<Map<string, ProcedureCatalogFacts>> {
+    const stamps = await repo.procedureStamps(this.ctx.db, procIds);
+    const stale = stamps.filter((p) => this.catalogCache.get(p.id)?.stamp !== p.updatedAt.getTime()).map((p) => p.id);
+    for (let i = 0; i < stale.length; i += 1000) {
+      for (const r of await repo.procedureRecords(this.ctx.db, stale.slice(i, i + 1000))) {
+        this.catalogCache.set(r.id, { stamp: r.updatedAt.getTime(), facts: catalogFacts(r.record as ProcedureRecord) });
+      }
+    }
+    return new Map(stamps.map((p) => [p.id, this.catalogCache.get(p.id)!.facts]));
   }
 
-  private assemble(rows: repo.AgencyProcedureCounts[], balances: repo.Balance[], pubs: Awaited<ReturnType<typeof repo.publishedProcedures>>, fb: ScopeData['feedback']): ScopeData {
+  /** The scope: its agencies, the procedures they publish (with catalog facts), by agency. */
+  private async scopeOf(agency: AgencyRow) {
+    const agencies = await repo.agenciesUnderPath(this.ctx.db, agency.path);
+    const ids = agencies.map((a) => a.id);
+    const pairs = await repo.publishedPairs(this.ctx.db, ids);
+    const catalog = await this.catalogFor([...new Set(pairs.map((p) => p.procedureId))]);
+    return { agencies, ids, pairs, catalog };
+  }
+
+  private feedbackOf(ids: string[], period: Period, judged: LocalDate) {
+    return repo.feedbackStats(this.ctx.db, ids, dayStart(period.from), dayStart(addDays(period.to, 1)), dayStart(addDays(judged, 1)));
+  }
+
+  /** Counters of any period straight from the daily and monthly buckets (custom ranges; rankings). */
+  private async periodData(ids: string[], procIds: Iterable<string>, catalog: Map<string, ProcedureCatalogFacts>, period: Period): Promise<ScopeData> {
+    const judged = this.judgedOn(period);
+    const [rows, balances, fb] = await Promise.all([
+      repo.sumPeriod(this.ctx.db, ids, period.from, period.to, false),
+      judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged, false) : Promise.resolve([]),
+      this.feedbackOf(ids, period, judged),
+    ]);
+    return this.assemble(rows, balances, procIds, catalog, fb);
+  }
+
+  private assemble(rows: { procedureId: string; c: Counters }[], balances: { open: number; lateOpen: number }[], procIds: Iterable<string>, catalog: Map<string, ProcedureCatalogFacts>, fb: ScopeData['feedback']): ScopeData {
     const sums = zeroCounters();
     const procs = new Map<string, ProcedurePeriodStats>();
-    for (const p of pubs) {
-      if (procs.has(p.procedureId)) continue;
-      const facts = catalogFacts(p.record as ProcedureRecord);
-      procs.set(p.procedureId, { procedureId: p.procedureId, ...facts, online: 0, paidOnline: 0, feeBearingDossiers: 0, eid: 0 });
+    for (const id of procIds) {
+      const facts = catalog.get(id);
+      if (facts && !procs.has(id)) procs.set(id, { procedureId: id, ...facts, online: 0, paidOnline: 0, feeBearingDossiers: 0, eid: 0 });
     }
     for (const r of rows) {
       addInto(sums, r.c);
@@ -179,20 +208,64 @@ export class MonitoringService {
     };
   }
 
-  private async scopeIds(agency: AgencyRow): Promise<string[]> {
-    return (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
+  /**
+   * Months of one range read once from the monthly buckets: the data of each month (with its end-of-month open
+   * balances, the last month judged on `until`) and of the whole range.
+   */
+  private async monthsData(ids: string[], procIds: string[], catalog: Map<string, ProcedureCatalogFacts>, months: Period[], until: LocalDate) {
+    if (months.length === 0) return { perMonth: [] as ScopeData[], rows: [] as { month: string; procedureId: string; c: Counters }[], open: 0, lateOpen: 0 };
+    const range = await repo.monthRange(this.ctx.db, ids, months[0]!.from, months[months.length - 1]!.from, until);
+    const fbs = await Promise.all(months.map((m) => this.feedbackOf(ids, m, m.to < until ? m.to : until)));
+    let open = range.before.open;
+    let lateOpen = range.before.lateOpen;
+    const perMonth = months.map((m, i) => {
+      const rows = range.months.filter((r) => r.month === m.from);
+      for (const r of rows) {
+        open += r.c.openDelta;
+        lateOpen += r.c.lateOpenDelta;
+      }
+      return this.assemble(rows, [{ open, lateOpen }], procIds, catalog, fbs[i]!);
+    });
+    return { perMonth, rows: range.months, open, lateOpen };
+  }
+
+  /** Whole months only (no partial month at either end). */
+  private static monthAligned(p: Period): boolean {
+    return splitByMonths(p.from, p.to).days.length === 0;
+  }
+
+  /** A month-aligned period from its months' data (sums of the months; balances at its judging day). */
+  private async alignedData(ids: string[], procIds: string[], catalog: Map<string, ProcedureCatalogFacts>, period: Period, months?: Awaited<ReturnType<MonitoringService['monthsData']>>, monthPeriods?: Period[]): Promise<ScopeData> {
+    const judged = this.judgedOn(period);
+    if (judged < period.from) return this.assemble([], [], procIds, catalog, await this.feedbackOf(ids, period, judged));
+    let data = months;
+    let list = monthPeriods;
+    if (!data || !list) {
+      list = monthsOfRange(period.from, judged);
+      data = await this.monthsData(ids, procIds, catalog, list, judged);
+    }
+    const inside = data.rows.filter((r) => r.month >= period.from && r.month <= period.to);
+    const lastIndex = list.findIndex((m) => m.from === monthStart(judged));
+    const endBalance = lastIndex >= 0 ? data.perMonth[lastIndex]! : null;
+    return this.assemble(inside, endBalance ? [{ open: endBalance.open, lateOpen: endBalance.lateOpen }] : [], procIds, catalog, await this.feedbackOf(ids, period, judged));
   }
 
   /** The dashboard of an agency (its subtree) for a period: score, figures, previous period and monthly trend. */
   async dashboardFor(agencyId: string, period: Period, profileId?: string): Promise<IndexDashboard> {
     const agency = await this.publicAgency(agencyId);
     const profile = await this.resolveProfile(period, profileId);
-    const ids = await this.scopeIds(agency);
+    const { ids, catalog } = await this.scopeOf(agency);
+    const procIds = [...catalog.keys()];
+    const judged = this.judgedOn(period);
     const prev = previousPeriod(period);
-    const [cur, before, trend, imported] = await Promise.all([
-      this.scopeData(ids, period),
-      this.scopeData(ids, prev),
-      this.trend(ids, period, profile),
+    // The months of the period's year up to its judging day, read once: the trend, and the period itself when it
+    // is made of whole months.
+    const trendMonths = monthsOfYearUntil(period, judged);
+    const year = await this.monthsData(ids, procIds, catalog, trendMonths, judged);
+    const inYear = MonitoringService.monthAligned(period) && trendMonths.some((m) => m.from === period.from);
+    const [cur, before, imported] = await Promise.all([
+      inYear ? this.alignedData(ids, procIds, catalog, period, year, trendMonths) : MonitoringService.monthAligned(period) ? this.alignedData(ids, procIds, catalog, period) : this.periodData(ids, procIds, catalog, period),
+      MonitoringService.monthAligned(prev) ? this.alignedData(ids, procIds, catalog, prev) : this.periodData(ids, procIds, catalog, prev),
       repo.latestReconciliation(this.ctx.db, agency.id, period.from, period.to),
     ]);
     // Indicators motcua cannot measure take the national portal's imported counts for this unit and period.
@@ -203,49 +276,17 @@ export class MonitoringService {
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
       period,
-      judgedOn: this.judgedOn(period),
+      judgedOn: judged,
       profile: { id: profile.id, name: profile.name },
       result: c.result,
       figures: c.figures,
       previous: { period: prev, result: p.result, figures: p.figures },
-      trend,
+      trend: trendMonths.map((m, i) => {
+        const r = this.score(profile, year.perMonth[i]!).result;
+        return { period: m, total: r.total, scaled: r.scaled, groups: Object.fromEntries(r.groups.map((g) => [g.code, g.score])) };
+      }),
       importedCodes: fromPortal.map((m) => m.code),
     };
-  }
-
-  /** Month by month over the period's year, from the monthly counters in one pass. */
-  private async trend(ids: string[], period: Period, profile: ScoringProfile): Promise<IndexDashboard['trend']> {
-    const judged = this.judgedOn(period);
-    const months = monthsOfYearUntil(period, judged);
-    if (months.length === 0) return [];
-    const year = Number(period.to.slice(0, 4));
-    const [data, pubs, fbs] = await Promise.all([
-      repo.monthsOfYear(this.ctx.db, ids, year, judged),
-      repo.publishedProcedures(this.ctx.db, ids),
-      Promise.all(
-        months.map((m) => {
-          const mj = m.to < judged ? m.to : judged;
-          return repo.feedbackStats(this.ctx.db, ids, dayStart(m.from), dayStart(addDays(m.to, 1)), dayStart(addDays(mj, 1)));
-        }),
-      ),
-    ]);
-    let open = data.before.open;
-    let lateOpen = data.before.lateOpen;
-    return months.map((m, i) => {
-      const rows = data.months.filter((r) => r.month === m.from);
-      for (const r of rows) {
-        open += r.c.openDelta;
-        lateOpen += r.c.lateOpenDelta;
-      }
-      const d = this.assemble(
-        rows.map((r) => ({ agencyId: '', procedureId: r.procedureId, c: r.c })),
-        [{ agencyId: '', procedureId: '', open, lateOpen }],
-        pubs,
-        fbs[i]!,
-      );
-      const r = this.score(profile, d).result;
-      return { period: m, total: r.total, scaled: r.scaled, groups: Object.fromEntries(r.groups.map((g) => [g.code, g.score])) };
-    });
   }
 
   async dashboard(auth: AuthInfo, agencyId: string, period: Period, profileId?: string): Promise<IndexDashboard> {
@@ -261,24 +302,27 @@ export class MonitoringService {
     const profile = await this.resolveProfile(period, profileId);
     const def = profile.indicators.find((i) => i.code === indicator);
     if (!def) throw new AppError('NOT_FOUND', { entity: `indicator ${indicator}` });
-    const ids = await this.scopeIds(agency);
+    const { ids, catalog } = await this.scopeOf(agency);
+    const procIds = [...catalog.keys()];
     const judged = this.judgedOn(period);
-    const [rows, balances, pubs] = await Promise.all([
-      repo.sumPeriod(this.ctx.db, ids, period.from, period.to),
-      judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged) : Promise.resolve([]),
-      repo.publishedProcedures(this.ctx.db, ids),
+    const [rows, balances, fb] = await Promise.all([
+      repo.sumPeriod(this.ctx.db, ids, period.from, period.to, false),
+      judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged, false) : Promise.resolve([]),
+      this.feedbackOf(ids, period, judged),
     ]);
-    const whole = this.score(profile, await this.scopeData(ids, period));
+    const whole = this.score(profile, this.assemble(rows, balances, procIds, catalog, fb));
     const scoreOf = indicatorsOf(whole.result).find((i) => i.code === indicator)!;
-    const procIds = new Set<string>([...rows.map((r) => r.procedureId), ...balances.map((b) => b.procedureId), ...pubs.map((p) => p.procedureId)]);
-    const names = await repo.procedureNamesByIds(this.ctx.db, [...procIds]);
+    const all = new Set<string>([...rows.map((r) => r.procedureId), ...balances.map((b) => b.procedureId), ...procIds]);
+    const names = await repo.procedureNamesByIds(this.ctx.db, [...all]);
+    const noFeedback = { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
     const out: IndicatorProcedureRow[] = [];
-    for (const pid of procIds) {
+    for (const pid of all) {
       const data = this.assemble(
         rows.filter((r) => r.procedureId === pid),
         balances.filter((b) => b.procedureId === pid),
-        pubs.filter((p) => p.procedureId === pid),
-        { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 },
+        [pid],
+        catalog,
+        noFeedback,
       );
       const metrics = [...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }), ...procedureMetrics([...data.procs.values()])];
       const m = metrics.find((x) => x.code === indicator);
@@ -300,7 +344,7 @@ export class MonitoringService {
     const agency = await this.agencyInScope(auth, agencyId);
     const spec = DRILL_SPECS[q.indicator];
     if (!spec) throw new AppError('INDICATOR_NOT_DOSSIER_BASED', { indicator: q.indicator });
-    const ids = await this.scopeIds(agency);
+    const ids = (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
     const judged = this.judgedOn(period);
     const endInstant = dayStart(addDays(spec.kind === 'progress' ? judged : period.to, 1));
     const f = indexDossierFacts;
@@ -363,33 +407,22 @@ export class MonitoringService {
     const parent = await this.publicAgency(parentId);
     const profile = await this.resolveProfile(period, opts.profileId);
     const minDossiers = opts.minDossiers ?? profile.rankingMinDossiers;
-    const [children, all] = await Promise.all([repo.childAgencies(this.ctx.db, parent.id), repo.agenciesUnderPath(this.ctx.db, parent.path)]);
-    const ids = all.map((a) => a.id);
+    const [children, scope] = await Promise.all([repo.childAgencies(this.ctx.db, parent.id), this.scopeOf(parent)]);
+    const { agencies: all, ids, pairs, catalog } = scope;
     const judged = this.judgedOn(period);
-    const [rows, balances, pubs] = await Promise.all([
+    const [rows, balances] = await Promise.all([
       repo.sumPeriod(this.ctx.db, ids, period.from, period.to),
       judged >= period.from ? repo.balancesAt(this.ctx.db, ids, judged) : Promise.resolve([]),
-      repo.publishedProcedures(this.ctx.db, ids),
     ]);
     const childOf = new Map<string, string>();
     for (const a of all) {
       const c = children.find((ch) => a.path.startsWith(ch.path));
       if (c) childOf.set(a.id, c.id);
     }
-    const fbs = await Promise.all(
-      children.map((c) =>
-        repo.feedbackStats(
-          this.ctx.db,
-          all.filter((a) => childOf.get(a.id) === c.id).map((a) => a.id),
-          dayStart(period.from),
-          dayStart(addDays(period.to, 1)),
-          dayStart(addDays(judged, 1)),
-        ),
-      ),
-    );
+    const fbs = await Promise.all(children.map((c) => this.feedbackOf(all.filter((a) => childOf.get(a.id) === c.id).map((a) => a.id), period, judged)));
     const out: RankingRow[] = children.map((c, i) => {
       const mine = (x: { agencyId: string }) => childOf.get(x.agencyId) === c.id;
-      const s = this.score(profile, this.assemble(rows.filter(mine), balances.filter(mine), pubs.filter(mine), fbs[i]!));
+      const s = this.score(profile, this.assemble(rows.filter(mine), balances.filter(mine), pairs.filter(mine).map((p) => p.procedureId), catalog, fbs[i]!));
       return {
         agency: { id: c.id, code: c.code, name: c.name },
         received: s.figures.received,
