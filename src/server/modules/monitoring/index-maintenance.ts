@@ -159,13 +159,20 @@ const EMPTY_FACTS: Omit<DossierFacts, 'dossierId' | 'agencyId' | 'procedureId'> 
  * Rebuilds the facts and counters of every dossier from the dossiers and their history (e.g. after a change of
  * the classification rules). Runs in one transaction: readers see the old figures until it commits.
  */
-export async function rebuildIndex(db: Db, opts: { batch?: number; onProgress?: (done: number) => void } = {}): Promise<{ dossiers: number; buckets: number; ms: number }> {
+export async function rebuildIndex(db: Db, opts: { batch?: number; flushEvery?: number; onProgress?: (done: number) => void } = {}): Promise<{ dossiers: number; buckets: number; ms: number }> {
   const started = Date.now();
   const batch = opts.batch ?? 2000;
   return db.transaction(async (tx) => {
     await tx.delete(indexCounts);
     await tx.delete(indexDossierFacts);
-    const acc = new Map<BucketKey, Counters>();
+    // Deltas are summed in memory and written every `flushEvery` dossiers (additive upserts), so memory stays
+    // bounded whatever the number of dossiers.
+    const flushEvery = opts.flushEvery ?? 100_000;
+    let acc = new Map<BucketKey, Counters>();
+    const flush = async () => {
+      await applyBucketDeltas(tx, acc);
+      acc = new Map();
+    };
     let last = '00000000-0000-0000-0000-000000000000';
     let done = 0;
     for (;;) {
@@ -181,10 +188,12 @@ export async function rebuildIndex(db: Db, opts: { batch?: number; onProgress?: 
       for (let i = 0; i < facts.length; i += 500) await tx.insert(indexDossierFacts).values(facts.slice(i, i + 500).map(rowOf));
       done += ids.length;
       opts.onProgress?.(done);
+      if (done % flushEvery < ids.length) await flush();
     }
-    // The table was emptied above: plain inserts, no conflict handling.
-    const keys = [...acc.keys()];
-    for (let i = 0; i < keys.length; i += 1000) await tx.insert(indexCounts).values(keys.slice(i, i + 1000).map((k) => ({ ...parseBucketKey(k), ...acc.get(k)! })));
-    return { dossiers: done, buckets: acc.size, ms: Date.now() - started };
+    await flush();
+    // Buckets whose counters summed to zero over the flushes carry nothing: drop them (as a single pass would).
+    await tx.delete(indexCounts).where(sql`${sql.join(COUNTERS.map((c) => sql`${indexCounts[c]} = 0`), sql` and `)}`);
+    const [{ n }] = (await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(indexCounts)) as [{ n: number }];
+    return { dossiers: done, buckets: n, ms: Date.now() - started };
   });
 }
