@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../support/harness.ts';
-import { chromiumAvailable, expectAccessible, expectPdfLink, pageAs, screenshot, setTime, settled, startE2E, stillness, type E2E } from './browser.ts';
+import { expectAccessible, expectPdfLink, pageAs, screenshot, setTime, settled, startE2E, stillness, type E2E } from './browser.ts';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 let e: E2E;
 
-run('reform reports', () => {
+describe('reform reports', () => {
   beforeAll(async () => {
     e = await startE2E(new TestClock(new Date('2026-03-10T09:00:00+07:00')));
   });
