@@ -69,6 +69,16 @@ interface ScopeData {
   feedback: Awaited<ReturnType<typeof repo.feedbackStats>>;
 }
 
+function byProcedure<T extends { procedureId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.procedureId);
+    if (list) list.push(x);
+    else m.set(x.procedureId, [x]);
+  }
+  return m;
+}
+
 const dayStart = (d: LocalDate) => localMinutesToInstant(d, 0);
 const addInto = (a: Counters, b: Counters) => {
   for (const k of COUNTERS) a[k] += b[k];
@@ -315,15 +325,12 @@ export class MonitoringService {
     const all = new Set<string>([...rows.map((r) => r.procedureId), ...balances.map((b) => b.procedureId), ...procIds]);
     const names = await repo.procedureNamesByIds(this.ctx.db, [...all]);
     const noFeedback = { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
+    // Group once: a province has thousands of procedures and tens of thousands of counter rows.
+    const rowsOf = byProcedure(rows);
+    const balancesOf = byProcedure(balances);
     const out: IndicatorProcedureRow[] = [];
     for (const pid of all) {
-      const data = this.assemble(
-        rows.filter((r) => r.procedureId === pid),
-        balances.filter((b) => b.procedureId === pid),
-        [pid],
-        catalog,
-        noFeedback,
-      );
+      const data = this.assemble(rowsOf.get(pid) ?? [], balancesOf.get(pid) ?? [], [pid], catalog, noFeedback);
       const metrics = [...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }), ...procedureMetrics([...data.procs.values()])];
       const m = metrics.find((x) => x.code === indicator);
       if (!m || m.denominator === 0) continue;
