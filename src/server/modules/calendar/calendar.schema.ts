@@ -1,0 +1,26 @@
+/** Tables owned by `calendar` (re-exported by platform/db/schema.ts for drizzle-kit and the migrations). */
+import { date, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts, id } from '../../platform/db/columns.ts';
+
+/** Versioned calendar policies (holiday rules, office hours, counting settings) as data. */
+export const calendarPolicies = pgTable('calendar_policies', {
+  id: text('id').primaryKey(),
+  validFrom: date('valid_from').notNull(),
+  validTo: date('valid_to'),
+  body: jsonb('body').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Official per-year notices: extra days off and make-up working Saturdays. */
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    id: id(),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(), // day_off | working_day
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_overrides_date_uq').on(t.date)],
+);

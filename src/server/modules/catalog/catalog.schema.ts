@@ -1,0 +1,65 @@
+/** Tables owned by `catalog` (re-exported by platform/db/schema.ts for drizzle-kit and the migrations). */
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts, id } from '../../platform/db/columns.ts';
+
+/** Procedure catalog entries: structured national records and text-only public-page entries. */
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    source: text('source').notNull(), // national_record | public_index
+    structured: boolean('structured').notNull(),
+    fieldName: text('field_name'),
+    levels: text('levels').array().notNull(),
+    onlineLevel: text('online_level').notNull(),
+    ministry: text('ministry'),
+    record: jsonb('record').notNull(), // core/catalog ProcedureRecord
+    version: integer('version').notNull().default(1),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('procedures_code_uq').on(t.code),
+    index('procedures_name_folded_idx').on(t.nameFolded.op('text_pattern_ops')),
+    index('procedures_field_idx').on(t.fieldName, t.code),
+  ],
+);
+
+/** An agency publishes (handles) a procedure; the workflow in force is the latest version row. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: id(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    active: boolean('active').notNull().default(true),
+    decisionNo: text('decision_no'),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    publishedBy: uuid('published_by'),
+    currentWorkflowId: uuid('current_workflow_id'),
+  },
+  (t) => [
+    uniqueIndex('publications_agency_procedure_uq').on(t.agencyId, t.procedureId),
+    index('publications_procedure_idx').on(t.procedureId),
+  ],
+);
+
+/** Internal workflow versions (never updated: a change is a new version). */
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: id(),
+    publicationId: uuid('publication_id').notNull(),
+    version: integer('version').notNull(),
+    channel: text('channel').notNull(), // the channel whose legal limit it fits (the strictest)
+    legalLimit: jsonb('legal_limit'), // {amount, unit} | null
+    steps: jsonb('steps').notNull(), // core/catalog WorkflowStep[]
+    agencyOrder: text('agency_order').notNull().default('sequential'), // sequential | parallel (inter-agency)
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workflows_publication_version_uq').on(t.publicationId, t.version)],
+);
