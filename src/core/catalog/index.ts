@@ -14,3 +14,7 @@ export {
   type WorkflowErrorCode,
   type WorkflowValidation,
 } from './workflow.ts';
+export { parsePageText, structureIndexRecord, unreviewedLowFields, cleanPageText, PAGE_PARSER_VERSION, COMMUNE_COMMITTEE, type PageParse } from './page-parser.ts';
+export { stripFormControls, splitResultSection } from './page-text.ts';
+export { timeFromText, channelLimit, type TextTime } from './time-text.ts';
+export { splitNotes, isNoteRow } from './notes.ts';
