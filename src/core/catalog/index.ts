@@ -18,3 +18,6 @@ export { parsePageText, structureIndexRecord, unreviewedLowFields, cleanPageText
 export { stripFormControls, splitResultSection } from './page-text.ts';
 export { timeFromText, channelLimit, type TextTime } from './time-text.ts';
 export { splitNotes, isNoteRow } from './notes.ts';
+export { applyReview, validateCorrections, limitError, PARSED_FIELD_LABELS, type ReviewCorrections, type ReviewError } from './review.ts';
+export { compareRecords, measureParser, accuracyTable, ACCURACY_FIELDS, type AccuracyRow, type AccuracyField } from './parser-accuracy.ts';
+export { PARSED_FIELDS } from './types.ts';

@@ -207,6 +207,17 @@ const ROWS: Row[] = [
 
   // ----------------------------------------------------------------- catalog
   { name: 'POST /api/procedures/import', method: 'POST', req: () => ({ url: '/api/procedures/import', body: { records: [{}] } }), expect: { ...PROVINCE_ONLY(400) }, codes: { 403: 'FORBIDDEN', 400: 'VALIDATION_FAILED' } },
+  { name: 'GET /api/catalog/reviews', method: 'GET', req: () => ({ url: '/api/catalog/reviews?state=pending' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN', 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/procedures/:code/versions', method: 'GET', req: () => ({ url: '/api/procedures/1.010038/versions' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  { name: 'GET /api/procedures/:code/versions/:version', method: 'GET', req: () => ({ url: '/api/procedures/1.010038/versions/1' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  {
+    // A stale version: the province admin learns of the conflict; nobody else may review at all.
+    name: 'POST /api/procedures/:code/review (stale version)',
+    method: 'POST',
+    req: () => ({ url: '/api/procedures/1.010038/review', body: { version: 999 } }),
+    expect: PROVINCE_ONLY(409),
+    codes: { 403: 'FORBIDDEN', 409: 'PROCEDURE_VERSION_CONFLICT', 401: 'UNAUTHENTICATED' },
+  },
   {
     name: 'POST /api/agencies/:id/publications (commune A)',
     method: 'POST',
