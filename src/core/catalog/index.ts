@@ -21,3 +21,4 @@ export { splitNotes, isNoteRow } from './notes.ts';
 export { applyReview, validateCorrections, limitError, PARSED_FIELD_LABELS, type ReviewCorrections, type ReviewError } from './review.ts';
 export { compareRecords, measureParser, accuracyTable, ACCURACY_FIELDS, type AccuracyRow, type AccuracyField } from './parser-accuracy.ts';
 export { PARSED_FIELDS } from './types.ts';
+export { LIFE_EVENTS, lifeEvent, type LifeEvent } from './life-events.ts';

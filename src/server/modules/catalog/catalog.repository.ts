@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { procedures, procedureVersions, publications, workflows } from '../../platform/db/schema.ts';
 import { unreviewedLowFields, type ProcedureRecord } from '../../../core/catalog/index.ts';
@@ -219,4 +219,43 @@ export async function latestWorkflow(db: DbOrTx, publicationId: string): Promise
 export async function findWorkflow(db: DbOrTx, id: string): Promise<WorkflowRow | null> {
   const [row] = await db.select().from(workflows).where(eq(workflows.id, id)).limit(1);
   return row ?? null;
+}
+
+/** Procedures published by an active publication (of `agencyId`, else of any agency), per field. */
+export async function publishedFields(db: DbOrTx, agencyId?: string) {
+  const rows = await db
+    .select({ field: procedures.fieldName, n: sql<number>`count(distinct ${procedures.id})::int` })
+    .from(procedures)
+    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), agencyId ? eq(publications.agencyId, agencyId) : undefined))
+    .groupBy(procedures.fieldName)
+    .orderBy(asc(procedures.fieldName));
+  return rows.map((r) => ({ field: r.field, count: Number(r.n) }));
+}
+
+/** Published procedures of one field (null = without a field), keyset by code. */
+export async function publishedInField(db: DbOrTx, q: { field: string | null; agencyId?: string | undefined; after?: string | undefined; limit: number }) {
+  return db
+    .selectDistinct({ code: procedures.code, name: procedures.name, fieldName: procedures.fieldName, levels: procedures.levels, onlineLevel: procedures.onlineLevel })
+    .from(procedures)
+    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), q.agencyId ? eq(publications.agencyId, q.agencyId) : undefined))
+    .where(and(q.field === null ? sql`${procedures.fieldName} is null` : eq(procedures.fieldName, q.field), q.after ? gt(procedures.code, q.after) : undefined))
+    .orderBy(asc(procedures.code))
+    .limit(q.limit);
+}
+
+/** Summaries of the given codes, with whether an active publication exists. */
+export async function summariesByCodes(db: DbOrTx, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      code: procedures.code,
+      name: procedures.name,
+      fieldName: procedures.fieldName,
+      levels: procedures.levels,
+      onlineLevel: procedures.onlineLevel,
+      // Written out: drizzle leaves column names unqualified in a one-table select.
+      published: sql<boolean>`exists (select 1 from publications pu where pu.procedure_id = "procedures"."id" and pu.active)`,
+    })
+    .from(procedures)
+    .where(inArray(procedures.code, [...codes]));
 }

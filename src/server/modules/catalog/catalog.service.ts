@@ -113,6 +113,21 @@ export class CatalogService {
     return p;
   }
 
+  publishedFields(agencyId?: string) {
+    return repo.publishedFields(this.ctx.db, agencyId);
+  }
+
+  publishedInField(q: { field: string | null; agencyId?: string | undefined; after?: string | undefined; limit: number }) {
+    return repo.publishedInField(this.ctx.db, q);
+  }
+
+  /** A life event's procedures in its curated order (codes missing from the catalog are left out). */
+  async lifeEventProcedures(codes: readonly string[]) {
+    const rows = await repo.summariesByCodes(this.ctx.db, codes);
+    const by = new Map(rows.map((r) => [r.code, r]));
+    return codes.flatMap((c) => (by.has(c) ? [by.get(c)!] : []));
+  }
+
   async listPublications(agencyId: string) {
     return repo.listPublications(this.ctx.db, agencyId);
   }
