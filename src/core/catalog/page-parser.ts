@@ -58,6 +58,8 @@ export const COMMUNE_COMMITTEE = 'Ủy ban nhân dân cấp xã';
 
 const CHANNEL_LABELS: Readonly<Record<string, SubmissionChannel>> = { 'Trực tiếp': 'desk', 'Trực tuyến': 'online', 'Dịch vụ bưu chính': 'postal' };
 const CHANNEL_ORDER: readonly SubmissionChannel[] = ['desk', 'online', 'postal'];
+/** The page's own channel words, for issue details a reviewer reads. */
+const PAGE_LABEL: Readonly<Record<SubmissionChannel, string>> = { desk: 'Trực tiếp', online: 'Trực tuyến', postal: 'Dịch vụ bưu chính' };
 const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\s*(?:\d|Không có thông tin|Miễn phí))/gu;
 const TIME_UNITS: Readonly<Record<string, TimeLimit['unit'] | 'months'>> = { 'Ngày làm việc': 'working_days', Ngày: 'days', Giờ: 'hours', Tháng: 'months' };
 const TIME_WITH_UNIT = /^\s*(\d+(?:[.,]\d+)?)\s*(Ngày làm việc|Ngày|Giờ|Tháng)/u;
@@ -232,16 +234,16 @@ export function parseMethods(methods: string, texts: { steps: string; requiremen
         limitQuote = fromText.quote;
         conditionalLimits = fromText.conditional;
         issue(issues, 'time', 'time_from_text', fromText.quote);
-      } else issue(issues, 'time', unit === null ? 'time_missing' : 'time_unit_missing', unit === null ? channel : `${channel}: ${total}`);
-    } else if (units.has('months')) issue(issues, 'time', 'time_months', `${channel}: ${total} tháng`);
-    else issue(issues, 'time', units.has('none') ? 'time_missing' : 'time_units_mixed', channel);
+      } else issue(issues, 'time', unit === null ? 'time_missing' : 'time_unit_missing', unit === null ? PAGE_LABEL[channel] : `${PAGE_LABEL[channel]}: ${total}`);
+    } else if (units.has('months')) issue(issues, 'time', 'time_months', `${PAGE_LABEL[channel]}: ${total} tháng`);
+    else issue(issues, 'time', units.has('none') ? 'time_missing' : 'time_units_mixed', PAGE_LABEL[channel]);
     for (const r of conditionalRows) conditionalLimits.push({ condition: conditionOf(r.description)!, limit: { amount: r.time!.amount, unit: 'working_days' } });
     if (limit && limit.unit === 'working_days' && !Number.isInteger(limit.amount * 2)) {
-      issue(issues, 'time', 'time_fraction', `${channel}: ${limit.amount}`);
+      issue(issues, 'time', 'time_fraction', `${PAGE_LABEL[channel]}: ${limit.amount}`);
       limit = null;
     }
     if (limit && limit.unit === 'days' && !Number.isInteger(limit.amount)) {
-      issue(issues, 'time', 'time_fraction', `${channel}: ${limit.amount}`);
+      issue(issues, 'time', 'time_fraction', `${PAGE_LABEL[channel]}: ${limit.amount}`);
       limit = null;
     }
     const fees: ProcedureFee[] = [];

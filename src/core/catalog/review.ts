@@ -33,7 +33,13 @@ export interface ReviewError {
   message: string;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted and absent (undefined) keys dropped: equality that ignores key order. */
+function stable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stable);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, stable((v as Record<string, unknown>)[k])]));
+  return v;
+}
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(stable(a)) === JSON.stringify(stable(b));
 
 /** A limit the due-date engine accepts (working days in halves, whole calendar days, hours ≥ 0, same day). */
 export function limitError(limit: TimeLimit | null): string | null {

@@ -205,7 +205,8 @@ function FieldCard({ field, low, issues, children }: { field: ParsedField; low: 
   );
 }
 
-function LimitEditor({ limit, onChange, label }: { limit: TimeLimit | null; onChange: (l: TimeLimit | null) => void; label: string }) {
+/** `fallback`: the amount to start from when a unit is chosen for "no limit" (the page's bare number). */
+function LimitEditor({ limit, onChange, label, fallback = 1 }: { limit: TimeLimit | null; onChange: (l: TimeLimit | null) => void; label: string; fallback?: number }) {
   const { t } = useLang();
   const unit = limit?.unit ?? 'none';
   return (
@@ -227,7 +228,7 @@ function LimitEditor({ limit, onChange, label }: { limit: TimeLimit | null; onCh
         value={unit}
         allowDeselect={false}
         w={300}
-        onChange={(v) => onChange(v === 'none' || !v ? null : v === 'same_day' ? { amount: 0, unit: 'same_day' } : { amount: limit && limit.unit !== 'same_day' ? limit.amount : 1, unit: v as TimeLimit['unit'] })}
+        onChange={(v) => onChange(v === 'none' || !v ? null : v === 'same_day' ? { amount: 0, unit: 'same_day' } : { amount: limit && limit.unit !== 'same_day' ? limit.amount : fallback || 1, unit: v as TimeLimit['unit'] })}
       />
     </Group>
   );
@@ -355,7 +356,7 @@ export function ReviewPage() {
                     <Text fw={600} size="sm">
                       {t(`review.channel.${c.channel}` as UiKey)}
                     </Text>
-                    <LimitEditor label={t(`review.channel.${c.channel}` as UiKey)} limit={c.limit} onChange={(limit) => setChannel(i, { limit, stages: [] })} />
+                    <LimitEditor label={t(`review.channel.${c.channel}` as UiKey)} limit={c.limit} fallback={c.rawTime.value} onChange={(limit) => setChannel(i, { limit, stages: [] })} />
                     {c.limitQuote && (
                       <Text size="xs" c="dimmed">
                         {t('review.quote', { quote: c.limitQuote })}
@@ -471,7 +472,7 @@ export function ReviewPage() {
                 {t('review.sourceNone')}
               </Text>
             ) : (
-              <Card withBorder padding="sm" style={{ maxHeight: '70vh', overflow: 'auto' }} data-testid="review-source">
+              <Card withBorder padding="sm" style={{ maxHeight: '70vh', overflow: 'auto' }} tabIndex={0} role="region" aria-label={t('review.source')} data-testid="review-source">
                 {(['methods', 'components', 'result', 'legalBasis', 'steps'] as const).map((k) => (
                   <Stack key={k} gap={2} mb="sm">
                     <Text fw={700} size="sm">
