@@ -348,6 +348,7 @@ export const api = {
   procedure: (code: string) => request<ProcedureDetail>('GET', `/procedures/${encodeURIComponent(code)}`),
   reviewQueue: (q: { state: string; level?: string | undefined; q?: string | undefined; after?: string | undefined }) =>
     request<{ items: ReviewQueueItem[]; next: string | null; counts: Partial<Record<ReviewState, number>> }>('GET', '/catalog/reviews', { query: { ...q, limit: 50 } }),
+  version: (code: string, version: number) => request<ProcedureVersion & { record: ProcedureRecord }>('GET', `/procedures/${encodeURIComponent(code)}/versions/${version}`),
   versions: (code: string) => request<{ items: ProcedureVersion[] }>('GET', `/procedures/${encodeURIComponent(code)}/versions`).then((r) => r.items),
   review: (code: string, version: number, corrections: Record<string, unknown>, note: string | null) =>
     request<ProcedureDetail>('POST', `/procedures/${encodeURIComponent(code)}/review`, { body: { version, corrections, note } }),

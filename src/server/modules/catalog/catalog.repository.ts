@@ -18,6 +18,15 @@ export function reviewStateOf(r: ProcedureRecord): ReviewState {
   return unreviewedLowFields(r).length > 0 ? 'pending' : 'confident';
 }
 
+/**
+ * The record as kept in `procedures` (the current version, read by intake, slips, the portal): a structured
+ * record without its source page text, which stays in its `procedure_versions` rows (every version holds the
+ * whole record). An unstructured entry keeps its text (it is all there is to show).
+ */
+export function currentRecord(r: ProcedureRecord): ProcedureRecord {
+  return r.structured && r.text ? { ...r, text: null } : r;
+}
+
 export function procedureValues(r: ProcedureRecord, now: Date) {
   return {
     code: r.code,
@@ -29,7 +38,7 @@ export function procedureValues(r: ProcedureRecord, now: Date) {
     levels: r.levels,
     onlineLevel: r.onlineLevel,
     ministry: r.ministry,
-    record: r,
+    record: currentRecord(r),
     reviewState: reviewStateOf(r),
     importedAt: now,
     updatedAt: now,
@@ -99,7 +108,7 @@ export async function replaceRecord(
   const reviewState = reviewStateOf(p.record);
   const [row] = await db
     .update(procedures)
-    .set({ record: p.record, structured: p.record.structured, onlineLevel: p.record.onlineLevel, reviewState, version: sql`${procedures.version} + 1`, updatedAt: p.now })
+    .set({ record: currentRecord(p.record), structured: p.record.structured, onlineLevel: p.record.onlineLevel, reviewState, version: sql`${procedures.version} + 1`, updatedAt: p.now })
     .where(and(eq(procedures.id, p.id), eq(procedures.version, p.expected)))
     .returning();
   if (!row) return null;

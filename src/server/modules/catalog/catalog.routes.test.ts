@@ -129,7 +129,10 @@ describe('importing records', () => {
     expect(r.body).toMatchObject({ code: TEXT_ONLY_CODE, structured: true, source: 'public_index', levels: ['commune'], reviewState: 'pending' });
     expect(r.body.record.channels.length).toBeGreaterThan(0);
     expect(r.body.record.parse.confidence).toMatchObject({ time: 'low', fees: 'low' });
-    expect(r.body.record.text.methods).toBe(entry.text.methods.trim()); // the source text is kept
+    // The source text is kept with the version; the current record (read at intake) leaves it out.
+    expect(r.body.record.text).toBeNull();
+    const v1 = await as['tinh.quantri']!.get(`/api/procedures/${TEXT_ONLY_CODE}/versions/1`);
+    expect(v1.body.record.text.methods).toBe(entry.text.methods.trim());
     expect(codes(await anon.get(`/api/procedures?q=${encodeURIComponent('hai quan duong ong')}`))).toEqual([TEXT_ONLY_CODE]);
     // An entry whose page has no readable methods table stays unstructured.
     await env.ctx.services.catalog.importPublicIndex([index.find((e) => e.code === NO_METHODS_CODE)!]);

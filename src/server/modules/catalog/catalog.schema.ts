@@ -1,5 +1,5 @@
 /** Tables owned by `catalog` (re-exported by platform/db/schema.ts for drizzle-kit and the migrations). */
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, json, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, id } from '../../platform/db/columns.ts';
 
 /** Procedure catalog entries: structured national records and text-only public-page entries. */
@@ -43,7 +43,8 @@ export const procedureVersions = pgTable(
     id: id(),
     procedureId: uuid('procedure_id').notNull(),
     version: integer('version').notNull(),
-    record: jsonb('record').notNull(),
+    // json, not jsonb: written once and read whole; cheaper to insert (the index import writes ~33 MB here)
+    record: json('record').notNull(),
     reviewState: text('review_state').notNull(),
     // import_national | import_index | review
     origin: text('origin').notNull(),

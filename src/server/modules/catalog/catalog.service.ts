@@ -91,7 +91,10 @@ export class CatalogService {
     const errors = validateCorrections(body.corrections);
     if (errors.length > 0) throw new AppError('PROCEDURE_REVIEW_INVALID', { reason: errors.map((e) => `${e.path}: ${e.message}`).join('; ') }, { errors });
     const now = this.ctx.now();
-    const record = applyReview(p.record as ProcedureRecord, body.corrections, { reviewerId: actor.userId, reviewerName: actor.fullName, reviewedAt: now.toISOString(), note: body.note });
+    // The whole current version (with its source text, which `procedures.record` leaves out).
+    const current = await repo.findVersion(this.ctx.db, p.id, p.version);
+    const full = (current?.record ?? p.record) as ProcedureRecord;
+    const record = applyReview(full, body.corrections, { reviewerId: actor.userId, reviewerName: actor.fullName, reviewedAt: now.toISOString(), note: body.note });
     return this.ctx.db.transaction(async (tx) => {
       const row = await repo.replaceRecord(tx, { id: p.id, expected: body.version, record, origin: 'review', actorId: actor.userId, now, note: body.note });
       if (!row) {

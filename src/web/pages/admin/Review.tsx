@@ -253,9 +253,13 @@ export function ReviewPage() {
 
   useEffect(() => {
     let alive = true;
-    Promise.all([api.procedure(code), api.versions(code)])
-      .then(([proc, vs]) => {
+    api
+      .procedure(code)
+      // The current version holds the source text (the procedure's current record leaves it out).
+      .then((proc) => Promise.all([proc, api.versions(code), api.version(code, proc.version)]))
+      .then(([proc0, vs, current]) => {
         if (!alive) return;
+        const proc = { ...proc0, record: current.record };
         setP(proc);
         setVersions(vs);
         setDraft(draftOf(proc.record));

@@ -2,7 +2,7 @@ CREATE TABLE "procedure_versions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"procedure_id" uuid NOT NULL,
 	"version" integer NOT NULL,
-	"record" jsonb NOT NULL,
+	"record" json NOT NULL,
 	"review_state" text NOT NULL,
 	"origin" text NOT NULL,
 	"created_by" uuid,
