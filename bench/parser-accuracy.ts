@@ -6,11 +6,12 @@
  *
  *   npx tsx bench/parser-accuracy.ts            # the table (markdown) and the misses
  *   npx tsx bench/parser-accuracy.ts --json     # the table as JSON
+ *   npx tsx bench/parser-accuracy.ts --index    # also: confidence over the whole 2,642-entry index
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseNationalRecord, parsePublicIndexEntry, structureIndexRecord } from '../src/core/catalog/index.ts';
+import { parseNationalRecord, parsePublicIndexEntry, structureIndexRecord, unreviewedLowFields, type ProcedureRecord } from '../src/core/catalog/index.ts';
 import { measureParser } from '../src/core/catalog/parser-accuracy.ts';
 
 const SEED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/seed');
@@ -38,4 +39,20 @@ if (process.argv.includes('--json')) {
   if (process.argv.includes('--misses')) {
     for (const c of result.comparisons) for (const m of c.misses) console.log(`\n[${c.code}] ${m.field}\n  expected: ${m.expected}\n  got:      ${m.got}`);
   }
+}
+
+if (process.argv.includes('--index')) {
+  const t1 = performance.now();
+  const listed = index.map((e) => parsePublicIndexEntry(e));
+  const t2 = performance.now();
+  const all: ProcedureRecord[] = listed.map(structureIndexRecord);
+  const t3 = performance.now();
+  const publishable = all.filter((r) => r.structured && unreviewedLowFields(r).length === 0);
+  const commune = all.filter((r) => r.levels.includes('commune'));
+  const reasons = new Map<string, number>();
+  for (const r of all) for (const i of r.parse?.issues ?? []) reasons.set(`${i.field}: ${i.code}`, (reasons.get(`${i.field}: ${i.code}`) ?? 0) + 1);
+  console.log(`\nIndex: ${all.length} entries, ${all.filter((r) => r.structured).length} with channels; every field high (publishable as read): ${publishable.length} (commune-level: ${publishable.filter((r) => r.levels.includes('commune')).length} of ${commune.length})`);
+  console.log(`Listing parse ${(t2 - t1).toFixed(0)} ms, page-text parse ${(t3 - t2).toFixed(0)} ms`);
+  console.log('Issues (field: code → occurrences):');
+  for (const [k, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${k}: ${n}`);
 }
