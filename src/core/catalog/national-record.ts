@@ -11,9 +11,9 @@
  *   (1.001714, 1.003702, 1.005142: 0 OTHER, paid/decided per term or exam) and the two "1 OTHER" records:
  *   - 1.000894 (đăng ký kết hôn): no channel description, the steps text and the public page give "1" with no
  *     unit, and the record's own sub-cases disagree (1.000894.01 = 1 DAY, 1.000894.02 = 1 WORKING_DAY). "Same
- *     day" comes from the Civil Status Law, not from this record, so the parser does not invent it: limit
- *     null, rawTime {1, 'OTHER'}. A unit publishing the procedure must set its limit (e.g. same_day with the
- *     15:00 rule) — index entries and null limits are exactly the "needs a decision before publishing" cases.
+ *     day" comes from the Civil Status Law, not from this record's text, so the parser does not invent it:
+ *     limit null, rawTime {1, 'OTHER'}. The reviewed version (src/server/seed/ward-reviews.ts, Civil Status
+ *     Law 2014 art. 18(2)) sets same_day with a conditional 5 working days when checks are needed.
  *   - 1.013888 (ngừng kinh doanh viễn thông): a notification filed ≥30 days before stopping; 1 OTHER → null.
  *   Any other unit string is rejected with CatalogParseError (so a new portal unit is noticed, not guessed).
  * - A channel listed several times (1.012538: 2 WD one-stop check, 5 WD appraisal, 3 WD chairman) is one
