@@ -4,7 +4,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench766 BENCH_DOSSIERS=1000000 npx tsx bench/index-dashboard.ts
  *
  * 1. Creates the database if missing (its name must contain "bench" unless BENCH_FORCE=1: the public schema is
- *    dropped), runs the real migrations and `seedDemo(ctx, { full: true, dossiers: false, history: false })`
+ *    dropped), runs the real migrations and `seedDemo(ctx, { full: true, dossiers: false, history: false, wardCatalog: false })`
  *    (the real units, catalog and demo staff), then adds by SQL a province of ~100 agencies (root, 15
  *    provincial bodies, 85 communes named after real Gia Lai communes, materialised paths), publications of
  *    real catalog procedures (every commune publishes BENCH_COMMUNE_PROCEDURES commune-level procedures), and
@@ -84,7 +84,7 @@ const iso = (e: string) => `(to_char((${e}) at time zone 'UTC' + interval '7 hou
 
 async function generate(ctx: AppContext, pool: pg.Pool) {
   const q = (text: string, params: unknown[] = []) => pool.query(text, params);
-  const summary = await seedDemo(ctx, { full: true, dossiers: false, history: false, password: PASSWORD });
+  const summary = await seedDemo(ctx, { full: true, dossiers: false, history: false, wardCatalog: false, password: PASSWORD });
   log(`seeded demo organisation: ${summary?.units} units, ${summary?.procedures} catalog entries, ${summary?.publications} publications`);
 
   // Agencies: 8 more provincial bodies and 81 more communes (real commune units of the province), under the root.

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { parseNationalRecord, parsePublicIndexEntry, type ProcedureRecord } from '../src/core/catalog/index.ts';
+import { parseNationalRecord, parsePublicIndexEntry, structureIndexRecord, type ProcedureRecord } from '../src/core/catalog/index.ts';
 import { SearchIndex, searchDocFromRecord } from '../src/core/search/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +29,9 @@ function loadCatalog(): ProcedureRecord[] {
   const index = JSON.parse(fs.readFileSync(path.join(SEED, 'procedure-index-2026.json'), 'utf8')) as { procedures: unknown[] };
   const byCode = new Map<string, ProcedureRecord>();
   for (const e of index.procedures) {
-    const r = parsePublicIndexEntry(e);
+    // As the product stores it: structured from the page text, the page text left to the version rows.
+    const s = structureIndexRecord(parsePublicIndexEntry(e));
+    const r = s.structured ? { ...s, text: null } : s;
     byCode.set(r.code, r);
   }
   const dir = path.join(SEED, 'national-procedures');

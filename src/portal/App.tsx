@@ -4,6 +4,8 @@ import { Link, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { Loading } from './components/Status.tsx';
 import { useLang } from './context.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { CatalogFieldPage, CatalogPage } from './pages/Catalog.tsx';
+import { LifeEventPage } from './pages/LifeEvent.tsx';
 import { ProcedurePage } from './pages/Procedure.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { TrackPage } from './pages/Track.tsx';
@@ -67,7 +69,7 @@ export function App() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to="/tim-kiem">{t('nav.search')}</NavLink>
+          <NavLink to="/thu-tuc">{t('nav.search')}</NavLink>
           <NavLink to="/tra-cuu">{t('nav.track')}</NavLink>
           <NavLink to="/ho-so-cua-toi">{t('nav.mine')}</NavLink>
           <NavLink to="/phan-anh">{t('nav.feedback')}</NavLink>
@@ -79,7 +81,10 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/tim-kiem" element={<SearchPage />} />
+            <Route path="/thu-tuc" element={<CatalogPage />} />
+            <Route path="/thu-tuc/linh-vuc/:field" element={<CatalogFieldPage />} />
             <Route path="/thu-tuc/:code" element={<ProcedurePage />} />
+            <Route path="/su-kien/:slug" element={<LifeEventPage />} />
             <Route path="/nop-ho-so/:code" element={<ApplyPage />} />
             <Route path="/tra-cuu" element={<TrackPage />} />
             <Route path="/ho-so-cua-toi" element={<MyDossiersPage />} />

@@ -37,6 +37,23 @@ export interface AgencyRef {
   id: string;
   code: string;
   name: string;
+  deskAddress?: string | null;
+}
+
+export interface CatalogItem {
+  code: string;
+  name: string;
+  fieldName: string | null;
+  levels: string[];
+  onlineLevel: string;
+}
+
+export interface LifeEventDetail {
+  slug: string;
+  title: { vi: string; en: string };
+  lead: { vi: string; en: string };
+  count: number;
+  procedures: (CatalogItem & { published: boolean })[];
 }
 
 export interface PublicProcedure {
@@ -265,6 +282,9 @@ export const api = {
   searchProcedures: (q: { q: string; field?: string; level?: string; agencyId?: string; limit?: number }, signal?: AbortSignal) =>
     request<{ items: ProcedureHit[] }>('GET', '/public/procedures', { query: { ...q }, ...(signal ? { signal } : {}) }),
   procedure: (code: string) => request<PublicProcedure>('GET', `/public/procedures/${encodeURIComponent(code)}`),
+  lifeEvent: (slug: string) => request<LifeEventDetail>('GET', `/public/life-events/${encodeURIComponent(slug)}`),
+  catalogFields: () => request<{ items: { field: string | null; count: number }[] }>('GET', '/public/catalog/fields'),
+  catalog: (field: string, after?: string) => request<{ items: CatalogItem[]; next: string | null }>('GET', '/public/catalog', { query: { field, limit: 100, ...(after ? { after } : {}) } }),
   track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret } }),
 
   requestOtp: (contact: string) => request<{ sent: boolean }>('POST', '/citizen/otp', { body: { contact } }),

@@ -21,6 +21,7 @@ import {
   IconChartBar,
   IconCalendarEvent,
   IconClipboardList,
+  IconListSearch,
   IconInbox,
   IconListCheck,
   IconLogout,
@@ -50,6 +51,7 @@ import { SearchPage } from './pages/Search.tsx';
 import { TrackPage } from './pages/Track.tsx';
 import { HolidaysPage } from './pages/admin/Holidays.tsx';
 import { PublicationsPage } from './pages/admin/Publications.tsx';
+import { ReviewPage, ReviewQueuePage } from './pages/admin/Review.tsx';
 import { StaffPage } from './pages/admin/Staff.tsx';
 import { WorkflowPage } from './pages/admin/Workflow.tsx';
 import { ReformReportPage } from './pages/reform/ReformReport.tsx';
@@ -212,6 +214,7 @@ function Shell() {
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
               {nav('/quan-tri/thu-tuc', t('nav.admin.publications'), <IconClipboardList size={16} aria-hidden />, 'nav-admin-publications', path.startsWith('/quan-tri/thu-tuc') || path.startsWith('/quan-tri/quy-trinh'))}
+              {nav('/quan-tri/ra-soat', t('nav.admin.review'), <IconListSearch size={16} aria-hidden />, 'nav-admin-review')}
               {nav('/quan-tri/can-bo', t('nav.admin.staff'), <IconUsers size={16} aria-hidden />, 'nav-admin-staff')}
               {hasRole('province_admin') && nav('/quan-tri/ngay-nghi', t('nav.admin.holidays'), <IconCalendarEvent size={16} aria-hidden />, 'nav-admin-holidays')}
             </NavLink>
@@ -240,6 +243,8 @@ function Shell() {
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
           <Route path="/quan-tri/thu-tuc" element={<PublicationsPage />} />
           <Route path="/quan-tri/quy-trinh/:publicationId" element={<WorkflowPage />} />
+          <Route path="/quan-tri/ra-soat" element={<ReviewQueuePage />} />
+          <Route path="/quan-tri/ra-soat/:code" element={<ReviewPage />} />
           <Route path="/quan-tri/can-bo" element={<StaffPage />} />
           <Route path="/quan-tri/ngay-nghi" element={<HolidaysPage />} />
           <Route path="*" element={<NotFound />} />

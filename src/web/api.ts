@@ -163,6 +163,29 @@ export interface ProcedureSummary {
   structured: boolean;
   source: string;
   ministry: string | null;
+  reviewState?: ReviewState;
+}
+
+export type ReviewState = 'not_needed' | 'pending' | 'confident' | 'reviewed';
+
+export interface ReviewQueueItem {
+  code: string;
+  name: string;
+  fieldName: string | null;
+  levels: string[];
+  reviewState: ReviewState;
+  version: number;
+  lowFields: string[];
+}
+
+export interface ProcedureVersion {
+  version: number;
+  reviewState: ReviewState;
+  origin: 'import_national' | 'import_index' | 'review';
+  createdBy: string | null;
+  createdAt: string;
+  note: string | null;
+  review: { reviewerName: string; corrected: string[] } | null;
 }
 
 export interface ProcedureDetail extends ProcedureSummary {
@@ -323,6 +346,12 @@ export const api = {
   procedures: (q: string, structured = true, after?: string) =>
     request<Page<ProcedureSummary>>('GET', '/procedures', { query: { q, structured: structured ? 'true' : undefined, after, limit: 30 } }),
   procedure: (code: string) => request<ProcedureDetail>('GET', `/procedures/${encodeURIComponent(code)}`),
+  reviewQueue: (q: { state: string; level?: string | undefined; q?: string | undefined; after?: string | undefined }) =>
+    request<{ items: ReviewQueueItem[]; next: string | null; counts: Partial<Record<ReviewState, number>> }>('GET', '/catalog/reviews', { query: { ...q, limit: 50 } }),
+  version: (code: string, version: number) => request<ProcedureVersion & { record: ProcedureRecord }>('GET', `/procedures/${encodeURIComponent(code)}/versions/${version}`),
+  versions: (code: string) => request<{ items: ProcedureVersion[] }>('GET', `/procedures/${encodeURIComponent(code)}/versions`).then((r) => r.items),
+  review: (code: string, version: number, corrections: Record<string, unknown>, note: string | null) =>
+    request<ProcedureDetail>('POST', `/procedures/${encodeURIComponent(code)}/review`, { body: { version, corrections, note } }),
   workflow: (publicationId: string) => request<Workflow>('GET', `/publications/${publicationId}/workflow`),
   saveWorkflow: (publicationId: string, steps: WorkflowStep[], agencyOrder: string) =>
     request<Workflow>('PUT', `/publications/${publicationId}/workflow`, { body: { steps, agencyOrder } }),

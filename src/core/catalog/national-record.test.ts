@@ -146,14 +146,23 @@ describe('parseNationalRecord — all 26 seed records', () => {
 
   it('components: cases, counts, flags and forms; thin data-gl variant parses too', () => {
     const kh = rec('1.000894');
-    expect(kh.components).toHaveLength(23);
+    // 23 rows: 4 documents (identity papers, proof of residence, the e-form, the declaration) and 19 notes
+    // (the "* Lưu ý :" group and the rows asking for no original and no copy, notes.ts).
+    expect(kh.components).toHaveLength(4);
+    expect(kh.notes).toHaveLength(19);
+    expect(kh.components.map((c) => [c.originalCount, c.copyCount])).toEqual([[1, 0], [1, 0], [1, 0], [1, 0]]);
+    expect(kh.notes!.filter((n) => n.caseName === '* Lưu ý :')).toHaveLength(14);
+    expect(kh.notes!.some((n) => n.text.startsWith('+ Người tiếp nhận có trách nhiệm'))).toBe(true);
+    expect(kh.components.some((c) => c.name.startsWith('+ Người tiếp nhận'))).toBe(false);
     expect(kh.components.every((c) => c.name === nfc(c.name))).toBe(true);
-    expect(new Set(kh.components.map((c) => c.caseName)).size).toBe(3);
+    expect(new Set(kh.components.map((c) => c.caseName)).size).toBe(2);
     const thin = rec('1.001686'); // data-gl: components carry `source`, fees lack currencyId
     expect(thin.components).toHaveLength(3);
     expect(thin.components.some((c) => c.forms.length > 0)).toBe(true);
-    const total = all.reduce((n, r) => n + r.components.length, 0);
+    const total = all.reduce((n, r) => n + r.components.length + r.notes!.length, 0);
     expect(total).toBe(136);
+    // Every row with neither an original nor a copy is a note; no checklist item asks for nothing.
+    expect(all.flatMap((r) => r.components).filter((c) => c.originalCount === 0 && c.copyCount === 0)).toEqual([]);
     for (const c of all.flatMap((r) => r.components)) {
       expect(c.originalCount).toBeGreaterThanOrEqual(0);
       expect(c.copyCount).toBeGreaterThanOrEqual(0);

@@ -4,20 +4,26 @@
  * Pure: takes already-parsed JSON.
  *
  * Decisions on ambiguous data (each is pinned by a test in national-record.test.ts):
- * - Time units: WORKING_DAY → working_days, DAY → days, HOUR → hours. OTHER (any value) and a value of 0 →
- *   `limit: null` (no fixed limit), the source kept in `rawTime`. This covers the scheduled procedures
+ * - Time units: WORKING_DAY → working_days, DAY → days, HOUR → hours. OTHER: the time the record's text gives
+ *   (core/catalog time-text.ts: same day, "trong thời hạn NN ngày làm việc kể từ …" agreeing with the value,
+ *   conditional "trường hợp cần xác minh" limits; `limitSource: 'text'` with the sentence), else — and for a
+ *   value of 0 — `limit: null` (no fixed limit), the source kept in `rawTime`. This covers the scheduled procedures
  *   (1.001714, 1.003702, 1.005142: 0 OTHER, paid/decided per term or exam) and the two "1 OTHER" records:
  *   - 1.000894 (đăng ký kết hôn): no channel description, the steps text and the public page give "1" with no
  *     unit, and the record's own sub-cases disagree (1.000894.01 = 1 DAY, 1.000894.02 = 1 WORKING_DAY). "Same
- *     day" comes from the Civil Status Law, not from this record, so the parser does not invent it: limit
- *     null, rawTime {1, 'OTHER'}. A unit publishing the procedure must set its limit (e.g. same_day with the
- *     15:00 rule) — index entries and null limits are exactly the "needs a decision before publishing" cases.
+ *     day" comes from the Civil Status Law, not from this record's text, so the parser does not invent it:
+ *     limit null, rawTime {1, 'OTHER'}. The reviewed version (src/server/seed/ward-reviews.ts, Civil Status
+ *     Law 2014 art. 18(2)) sets same_day with a conditional 5 working days when checks are needed.
  *   - 1.013888 (ngừng kinh doanh viễn thông): a notification filed ≥30 days before stopping; 1 OTHER → null.
  *   Any other unit string is rejected with CatalogParseError (so a new portal unit is noticed, not guessed).
  * - A channel listed several times (1.012538: 2 WD one-stop check, 5 WD appraisal, 3 WD chairman) is one
  *   ChannelSpec with `stages` in source order (the POSTAL rows come as 2/3/5 in the source), `limit` = the sum
  *   (10 WD) when all stages share a unit, else null; descriptions joined with '\n', fees de-duplicated.
+ * - A further row of a channel whose description names a verification case ("… với trường hợp cần xác minh")
+ *   is a conditional limit (`conditionalLimits`), not a stage (time-text.ts conditionOf).
  * - Channels are returned in the order desk, online, postal.
+ * - Notes: rows of the components section that are notes ("* Lưu ý" headings, rows with no original and no
+ *   copy) go to `notes`, not `components` (notes.ts), so the desk's checklist lists documents only.
  * - Fee kind: portal SERVICE_FEE → 'fee' (phí), FEE → 'charge' (lệ phí). The portal uses FEE for most lines,
  *   including real phí (1.001686 thú y inspection 230,000; 3.000333 phí lý lịch tư pháp), so treat `kind`
  *   as the portal's label, not a legal classification.
@@ -33,7 +39,9 @@
  */
 import { cleanText, foldVietnamese, nfc } from '../text/fold.ts';
 import { detectInterAgency, detectPersonalPresence, hasCitizenSubject, uniq, vietnamDate } from './common.ts';
+import { splitNotes } from './notes.ts';
 import { Reader } from './read.ts';
+import { conditionOf, timeFromText } from './time-text.ts';
 import type {
   ChannelSpec,
   CodedName,
@@ -83,13 +91,14 @@ export function parseNationalRecord(json: unknown): ProcedureRecord {
   const isFull = r.get('isFullProcess').optBool(false);
   const onlineLevel = isFull ? 'full' : channels.some((c) => c.channel === 'online') ? 'partial' : 'none';
 
-  const components = r
+  const rowsAll = r
     .get('executionCases')
     .items(true)
     .flatMap((c) => {
       const caseName = cleanText(c.get('name').optStr()) || null;
       return c.get('profileComponents').items(true).map((p) => parseComponent(p, caseName));
     });
+  const { components, notes } = splitNotes(rowsAll);
 
   const subjects = codedNames(r.get('subjectTypesDetails'));
   const results = codedNames(r.get('resultsDetails'));
@@ -115,6 +124,13 @@ export function parseNationalRecord(json: unknown): ProcedureRecord {
     .join('\n');
   const requirements = cleanText(r.get('requirementsAndConditions').optStr()) || cleanText(r.get('description').optStr());
 
+  // OTHER: the time as the text gives it (time-text.ts), else no fixed limit.
+  for (const c of channels) {
+    if (c.limit !== null || c.rawTime.unit !== 'OTHER') continue;
+    const t = timeFromText([c.description, steps, requirements], c.stages.length === 0 ? c.rawTime.value : null);
+    if (t) Object.assign(c, { limit: t.limit, limitSource: 'text', limitQuote: t.quote, conditionalLimits: t.conditional });
+  }
+
   const allFees = channels.flatMap((c) => c.fees);
   const ministry = cleanText(r.get('departmentPromulgateName').optStr()) || null;
 
@@ -129,6 +145,7 @@ export function parseNationalRecord(json: unknown): ProcedureRecord {
     onlineLevel,
     channels,
     components,
+    notes,
     results,
     subjects,
     legalBasis,
@@ -180,43 +197,54 @@ function limitOf(value: number, unit: string): TimeLimit | null {
 function groupChannels(rows: readonly MethodRow[]): ChannelSpec[] {
   const out: ChannelSpec[] = [];
   for (const channel of CHANNEL_ORDER) {
-    const mine = rows.filter((row) => row.channel === channel);
-    const first = mine[0];
-    if (!first) continue;
+    const all = rows.filter((row) => row.channel === channel);
+    if (all.length === 0) continue;
+    // A row for a verification case is a conditional limit, not a stage (time-text.ts conditionOf).
+    const conditional = all.length > 1 ? all.filter((row) => row.unit === 'WORKING_DAY' && row.value > 0 && conditionOf(row.description) !== null) : [];
+    const mine = conditional.length < all.length ? all.filter((row) => !conditional.includes(row)) : all;
+    const conditionalLimits = conditional.map((row) => ({ condition: conditionOf(row.description)!, limit: { amount: row.value, unit: 'working_days' as const } }));
+    const first = mine[0]!;
     if (mine.length === 1) {
       out.push({
         channel,
         limit: limitOf(first.value, first.unit),
+        conditionalLimits,
         rawTime: { value: first.value, unit: first.unit },
         stages: [],
-        fees: first.fees,
-        description: first.description,
+        fees: dedupeFees(all.flatMap((row) => row.fees)),
+        description: all.map((row) => row.description).filter((d) => d !== '').join('\n'),
       });
       continue;
     }
     const sameUnit = mine.every((row) => row.unit === first.unit);
     const total = mine.reduce((sum, row) => sum + row.value, 0);
-    const fees: ProcedureFee[] = [];
-    const seen = new Set<string>();
-    for (const fee of mine.flatMap((row) => row.fees)) {
-      const key = `${fee.kind}|${fee.amountVnd}|${foldVietnamese(fee.description)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fees.push(fee);
-    }
+    const fees = dedupeFees(all.flatMap((row) => row.fees));
     out.push({
       channel,
       limit: sameUnit ? limitOf(total, first.unit) : null,
+      conditionalLimits,
       rawTime: sameUnit ? { value: total, unit: first.unit } : { value: first.value, unit: first.unit },
       stages: mine.map((row) => row.value),
       fees,
-      description: mine
+      description: all
         .map((row) => row.description)
         .filter((d) => d !== '')
         .join('\n'),
     });
   }
   return out;
+}
+
+function dedupeFees(list: readonly ProcedureFee[]): ProcedureFee[] {
+  const fees: ProcedureFee[] = [];
+  const seen = new Set<string>();
+  for (const fee of list) {
+    const key = `${fee.kind}|${fee.amountVnd}|${foldVietnamese(fee.description)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fees.push(fee);
+  }
+  return fees;
 }
 
 function parseComponent(p: Reader, caseName: string | null): DossierComponent {

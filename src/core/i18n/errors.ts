@@ -31,6 +31,17 @@ export const ERROR_CATALOGUE = {
   ALREADY_EXISTS: { status: 409, vi: '{entity} đã tồn tại.', en: '{entity} already exists.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.', en: 'The idempotency key was already used for a different request.' },
   PROCEDURE_NOT_STRUCTURED: { status: 422, vi: 'Thủ tục chưa có đủ thông tin cấu trúc (cách thức thực hiện, thành phần hồ sơ) để công bố.', en: 'The procedure lacks structured channels and components needed for publication.' },
+  PROCEDURE_NOT_REVIEWED: {
+    status: 422,
+    vi: 'Thủ tục {code} chưa được rà soát nên chưa công bố được: máy đọc chưa chắc chắn các mục {fieldsVi}. Quản trị viên cấp tỉnh cần xác nhận hoặc sửa các mục này (Danh mục thủ tục → Rà soát) trước khi công bố.',
+    en: 'Procedure {code} has not been reviewed and cannot be published: the parser is not sure of {fieldsEn}. A province administrator must confirm or correct them (Catalog → Review) first.',
+  },
+  PROCEDURE_REVIEW_INVALID: { status: 400, vi: 'Nội dung rà soát không hợp lệ: {reason}', en: 'The review is not valid: {reason}' },
+  PROCEDURE_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Thủ tục vừa được cập nhật (phiên bản {current}). Vui lòng tải lại và rà soát trên phiên bản mới.',
+    en: 'The procedure was just updated (version {current}). Reload and review the new version.',
+  },
   PROCEDURE_NOT_PUBLISHED: { status: 422, vi: 'Cơ quan chưa công bố tiếp nhận thủ tục này.', en: 'The agency does not publish this procedure.' },
   CHANNEL_NOT_OFFERED: { status: 422, vi: 'Thủ tục không hỗ trợ hình thức nộp "{channel}".', en: 'The procedure is not offered through channel "{channel}".' },
   WORKFLOW_INVALID: { status: 422, vi: 'Quy trình nội bộ không hợp lệ: {reason}', en: 'The internal workflow is invalid: {reason}' },

@@ -1,25 +1,12 @@
-/** Home: one search box and the most common life events. */
+/** Home: one search box and the life events (curated groups of procedures, core/catalog life-events.ts). */
 import { Link } from 'react-router-dom';
-import type { PortalKey } from '../../core/i18n/portal.ts';
+import { LIFE_EVENTS } from '../../core/catalog/life-events.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { useLang } from '../context.tsx';
 import { useTitle } from '../useTitle.ts';
 
-/** Life events and the words a citizen would search for them. */
-const EVENTS: { key: PortalKey; q: string }[] = [
-  { key: 'event.birth', q: 'đăng ký khai sinh' },
-  { key: 'event.marriage', q: 'đăng ký kết hôn' },
-  { key: 'event.residence', q: 'đăng ký thường trú' },
-  { key: 'event.passport', q: 'cấp hộ chiếu' },
-  { key: 'event.job', q: 'lý lịch tư pháp' },
-  { key: 'event.business', q: 'đăng ký hộ kinh doanh' },
-  { key: 'event.land', q: 'giấy chứng nhận quyền sử dụng đất' },
-  { key: 'event.school', q: 'hỗ trợ học tập' },
-  { key: 'event.death', q: 'đăng ký khai tử' },
-];
-
 export function HomePage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   useTitle(t('app.name'));
   return (
     <>
@@ -31,10 +18,10 @@ export function HomePage() {
       <section aria-labelledby="events-title">
         <h2 id="events-title">{t('home.events')}</h2>
         <ul className="events">
-          {EVENTS.map((e) => (
-            <li key={e.key}>
-              <Link to={`/tim-kiem?q=${encodeURIComponent(e.q)}`} className="event">
-                <span>{t(e.key)}</span>
+          {LIFE_EVENTS.map((e) => (
+            <li key={e.slug}>
+              <Link to={`/su-kien/${e.slug}`} className="event">
+                <span>{e.title[lang]}</span>
                 <span className="event-arrow" aria-hidden="true">
                   ›
                 </span>

@@ -1,34 +1,42 @@
 /** A procedure as a citizen reads it: a summary card (time, fees, where, online level), then the details. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { ChannelSpec, DossierComponent } from '../../core/catalog/types.ts';
+import type { ChannelSpec, DossierComponent, ProcedureFee, ProcedureNote } from '../../core/catalog/types.ts';
+import { cleanPageText } from '../../core/catalog/page-parser.ts';
 import { api, type PublicProcedure } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useLang } from '../context.tsx';
 import { channelFeeTotal, fmtLimit, fmtMoney, levelKey, lines, onlineKey, stripBullet, summarise } from '../format.ts';
 import { useTitle } from '../useTitle.ts';
 
-/** Source text as paragraphs; headings ("* Bước 1", "a) …") in bold. */
+/**
+ * Source text as paragraphs. Only a short label is bold — "Bước 1:", "a)", "* Lưu ý:" or a whole line of at
+ * most 60 characters that is a heading — never a whole paragraph (the pages' steps are long lines that start
+ * with such labels).
+ */
 export function Text({ text }: { text: string | null | undefined }) {
   const ls = lines(text);
   if (!ls.length) return null;
   return (
     <div className="prose">
-      {ls.map((l, i) =>
-        /^(\*|Bước\s*\d|[a-zđ]\)|[IVX]+\.)/i.test(l) ? (
-          <p key={i}>
-            <strong>{l.replace(/^\*\s*/, '')}</strong>
-          </p>
-        ) : (
-          <p key={i}>{l}</p>
-        ),
-      )}
+      {ls.map((l, i) => {
+        const clean = l.replace(/^\*\s*/, '');
+        const label = /^(Bước\s*\d+[.:]?|[a-zđ]\)|\([ivx]+\)|[IVX]+\.)\s*/u.exec(clean);
+        if (clean.length <= 60 && (l.startsWith('*') || /:$/.test(clean))) return <p key={i} className="prose-heading">{clean}</p>;
+        if (label && label[0].length < clean.length)
+          return (
+            <p key={i}>
+              <span className="prose-label">{label[0].trim()}</span> {clean.slice(label[0].length)}
+            </p>
+          );
+        return <p key={i}>{clean}</p>;
+      })}
     </div>
   );
 }
 
-/** A titled section; long ones (steps, legal basis…) start folded so the page stays short on a phone. */
-function Section({ id, title, children, folded = false }: { id: string; title: string; children: ReactNode; folded?: boolean }) {
+/** A titled section; the details start folded so the page stays short on a phone (open = always shown). */
+function Section({ id, title, children, folded = true }: { id: string; title: string; children: ReactNode; folded?: boolean }) {
   if (folded)
     return (
       <section className="section" aria-labelledby={id}>
@@ -59,7 +67,24 @@ export function groupComponents(cs: DossierComponent[]): { caseName: string | nu
   return out;
 }
 
-function Components({ components }: { components: DossierComponent[] }) {
+function Notes({ notes }: { notes: ProcedureNote[] }) {
+  const { t } = useLang();
+  if (notes.length === 0) return null;
+  return (
+    <details className="notes" data-testid="proc-notes">
+      <summary>
+        <h3>{t('proc.notes')}</h3>
+      </summary>
+      <ul className="bullets">
+        {notes.map((n, i) => (
+          <li key={i}>{stripBullet(n.text)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Components({ components, notes }: { components: DossierComponent[]; notes: ProcedureNote[] }) {
   const { t } = useLang();
   return (
     <>
@@ -94,12 +119,41 @@ function Components({ components }: { components: DossierComponent[] }) {
           </ul>
         </div>
       ))}
+      <Notes notes={notes} />
+    </>
+  );
+}
+
+/** A fee line: its amount, or — for a 0 line whose text says the amount is set elsewhere — that text. */
+function FeeLine({ f }: { f: ProcedureFee }) {
+  const { t, lang } = useLang();
+  const free = /^\(?\s*miễn/iu.test(f.description) || !f.description;
+  return (
+    <li>
+      {t(`fee.${f.kind}`)}: {f.amountVnd > 0 ? fmtMoney(f.amountVnd, lang) : free ? t('common.free') : t('proc.feeSetByProvince')}
+      {f.description && <span className="fee-desc"> — {f.description}</span>}
+    </li>
+  );
+}
+
+/** The limit and, under it, the longer limits of named cases (marriage: same day; checks needed: 5 working days). */
+function LimitText({ c }: { c: ChannelSpec }) {
+  const { t } = useLang();
+  return (
+    <>
+      {fmtLimit(c.limit, t)}
+      {(c.conditionalLimits ?? []).map((x, i) => (
+        <span key={i} className="hint conditional">
+          {' '}
+          {t('proc.conditional', { condition: x.condition, limit: fmtLimit(x.limit, t) })}
+        </span>
+      ))}
     </>
   );
 }
 
 function Channels({ channels }: { channels: ChannelSpec[] }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   return (
     <ul className="channels">
       {channels.map((c, i) => {
@@ -110,7 +164,9 @@ function Channels({ channels }: { channels: ChannelSpec[] }) {
             <dl className="facts">
               <div>
                 <dt>{t('proc.time')}</dt>
-                <dd>{fmtLimit(c.limit, t)}</dd>
+                <dd>
+                  <LimitText c={c} />
+                </dd>
               </div>
               <div>
                 <dt>{t('proc.fees')}</dt>
@@ -120,10 +176,7 @@ function Channels({ channels }: { channels: ChannelSpec[] }) {
                   ) : (
                     <ul className="plain">
                       {c.fees.map((f, j) => (
-                        <li key={j}>
-                          {t(`fee.${f.kind}`)}: {f.amountVnd > 0 ? fmtMoney(f.amountVnd, lang) : t('common.free')}
-                          {f.description && <span className="fee-desc"> — {f.description}</span>}
-                        </li>
+                        <FeeLine key={j} f={f} />
                       ))}
                     </ul>
                   )}
@@ -175,9 +228,18 @@ export function ProcedurePage() {
   const r = p.record;
   const s = summarise(r.channels);
   const canApply = p.onlineLevel !== 'none' && !!s.online && p.agencies.length > 0;
-  const where = p.agencies.length ? p.agencies.map((a) => a.name) : r.agencies.executing;
+  const setElsewhere = r.channels.some((c) => c.fees.some((f) => f.amountVnd === 0 && f.description && !/^\(?\s*miễn/iu.test(f.description)));
   const fee =
-    s.maxFee === 0 ? t('proc.feeFree') : s.minFee === s.maxFee ? fmtMoney(s.maxFee, lang) : t('proc.feeFrom', { amount: fmtMoney(s.minFee, lang) });
+    s.maxFee === 0
+      ? setElsewhere
+        ? t('proc.feeSetByProvince')
+        : t('proc.feeFree')
+      : s.minFee === s.maxFee
+        ? fmtMoney(s.maxFee, lang)
+        : t('proc.feeFrom', { amount: fmtMoney(s.minFee, lang) });
+  const main = r.channels.find((c) => c.channel === 'online') ?? r.channels[0];
+  const text = !r.structured && r.text ? cleanPageText(r.text) : null;
+  const agencyList = [...new Set([...r.agencies.competent, ...r.agencies.executing, ...r.agencies.coordinating])];
 
   return (
     <article className="procedure">
@@ -194,26 +256,11 @@ export function ProcedurePage() {
         <dl className="facts facts-grid">
           <div>
             <dt>{t('proc.time')}</dt>
-            <dd>{r.channels.length ? fmtLimit(s.limit, t) : '—'}</dd>
+            <dd>{main ? <LimitText c={main} /> : '—'}</dd>
           </div>
           <div>
             <dt>{t('proc.fees')}</dt>
             <dd>{r.channels.length ? fee : '—'}</dd>
-          </div>
-          <div className="wide">
-            <dt>{t('proc.where')}</dt>
-            <dd>
-              {where.length ? (
-                <ul className="plain">
-                  {where.slice(0, 4).map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                  {where.length > 4 && <li>+{where.length - 4}</li>}
-                </ul>
-              ) : (
-                p.levels.map((l) => t(levelKey(l))).join(', ')
-              )}
-            </dd>
           </div>
           <div className="wide">
             <dt>{t('proc.onlineLevel')}</dt>
@@ -232,25 +279,43 @@ export function ProcedurePage() {
         )}
       </section>
 
+      {/* Where to hand the dossier in: the desk addresses the notice above points to ("… địa chỉ dưới đây"). */}
+      <section className="card desks" aria-labelledby="desk-title" data-testid="proc-desks">
+        <h2 id="desk-title">{t('proc.deskTitle')}</h2>
+        {p.agencies.length > 0 ? (
+          <ul className="plain">
+            {p.agencies.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong>
+                {a.deskAddress && <span className="desk-address">{t('proc.deskAddress', { address: a.deskAddress })}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('proc.deskNone', { agencies: agencyList.join('; ') || p.levels.map((l) => t(levelKey(l))).join(', ') })}</p>
+        )}
+      </section>
+
+      <p className="hint">{t('proc.sectionsHint')}</p>
       {r.structured ? (
         <>
-          {r.components.length > 0 && (
+          {(r.components.length > 0 || (r.notes ?? []).length > 0) && (
             <Section id="sec-components" title={t('proc.components')}>
-              <Components components={r.components} />
+              <Components components={r.components} notes={r.notes ?? []} />
             </Section>
           )}
           {r.steps && (
-            <Section folded id="sec-steps" title={t('proc.steps')}>
+            <Section id="sec-steps" title={t('proc.steps')}>
               <Text text={r.steps} />
             </Section>
           )}
           {r.channels.length > 0 && (
-            <Section folded id="sec-channels" title={t('proc.channels')}>
+            <Section id="sec-channels" title={t('proc.channels')}>
               <Channels channels={r.channels} />
             </Section>
           )}
           {r.requirements && (
-            <Section folded id="sec-req" title={t('proc.requirements')}>
+            <Section id="sec-req" title={t('proc.requirements')}>
               <Text text={r.requirements} />
             </Section>
           )}
@@ -274,43 +339,43 @@ export function ProcedurePage() {
           )}
         </>
       ) : (
-        r.text && (
+        text && (
           <>
             <p className="hint">{t('proc.seeText')}</p>
-            <Section folded id="sec-steps" title={t('proc.steps')}>
-              <Text text={r.text.steps} />
+            <Section id="sec-steps" title={t('proc.steps')}>
+              <Text text={text.steps} />
             </Section>
-            <Section folded id="sec-methods" title={t('proc.methods')}>
-              <Text text={r.text.methods} />
+            <Section id="sec-methods" title={t('proc.methods')}>
+              <Text text={text.methods} />
             </Section>
             <Section id="sec-components" title={t('proc.components')}>
-              <Text text={r.text.components} />
+              <Text text={text.components} />
             </Section>
-            {r.text.requirements && (
-              <Section folded id="sec-req" title={t('proc.requirements')}>
-                <Text text={r.text.requirements} />
+            {text.requirements && (
+              <Section id="sec-req" title={t('proc.requirements')}>
+                <Text text={text.requirements} />
               </Section>
             )}
-            {r.text.result && (
+            {text.result && (
               <Section id="sec-results" title={t('proc.results')}>
-                <Text text={r.text.result} />
+                <Text text={text.result} />
               </Section>
             )}
           </>
         )
       )}
 
-      {(r.agencies.executing.length > 0 || r.agencies.competent.length > 0 || r.agencies.coordinating.length > 0) && (
-        <Section folded id="sec-agencies" title={t('proc.agencies')}>
+      {agencyList.length > 0 && (
+        <Section id="sec-agencies" title={t('proc.agencies')}>
           <ul className="bullets">
-            {[...new Set([...r.agencies.competent, ...r.agencies.executing, ...r.agencies.coordinating])].map((a) => (
+            {agencyList.map((a) => (
               <li key={a}>{a}</li>
             ))}
           </ul>
         </Section>
       )}
-      {(r.legalBasis.length > 0 || r.text?.legalBasis) && (
-        <Section folded id="sec-legal" title={t('proc.legal')}>
+      {(r.legalBasis.length > 0 || text?.legalBasis) && (
+        <Section id="sec-legal" title={t('proc.legal')}>
           {r.legalBasis.length > 0 ? (
             <ul className="bullets">
               {r.legalBasis.map((x, i) => (
@@ -318,7 +383,7 @@ export function ProcedurePage() {
               ))}
             </ul>
           ) : (
-            <Text text={r.text?.legalBasis} />
+            <Text text={text?.legalBasis} />
           )}
         </Section>
       )}

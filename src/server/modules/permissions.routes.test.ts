@@ -111,6 +111,10 @@ const ROWS: Row[] = [
   { name: 'GET /api/procedures/:code', method: 'GET', req: () => ({ url: '/api/procedures/1.010038' }), expect: PUBLIC },
   { name: 'GET /api/agencies/:id/publications', method: 'GET', req: () => ({ url: `/api/agencies/${agencyId[PLEIKU]}/publications` }), expect: PUBLIC },
   { name: 'GET /api/publications/:id/workflow', method: 'GET', req: () => ({ url: `/api/publications/${pubId}/workflow` }), expect: PUBLIC },
+  { name: 'GET /api/public/life-events', method: 'GET', req: () => ({ url: '/api/public/life-events' }), expect: PUBLIC },
+  { name: 'GET /api/public/life-events/:slug', method: 'GET', req: () => ({ url: '/api/public/life-events/sinh-con' }), expect: PUBLIC },
+  { name: 'GET /api/public/catalog/fields', method: 'GET', req: () => ({ url: '/api/public/catalog/fields' }), expect: PUBLIC },
+  { name: 'GET /api/public/catalog', method: 'GET', req: () => ({ url: `/api/public/catalog?field=${encodeURIComponent('Hộ tịch')}` }), expect: PUBLIC },
   { name: 'GET /api/calendar/holidays/:year', method: 'GET', req: () => ({ url: '/api/calendar/holidays/2026' }), expect: PUBLIC },
   { name: 'GET /api/calendar/due', method: 'GET', req: () => ({ url: `/api/calendar/due?from=${encodeURIComponent('2026-03-02T09:00:00+07:00')}&amount=1&unit=working_days` }), expect: PUBLIC },
   { name: 'GET /api/calendar/lunar/:date', method: 'GET', req: () => ({ url: '/api/calendar/lunar/2026-02-17' }), expect: PUBLIC },
@@ -207,6 +211,17 @@ const ROWS: Row[] = [
 
   // ----------------------------------------------------------------- catalog
   { name: 'POST /api/procedures/import', method: 'POST', req: () => ({ url: '/api/procedures/import', body: { records: [{}] } }), expect: { ...PROVINCE_ONLY(400) }, codes: { 403: 'FORBIDDEN', 400: 'VALIDATION_FAILED' } },
+  { name: 'GET /api/catalog/reviews', method: 'GET', req: () => ({ url: '/api/catalog/reviews?state=pending' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN', 401: 'UNAUTHENTICATED' } },
+  { name: 'GET /api/procedures/:code/versions', method: 'GET', req: () => ({ url: '/api/procedures/1.010038/versions' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  { name: 'GET /api/procedures/:code/versions/:version', method: 'GET', req: () => ({ url: '/api/procedures/1.010038/versions/1' }), expect: ADMIN_A(200), codes: { 403: 'FORBIDDEN' } },
+  {
+    // A stale version: the province admin learns of the conflict; nobody else may review at all.
+    name: 'POST /api/procedures/:code/review (stale version)',
+    method: 'POST',
+    req: () => ({ url: '/api/procedures/1.010038/review', body: { version: 999 } }),
+    expect: PROVINCE_ONLY(409),
+    codes: { 403: 'FORBIDDEN', 409: 'PROCEDURE_VERSION_CONFLICT', 401: 'UNAUTHENTICATED' },
+  },
   {
     name: 'POST /api/agencies/:id/publications (commune A)',
     method: 'POST',

@@ -14,7 +14,8 @@ import type { AppContext } from '../platform/context.ts';
 import { unitMerges, units } from '../platform/db/schema.ts';
 import { parseAdminUnits2025 } from '../../core/units/index.ts';
 import { foldVietnamese } from '../../core/text/index.ts';
-import type { ProcedureRecord } from '../../core/catalog/index.ts';
+import { unreviewedLowFields, type ProcedureRecord } from '../../core/catalog/index.ts';
+import { WARD_REVIEWS } from './ward-reviews.ts';
 import type { Role } from '../../core/dossier/index.ts';
 import { insertAgency } from '../modules/units/units.repository.ts';
 
@@ -106,6 +107,58 @@ export async function isSeeded(ctx: AppContext): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Staff AuthInfo for seed actions taken through the services (the real path, attributed to a demo account). */
+async function authOf(ctx: AppContext, username: string) {
+  const { loadAssignments, findUserByUsername } = await import('../modules/staff/staff.repository.ts');
+  const u = await findUserByUsername(ctx.db, username);
+  if (!u) throw new Error(`seed: no account ${username}`);
+  return { userId: u.id, username, fullName: u.fullName, assignments: await loadAssignments(ctx.db, u.id) };
+}
+
+/**
+ * The demo ward's catalog: the reviews of ward-reviews.ts applied by the province admin (new versions), then
+ * every commune-level procedure of the catalog that is publishable — structured, and no low-confidence field
+ * left unreviewed — published by the ward. `importIndexCodes`: index entries to import first (the small
+ * fixture of tests; the full seed has imported the whole index already). Returns the publications added.
+ */
+export async function seedWardCatalog(ctx: AppContext, agencyId: string, opts: { reviewer?: string; importIndexCodes?: readonly string[] } = {}): Promise<{ reviewed: string[]; published: number; waitingReview: number }> {
+  const svc = ctx.services.catalog;
+  if (opts.importIndexCodes) {
+    const wanted = new Set(opts.importIndexCodes);
+    const index = readJson('procedure-index-2026.json') as { procedures: { code: string }[] };
+    await svc.importPublicIndex(index.procedures.filter((e) => wanted.has(e.code.trim())));
+  }
+  const reviewer = await authOf(ctx, opts.reviewer ?? 'tinh.quantri');
+  const reviewed: string[] = [];
+  const { findProcedureByCode, listPublications } = await import('../modules/catalog/catalog.repository.ts');
+  for (const w of WARD_REVIEWS) {
+    const p = await findProcedureByCode(ctx.db, w.code);
+    if (!p || p.reviewState === 'reviewed') continue;
+    await svc.review(reviewer, w.code, { version: p.version, corrections: w.corrections(p.record as ProcedureRecord), note: w.note });
+    reviewed.push(w.code);
+  }
+  const { procedures } = await import('../platform/db/schema.ts');
+  const { sql } = await import('drizzle-orm');
+  const commune = await ctx.db
+    .select({ code: procedures.code, record: procedures.record, structured: procedures.structured })
+    .from(procedures)
+    .where(sql`'commune' = any(${procedures.levels})`);
+  const already = new Set((await listPublications(ctx.db, agencyId)).map((x) => x.procedure.code));
+  let published = 0;
+  let waitingReview = 0;
+  for (const p of commune) {
+    const r = p.record as ProcedureRecord;
+    if (already.has(p.code) || !p.structured || r.channels.length === 0) continue;
+    if (unreviewedLowFields(r).length > 0) {
+      waitingReview++;
+      continue;
+    }
+    await svc.publish(null, agencyId, p.code, r.publication?.decisionNo ?? null);
+    published++;
+  }
+  return { reviewed, published, waitingReview };
+}
+
 export interface SeedOptions {
   password?: string;
   /** false: skip the 14,000 administrative units and the 2,642-entry index (fast test fixture). */
@@ -114,6 +167,8 @@ export interface SeedOptions {
   dossiers?: boolean;
   /** About eleven months of handled dossiers and feedback for the dashboards (default: with `full`). */
   history?: boolean;
+  /** Phường Pleiku publishes its whole commune-level catalog (default: with `full`; needs the index). */
+  wardCatalog?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -153,11 +208,18 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   }
 
   await seedAgencyAccounts(ctx, [root, centre, ...departments.values(), ...communes.values()]);
+  // Desk addresses (constructed for the demo: the People's Committee seat of each unit, no street invented).
+  const { agencies: agencyTable } = await import('../platform/db/schema.ts');
+  for (const a of [root, centre, ...departments.values(), ...communes.values()]) {
+    const deskAddress = a === centre ? `${a.name}, ${province.name}` : `Bộ phận Một cửa, trụ sở ${a.name}`;
+    await ctx.db.update(agencyTable).set({ deskAddress }).where(eq(agencyTable.id, a.id));
+  }
 
-  // Publication: commune-level records by every demo commune; province-level records by the department of
-  // the issuing ministry (else the provincial public administration service centre).
+  // Publication of the national records: commune-level ones by every demo commune; province-level ones by the
+  // department of the issuing ministry (else the provincial public administration service centre). Phường
+  // Pleiku also publishes the rest of its commune-level catalog (seedWardCatalog, below).
   const { procedures } = await import('../platform/db/schema.ts');
-  const structured = await ctx.db.select().from(procedures).where(eq(procedures.structured, true));
+  const structured = await ctx.db.select().from(procedures).where(eq(procedures.source, 'national_record'));
   let publications = 0;
   for (const p of structured) {
     const r = p.record as ProcedureRecord;
@@ -197,6 +259,10 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   await staff('tinh.caicach', 'Lý Thị Ngọc', root, ['reform_officer']);
   await staff('tinh.thanhtra', 'Trịnh Công Sơn', root, ['inspector']);
 
+  let wardPublications = 0;
+  if (opts.wardCatalog ?? full) wardPublications = (await seedWardCatalog(ctx, pleiku.id)).published;
+  publications += wardPublications;
+
   let dossiers = (opts.dossiers ?? full) ? await seedDemoDossiers(ctx, pleiku.id) : 0;
   if (opts.history ?? full) {
     // About eleven months of activity before today, for the service-index dashboards.
@@ -231,14 +297,9 @@ export async function seedAgencyAccounts(ctx: AppContext, list: { id: string; co
 
 /** A handful of Pleiku dossiers in different states, made through the real intake and action path. */
 async function seedDemoDossiers(ctx: AppContext, agencyId: string): Promise<number> {
-  const { loadAssignments, findUserByUsername } = await import('../modules/staff/staff.repository.ts');
-  const authOf = async (username: string) => {
-    const u = (await findUserByUsername(ctx.db, username))!;
-    return { userId: u.id, username, fullName: u.fullName, assignments: await loadAssignments(ctx.db, u.id) };
-  };
-  const desk = await authOf('pleiku.motcua');
-  const specialist = await authOf('pleiku.chuyenvien');
-  const leader = await authOf('pleiku.lanhdao');
+  const desk = await authOf(ctx, 'pleiku.motcua');
+  const specialist = await authOf(ctx, 'pleiku.chuyenvien');
+  const leader = await authOf(ctx, 'pleiku.lanhdao');
   const svc = ctx.services.dossiers;
   const people = [
     { fullName: 'Nguyễn Văn An', idNumber: '052090001234', phone: '0905123456', address: 'Tổ 3, phường Pleiku, tỉnh Gia Lai' },

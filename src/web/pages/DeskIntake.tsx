@@ -584,6 +584,23 @@ export function DeskIntakePage() {
                 })}
               </Stack>
             )}
+            {/* Notes of the components section ("* Lưu ý", "+ Người tiếp nhận có trách nhiệm…"): read, never ticked. */}
+            {(procedure?.record.notes ?? []).length > 0 && (
+              <details style={{ marginTop: 8 }} data-testid="intake-notes">
+                <summary>
+                  <Text span size="sm" fw={600}>
+                    {t('intake.notes', { n: procedure!.record.notes!.length })}
+                  </Text>
+                </summary>
+                <Stack gap={4} mt={4}>
+                  {procedure!.record.notes!.map((n, i) => (
+                    <Text key={i} size="xs" c="dimmed">
+                      {n.text}
+                    </Text>
+                  ))}
+                </Stack>
+              </details>
+            )}
           </Card>
         </Grid.Col>
 

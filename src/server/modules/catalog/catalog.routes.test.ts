@@ -15,8 +15,9 @@ let anon: ApiClient;
 const agencyId: Record<string, string> = {};
 const PLEIKU = '000.01.00.H21';
 const TEXT_ONLY_CODE = '1.000005'; // first entry of the public index; no structured record in data/seed
+const NO_METHODS_CODE = '1.007689'; // an index entry whose page has no readable methods table
 
-type IndexEntry = { code: string; name: string; levels: string[] };
+type IndexEntry = { code: string; name: string; levels: string[]; text: { methods: string } };
 let index: IndexEntry[];
 
 beforeAll(async () => {
@@ -120,15 +121,22 @@ describe('procedure detail', () => {
 });
 
 describe('importing records', () => {
-  it('a text-only public-index entry is listed as unstructured and searchable', async () => {
+  it('a public-index entry is structured from its page text, waits for review, and is searchable', async () => {
     const entry = index.find((e) => e.code === TEXT_ONLY_CODE)!;
     expect(await env.ctx.services.catalog.importPublicIndex([entry])).toBe(1);
     const r = await anon.get(`/api/procedures/${TEXT_ONLY_CODE}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ code: TEXT_ONLY_CODE, structured: false, source: 'public_index', levels: ['commune'], onlineLevel: 'none' });
-    expect(r.body.record.channels).toEqual([]);
-    expect(codes(await anon.get('/api/procedures?structured=false'))).toEqual([TEXT_ONLY_CODE]);
+    expect(r.body).toMatchObject({ code: TEXT_ONLY_CODE, structured: true, source: 'public_index', levels: ['commune'], reviewState: 'pending' });
+    expect(r.body.record.channels.length).toBeGreaterThan(0);
+    expect(r.body.record.parse.confidence).toMatchObject({ time: 'low', fees: 'low' });
+    // The source text is kept with the version; the current record (read at intake) leaves it out.
+    expect(r.body.record.text).toBeNull();
+    const v1 = await as['tinh.quantri']!.get(`/api/procedures/${TEXT_ONLY_CODE}/versions/1`);
+    expect(v1.body.record.text.methods).toBe(entry.text.methods.trim());
     expect(codes(await anon.get(`/api/procedures?q=${encodeURIComponent('hai quan duong ong')}`))).toEqual([TEXT_ONLY_CODE]);
+    // An entry whose page has no readable methods table stays unstructured.
+    await env.ctx.services.catalog.importPublicIndex([index.find((e) => e.code === NO_METHODS_CODE)!]);
+    expect(codes(await anon.get('/api/procedures?structured=false'))).toEqual([NO_METHODS_CODE]);
   });
 
   it('a text-only entry never downgrades a structured record of the same code', async () => {
@@ -207,11 +215,15 @@ describe('publications', () => {
     expect((await as['tinh.quantri']!.post(`/api/agencies/${agencyId[PLEIKU]}/publications`, { procedureCode: '1.010038' })).status).toBe(409);
   });
 
-  it('publishing an unstructured index entry is 422 PROCEDURE_NOT_STRUCTURED', async () => {
-    const r = await as['pleiku.quantri']!.post(`/api/agencies/${agencyId[PLEIKU]}/publications`, { procedureCode: TEXT_ONLY_CODE });
+  it('publishing an unstructured index entry is 422 PROCEDURE_NOT_STRUCTURED; an unreviewed low-confidence one 422 PROCEDURE_NOT_REVIEWED', async () => {
+    const r = await as['pleiku.quantri']!.post(`/api/agencies/${agencyId[PLEIKU]}/publications`, { procedureCode: NO_METHODS_CODE });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('PROCEDURE_NOT_STRUCTURED');
     expect(r.body.error.message).toContain('công bố');
+    const low = await as['pleiku.quantri']!.post(`/api/agencies/${agencyId[PLEIKU]}/publications`, { procedureCode: TEXT_ONLY_CODE });
+    expect(low.status).toBe(422);
+    expect(low.body.error.code).toBe('PROCEDURE_NOT_REVIEWED');
+    expect(low.body.error.details.fields).toEqual(['time', 'fees']);
   });
 
   it('an unknown procedure or agency is 404', async () => {

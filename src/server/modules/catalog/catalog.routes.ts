@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { ADMIN_ROLES, requireRole } from '../../platform/http/auth.ts';
 import { jsonify } from '../../platform/http/dto.ts';
 import type { WorkflowStep } from '../../../core/catalog/index.ts';
-import { ImportBody, ProcedureDetail, ProcedureListQuery, ProcedureSummary, PublicationOut, PublishBody, WorkflowBody, WorkflowOut } from './catalog.schemas.ts';
+import { PARSED_FIELDS, type ReviewCorrections } from '../../../core/catalog/index.ts';
+import { ImportBody, ProcedureDetail, ProcedureListQuery, ProcedureSummary, PublicationOut, PublishBody, ReviewBody, ReviewQueueItem, ReviewQueueQuery, VersionOut, WorkflowBody, WorkflowOut } from './catalog.schemas.ts';
 
 export const catalogRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -19,6 +20,27 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsync => async (roo
   app.post('/procedures/import', { schema: { tags, summary: 'Import procedure records in the national portal format (province admin)', body: ImportBody, response: { 200: z.object({ imported: z.array(z.string()) }) } } }, async (req) => {
     requireRole(req, ['province_admin']);
     return { imported: await svc.importNationalRecords(req.body.records) };
+  });
+  const CodeParams = z.object({ code: z.string().trim().min(1).max(50) });
+  app.get('/catalog/reviews', { schema: { tags, summary: 'Index entries structured by the page-text parser, by review state, with the fields read with low confidence (admins)', querystring: ReviewQueueQuery, response: { 200: z.object({ items: z.array(ReviewQueueItem), next: z.string().nullable(), counts: z.record(z.string(), z.number()) }) } } }, async (req) => {
+    requireRole(req, ADMIN_ROLES);
+    const rows = await svc.reviewQueue(req.query);
+    const items = rows.map(({ confidence, ...r }) => ({ ...r, lowFields: PARSED_FIELDS.filter((f) => confidence?.[f] === 'low') }));
+    return { items, next: rows.length === req.query.limit ? rows[rows.length - 1]!.code : null, counts: await svc.reviewCounts(req.query.level) };
+  });
+  app.get('/procedures/:code/versions', { schema: { tags, summary: 'Every version of a procedure record, oldest first (append-only; admins)', params: CodeParams, response: { 200: z.object({ items: z.array(VersionOut) }) } } }, async (req) => {
+    requireRole(req, ADMIN_ROLES);
+    const items = await svc.versions(req.params.code);
+    return { items: items.map((v) => ({ ...v, origin: v.origin as 'import_national' | 'import_index' | 'review', createdAt: v.createdAt.toISOString() })) };
+  });
+  app.get('/procedures/:code/versions/:version', { schema: { tags, summary: 'One stored version with its whole record and source text (admins)', params: CodeParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: VersionOut.extend({ record: z.any() }) } } }, async (req) => {
+    requireRole(req, ADMIN_ROLES);
+    const v = await svc.version(req.params.code, req.params.version);
+    return { version: v.version, reviewState: v.reviewState, origin: v.origin as 'import_national' | 'import_index' | 'review', createdBy: v.createdBy, createdAt: v.createdAt.toISOString(), note: v.note, review: (v.record as { review?: unknown }).review ?? null, record: v.record };
+  });
+  app.post('/procedures/:code/review', { schema: { tags, summary: 'Confirm or correct what the parser read (province admin): stored as a new version, the source text kept; 409 on a stale version', params: CodeParams, body: ReviewBody, response: { 200: ProcedureDetail } } }, async (req) => {
+    const auth = requireRole(req, ['province_admin']);
+    return jsonify(await svc.review(auth, req.params.code, { version: req.body.version, corrections: req.body.corrections as ReviewCorrections, note: req.body.note }));
   });
   const AgencyParams = z.object({ agencyId: z.string().uuid() });
   app.get('/agencies/:agencyId/publications', { schema: { tags, summary: 'Procedures an agency publishes', params: AgencyParams, response: { 200: z.object({ items: z.array(z.object({ publication: PublicationOut, procedure: z.object({ id: z.string(), code: z.string(), name: z.string(), onlineLevel: z.string(), fieldName: z.string().nullable() }) })) }) } } }, async (req) => ({ items: await svc.listPublications(req.params.agencyId) }));

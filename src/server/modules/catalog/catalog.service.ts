@@ -3,11 +3,17 @@ import { AppError } from '../../platform/http/errors.ts';
 import { ADMIN_ROLES, inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { auditLog, publications, workflows } from '../../platform/db/schema.ts';
 import {
+  applyReview,
   CatalogParseError,
   defaultWorkflow,
+  PARSED_FIELD_LABELS,
   parseNationalRecord,
   parsePublicIndexEntry,
+  structureIndexRecord,
+  unreviewedLowFields,
+  validateCorrections,
   validateWorkflow,
+  type ReviewCorrections,
   type ChannelSpec,
   type ProcedureRecord,
   type TimeLimit,
@@ -31,7 +37,7 @@ export class CatalogService {
   constructor(private readonly ctx: AppContext) {}
 
   /** Imports records in the national portal's format; returns the codes imported. Invalid input throws with the field path. */
-  async importNationalRecords(jsons: unknown[]): Promise<string[]> {
+  async importNationalRecords(jsons: unknown[], actorId: string | null = null): Promise<string[]> {
     const records = jsons.map((j, index) => {
       try {
         return parseNationalRecord(j);
@@ -41,14 +47,63 @@ export class CatalogService {
         throw err;
       }
     });
-    await repo.upsertProcedures(this.ctx.db, records);
+    await this.ctx.db.transaction((tx) => repo.upsertProcedures(tx, records, this.ctx.now(), actorId));
     return records.map((r) => r.code);
   }
 
-  /** Imports the public-page index (text-only entries). */
-  async importPublicIndex(entries: unknown[]): Promise<number> {
-    const records: ProcedureRecord[] = entries.map((e) => parsePublicIndexEntry(e));
-    return repo.upsertProcedures(this.ctx.db, records);
+  /**
+   * Imports the public-page index: each entry's page text is parsed into the structured record with its field
+   * confidences (core/catalog page-parser.ts). Entries with every field read confidently are publishable;
+   * the others wait for review (`review`).
+   */
+  async importPublicIndex(entries: unknown[], actorId: string | null = null): Promise<number> {
+    const records: ProcedureRecord[] = entries.map((e) => structureIndexRecord(parsePublicIndexEntry(e)));
+    return this.ctx.db.transaction((tx) => repo.upsertProcedures(tx, records, this.ctx.now(), actorId));
+  }
+
+  reviewQueue(q: repo.ReviewQueueQuery) {
+    return repo.listReviewQueue(this.ctx.db, q);
+  }
+
+  reviewCounts(level?: string) {
+    return repo.reviewCounts(this.ctx.db, level);
+  }
+
+  async versions(code: string) {
+    const p = await this.getByCode(code);
+    return repo.listVersions(this.ctx.db, p.id);
+  }
+
+  async version(code: string, version: number) {
+    const p = await this.getByCode(code);
+    const v = await repo.findVersion(this.ctx.db, p.id, version);
+    if (!v) throw new AppError('NOT_FOUND', { entity: `phiên bản ${version} của thủ tục ${code}` });
+    return v;
+  }
+
+  /**
+   * A province admin confirms or corrects a procedure's record (core/catalog review.ts): stored as a new
+   * version (append-only, the source text kept); `version` is the one the reviewer saw (else 409).
+   */
+  async review(actor: AuthInfo, code: string, body: { version: number; corrections: ReviewCorrections; note: string | null }) {
+    const p = await this.getByCode(code);
+    if (p.version !== body.version) throw new AppError('PROCEDURE_VERSION_CONFLICT', { current: p.version }, { current: p.version });
+    const errors = validateCorrections(body.corrections);
+    if (errors.length > 0) throw new AppError('PROCEDURE_REVIEW_INVALID', { reason: errors.map((e) => `${e.path}: ${e.message}`).join('; ') }, { errors });
+    const now = this.ctx.now();
+    // The whole current version (with its source text, which `procedures.record` leaves out).
+    const current = await repo.findVersion(this.ctx.db, p.id, p.version);
+    const full = (current?.record ?? p.record) as ProcedureRecord;
+    const record = applyReview(full, body.corrections, { reviewerId: actor.userId, reviewerName: actor.fullName, reviewedAt: now.toISOString(), note: body.note });
+    return this.ctx.db.transaction(async (tx) => {
+      const row = await repo.replaceRecord(tx, { id: p.id, expected: body.version, record, origin: 'review', actorId: actor.userId, now, note: body.note });
+      if (!row) {
+        const current = await repo.findProcedure(tx, p.id);
+        throw new AppError('PROCEDURE_VERSION_CONFLICT', { current: current?.version ?? body.version }, { current: current?.version ?? null });
+      }
+      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'catalog.review', entity: 'procedure', entityId: p.id, data: { code, version: row.version, corrected: record.review?.corrected ?? [] }, at: now });
+      return row;
+    });
   }
 
   list(q: repo.ProcedureQuery) {
@@ -59,6 +114,21 @@ export class CatalogService {
     const p = await repo.findProcedureByCode(this.ctx.db, code);
     if (!p) throw new AppError('NOT_FOUND', { entity: `procedure ${code}` });
     return p;
+  }
+
+  publishedFields(agencyId?: string) {
+    return repo.publishedFields(this.ctx.db, agencyId);
+  }
+
+  publishedInField(q: { field: string | null; agencyId?: string | undefined; after?: string | undefined; limit: number }) {
+    return repo.publishedInField(this.ctx.db, q);
+  }
+
+  /** A life event's procedures in its curated order (codes missing from the catalog are left out). */
+  async lifeEventProcedures(codes: readonly string[]) {
+    const rows = await repo.summariesByCodes(this.ctx.db, codes);
+    const by = new Map(rows.map((r) => [r.code, r]));
+    return codes.flatMap((c) => (by.has(c) ? [by.get(c)!] : []));
   }
 
   async listPublications(agencyId: string) {
@@ -73,6 +143,15 @@ export class CatalogService {
     const proc = await this.getByCode(procedureCode);
     const record = proc.record as ProcedureRecord;
     if (!proc.structured || record.channels.length === 0) throw new AppError('PROCEDURE_NOT_STRUCTURED');
+    const low = unreviewedLowFields(record);
+    if (low.length > 0) {
+      const issues = (record.parse?.issues ?? []).filter((i) => low.includes(i.field));
+      throw new AppError(
+        'PROCEDURE_NOT_REVIEWED',
+        { code: proc.code, fieldsVi: low.map((f) => PARSED_FIELD_LABELS[f].vi).join(', '), fieldsEn: low.map((f) => PARSED_FIELD_LABELS[f].en).join(', ') },
+        { code: proc.code, version: proc.version, fields: low, issues },
+      );
+    }
     const existing = await repo.findPublicationFor(this.ctx.db, agencyId, proc.id);
     if (existing) throw new AppError('ALREADY_EXISTS', { entity: `publication of ${procedureCode}` });
     const { channel, limit } = workflowLimit(record.channels);

@@ -30,7 +30,7 @@ export class PortalService {
     const p = await findProcedureByCode(this.ctx.db, code);
     if (!p) throw new AppError('NOT_FOUND', { entity: `thủ tục ${code}` });
     const pubs = await this.ctx.db
-      .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+      .select({ id: agencies.id, code: agencies.code, name: agencies.name, deskAddress: agencies.deskAddress })
       .from(publications)
       .innerJoin(agencies, eq(agencies.id, publications.agencyId))
       .where(and(eq(publications.procedureId, p.id), eq(publications.active, true)))

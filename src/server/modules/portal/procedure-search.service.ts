@@ -53,7 +53,7 @@ export class ProcedureSearchService {
 
   private async catalogStamp(): Promise<string> {
     const [row] = await this.ctx.db
-      .select({ n: sql<number>`count(*)::int`, at: sql<string | null>`max(${procedures.updatedAt})::text` })
+      .select({ n: sql<number>`count(*)::int`, at: sql<string | null>`sum(${procedures.version})::text` })
       .from(procedures);
     return `${row?.n ?? 0}|${row?.at ?? ''}`;
   }

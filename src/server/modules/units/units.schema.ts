@@ -52,6 +52,8 @@ export const agencies = pgTable(
     parentId: uuid('parent_id'),
     path: text('path').notNull(),
     level: text('level').notNull(), // province | commune
+    // Where citizens hand in dossiers (the one-stop desk's address), shown on the portal's procedure page.
+    deskAddress: text('desk_address'),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -38,6 +38,7 @@ export const AgencyOut = z.object({
   parentId: z.string().uuid().nullable(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  deskAddress: z.string().nullable().describe('Where citizens hand in dossiers (the one-stop desk)'),
 });
 
 export const AgencyCode = z.string().regex(/^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$/, 'national agency code, e.g. 000.00.12.H56');
@@ -50,4 +51,5 @@ export const CreateAgencyBody = z.object({
   unitId: z.string().uuid().nullable().default(null),
   parentId: z.string().uuid().nullable().default(null),
   validFrom: IsoDate,
+  deskAddress: z.string().trim().min(1).max(500).nullable().default(null),
 });
