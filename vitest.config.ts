@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (see ARCHITECTURE.md): unit (pure core, no I/O), db (repositories and services on a real
-// database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set), api (HTTP routes end to end).
+// database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set), api (HTTP routes end to end, CLI, and
+// platform libraries against real tools such as pdftotext and pdfsig: *.io.test.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -17,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/server/**/*.routes.test.ts', 'test/api/**/*.test.ts', 'src/cli/**/*.cli.test.ts'],
+          include: ['src/server/**/*.routes.test.ts', 'test/api/**/*.test.ts', 'src/cli/**/*.cli.test.ts', 'src/server/platform/**/*.io.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

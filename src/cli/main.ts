@@ -29,6 +29,7 @@ import { AppError } from '../server/platform/http/errors.ts';
 import { errorMessage } from '../core/i18n/errors.ts';
 import { runDossierCommand } from './dossier-client.ts';
 import { builtinProfile, readCounts, scoreReport } from './index-score.ts';
+import { pdfSign, pdfVerify } from './pdf.ts';
 
 const UNIT_NAMES: Record<string, TimeUnit> = { 'working-days': 'working_days', days: 'days', hours: 'hours', 'same-day': 'same_day' };
 
@@ -198,6 +199,38 @@ export function buildCli(): Command {
         const r = await ctx.services.monitoring.rebuild();
         console.log(`Rebuilt: ${r.dossiers} dossiers, ${r.buckets} counter buckets in ${r.ms} ms`);
       });
+    });
+
+  const pdf = program.command('pdf').description('Digital signatures on PDF files (PAdES, ETSI.CAdES.detached)');
+  pdf
+    .command('sign')
+    .description('Sign a PDF with a PKCS#12 key; earlier signatures stay valid (incremental update). A timestamp with --tsa or SIGNING_TSA_URL')
+    .requiredOption('--in <file.pdf>', 'the PDF to sign')
+    .requiredOption('--out <signed.pdf>', 'where to write the signed PDF')
+    .requiredOption('--p12 <signer.p12>', 'the signer\'s PKCS#12 (.p12/.pfx) file')
+    .requiredOption('--password <pw>', 'its password')
+    .option('--reason <text>', 'the reason written in the signature')
+    .option('--location <text>', 'the place written in the signature')
+    .option('--visible', 'show the signature on the page (person: signature, name, title; agency: seal, name, time; copy: "Bản sao điện tử" at the top right of page 1)')
+    .option('--kind <kind>', 'person | agency | copy (with --visible; default person)')
+    .option('--name <text>', 'name shown (default: the certificate\'s CN)')
+    .option('--title <text>', 'title shown (default: the certificate\'s title)')
+    .option('--agency <text>', 'agency shown (default: the certificate\'s O)')
+    .option('--image <file.png>', 'PNG of the handwritten signature or the seal')
+    .option('--tsa <url>', 'RFC 3161 timestamp authority')
+    .action(async (o) => {
+      console.log(await pdfSign(o, loadConfig()));
+    });
+  pdf
+    .command('verify <file>')
+    .description('Verify every signature: signer, time, whether it covers the whole revision, whether the bytes are intact, trust. Exit 0 when every signature is intact, 1 when one is invalid (or untrusted with --require-trusted), 2 when unsigned')
+    .option('--json', 'print the report as JSON')
+    .option('--trust <ca.pem...>', 'more trusted CA certificates (PEM), besides DATA_DIR/pki/ca.pem and SIGNING_TRUSTED_CAS')
+    .option('--require-trusted', 'an intact signature whose certificate does not chain to a trusted CA fails too')
+    .action(async (file: string, o: { json?: boolean; trust?: string[]; requireTrusted?: boolean }) => {
+      const r = await pdfVerify(file, o, loadConfig());
+      console.log(r.text);
+      process.exitCode = r.code;
     });
 
   program

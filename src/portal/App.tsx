@@ -18,6 +18,7 @@ const FeedbackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ de
 const FeedbackTrackPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackTrackPage })));
 const FeedbackAnsweredPage = lazy(() => import('./pages/Feedback.tsx').then((m) => ({ default: m.FeedbackAnsweredPage })));
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
+const VerifySignaturesPage = lazy(() => import('./pages/VerifySignatures.tsx').then((m) => ({ default: m.VerifySignaturesPage })));
 const ServiceIndexPage = lazy(() => import('./pages/ServiceIndex.tsx').then((m) => ({ default: m.ServiceIndexPage })));
 
 function NotFound() {
@@ -74,6 +75,7 @@ export function App() {
           <NavLink to="/ho-so-cua-toi">{t('nav.mine')}</NavLink>
           <NavLink to="/phan-anh">{t('nav.feedback')}</NavLink>
           <NavLink to="/thong-ke">{t('nav.stats')}</NavLink>
+          <NavLink to="/kiem-tra-chu-ky">{t('nav.signatures')}</NavLink>
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
@@ -93,6 +95,7 @@ export function App() {
             <Route path="/phan-anh/tra-cuu" element={<FeedbackTrackPage />} />
             <Route path="/phan-anh/da-tra-loi" element={<FeedbackAnsweredPage />} />
             <Route path="/thong-ke" element={<StatsPage />} />
+            <Route path="/kiem-tra-chu-ky" element={<VerifySignaturesPage />} />
             <Route path="/chi-so-phuc-vu" element={<ServiceIndexPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -30,6 +30,7 @@ import {
   IconPackageExport,
   IconReportAnalytics,
   IconSearch,
+  IconSignature,
   IconSettings,
   IconUsers,
   IconWorld,
@@ -56,6 +57,7 @@ import { StaffPage } from './pages/admin/Staff.tsx';
 import { WorkflowPage } from './pages/admin/Workflow.tsx';
 import { ReformReportPage } from './pages/reform/ReformReport.tsx';
 import { ReformReportsPage } from './pages/reform/ReformReports.tsx';
+import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
 const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
@@ -211,6 +213,7 @@ function Shell() {
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
           {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring')}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
+          {nav('/chu-ky-so', t('nav.signatures'), <IconSignature size={18} aria-hidden />, 'nav-signatures')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
               {nav('/quan-tri/thu-tuc', t('nav.admin.publications'), <IconClipboardList size={16} aria-hidden />, 'nav-admin-publications', path.startsWith('/quan-tri/thu-tuc') || path.startsWith('/quan-tri/quy-trinh'))}
@@ -240,6 +243,7 @@ function Shell() {
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
           <Route path="/tim-kiem" element={<SearchPage />} />
+          <Route path="/chu-ky-so" element={<VerifySignaturesPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />
           <Route path="/quan-tri/thu-tuc" element={<PublicationsPage />} />
           <Route path="/quan-tri/quy-trinh/:publicationId" element={<WorkflowPage />} />

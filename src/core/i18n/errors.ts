@@ -76,6 +76,14 @@ export const ERROR_CATALOGUE = {
   REPORT_NOT_SUBMITTED: { status: 409, vi: 'Báo cáo chưa được gửi.', en: 'The report has not been submitted.' },
   REPORT_WITHDRAW_CLOSED: { status: 409, vi: 'Đã hết hạn gửi báo cáo (ngày {deadline}); không thể thu hồi báo cáo đã gửi.', en: 'The deadline ({deadline}) has passed; a submitted report can no longer be withdrawn.' },
   REPORT_PERIOD_NOT_STARTED: { status: 422, vi: 'Kỳ báo cáo chưa bắt đầu (số liệu tính từ ngày {from}).', en: 'The reporting period has not started yet (data from {from}).' },
+  // digital signatures (platform/signing, modules/signatures)
+  PDF_INVALID: { status: 422, vi: 'Tệp không phải là tài liệu PDF đọc được ({reason}).', en: 'The file is not a readable PDF document ({reason}).' },
+  PDF_ENCRYPTED: { status: 422, vi: 'Tài liệu PDF được mã hóa bằng mật khẩu; hãy gửi bản không mã hóa.', en: 'The PDF is password-encrypted; send an unencrypted copy.' },
+  SIGNER_PASSWORD_WRONG: { status: 422, vi: 'Mật khẩu của tệp khóa ký (PKCS#12) không đúng.', en: 'Wrong password for the signing key file (PKCS#12).' },
+  SIGNER_INVALID: { status: 422, vi: 'Không dùng được khóa ký: {reason}.', en: 'The signing key cannot be used: {reason}.' },
+  SIGNER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khóa ký "{id}".', en: 'Signing key "{id}" not found.' },
+  SIGNING_FAILED: { status: 500, vi: 'Không ký được tài liệu: {reason}.', en: 'The document could not be signed: {reason}.' },
+  TIMESTAMP_FAILED: { status: 502, vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian: {reason}.', en: 'No timestamp could be obtained from the timestamp authority: {reason}.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

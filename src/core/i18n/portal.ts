@@ -323,6 +323,7 @@ export const PORTAL = {
   // feedback (phản ánh, kiến nghị)
   'nav.feedback': { vi: 'Phản ánh', en: 'Feedback' },
   'nav.stats': { vi: 'Thống kê', en: 'Statistics' },
+  'nav.signatures': { vi: 'Kiểm tra chữ ký số', en: 'Check a signature' },
   'home.feedbackCta': { vi: 'Gửi phản ánh, kiến nghị', en: 'Send feedback' },
   'home.statsCta': { vi: 'Xem thống kê giải quyết hồ sơ', en: 'See how dossiers are handled' },
   'fb.title': { vi: 'Phản ánh, kiến nghị', en: 'Feedback and suggestions' },

@@ -40,6 +40,7 @@ const BASE = {
   'nav.admin.staff': { vi: 'Cán bộ', en: 'Staff' },
   'nav.admin.holidays': { vi: 'Ngày nghỉ, ngày làm bù', en: 'Holidays and overrides' },
   'nav.track': { vi: 'Tra cứu công khai', en: 'Public tracking' },
+  'nav.signatures': { vi: 'Kiểm tra chữ ký số', en: 'Check signatures' },
 
   // common
   'common.save': { vi: 'Lưu', en: 'Save' },

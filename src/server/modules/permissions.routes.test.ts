@@ -251,6 +251,11 @@ const ROWS: Row[] = [
   { name: 'POST /api/monitoring/rebuild', method: 'POST', req: () => ({ url: '/api/monitoring/rebuild', body: {} }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
   { name: 'GET /api/public/index?agencyId=A', method: 'GET', req: () => ({ url: `/api/public/index?agencyId=${agencyId[PLEIKU]}&period=year&year=2026` }), expect: PUBLIC },
   { name: 'GET /api/public/rankings?agencyId=province', method: 'GET', req: () => ({ url: `/api/public/rankings?agencyId=${agencyId['000.00.00.H21']}&period=year&year=2026` }), expect: PUBLIC },
+  // ----------------------------------------------------------------- digital signatures
+  { name: 'POST /api/signatures/verify (no file)', method: 'POST', req: () => ({ url: '/api/signatures/verify', body: {} }), expect: by({ default: 400, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED', 400: 'INPUT_REQUIRED' } },
+  { name: 'POST /api/public/signatures/verify (no file)', method: 'POST', req: () => ({ url: '/api/public/signatures/verify', body: {} }), expect: by({ default: 400 }), codes: { 400: 'INPUT_REQUIRED' } },
+  { name: 'GET /api/public/signatures/ca.pem', method: 'GET', req: () => ({ url: '/api/public/signatures/ca.pem' }), expect: PUBLIC },
+  { name: 'GET /api/signatures/signers', method: 'GET', req: () => ({ url: '/api/signatures/signers' }), expect: by({ default: 200, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED' } },
   { name: 'GET /api/reform/reports', method: 'GET', req: () => ({ url: '/api/reform/reports?year=2026' }), expect: by({ default: 200, anonymous: 401 }) },
 
   // ----------------------------------------------------------------- calendar

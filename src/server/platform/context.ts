@@ -13,6 +13,7 @@ import { PaymentsService } from '../modules/payments/payments.service.ts';
 import { FeedbackService } from '../modules/feedback/feedback.service.ts';
 import { MonitoringService } from '../modules/monitoring/monitoring.service.ts';
 import { ReformService } from '../modules/reform/reform.service.ts';
+import { SignaturesService } from '../modules/signatures/signatures.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -35,6 +36,7 @@ export interface AppContext {
     feedback: FeedbackService;
     monitoring: MonitoringService;
     reform: ReformService;
+    signatures: SignaturesService;
   };
 }
 
@@ -54,6 +56,7 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     feedback: new FeedbackService(ctx),
     monitoring: new MonitoringService(ctx),
     reform: new ReformService(ctx),
+    signatures: new SignaturesService(ctx),
   };
   return ctx;
 }

@@ -173,6 +173,7 @@ export interface SeedOptions {
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
   await ctx.services.calendar.ensurePolicies();
+  ctx.services.signatures.ensureDemoPki(); // the demo's test CA and signers in DATA_DIR/pki (first start only)
   if (await isSeeded(ctx)) return null;
   const password = opts.password ?? process.env.DEMO_PASSWORD ?? 'MotCua@2026';
   const full = opts.full ?? true;

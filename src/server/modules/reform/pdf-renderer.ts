@@ -1,7 +1,7 @@
 /**
  * Renders a reform report (core/reform ReportDocument) to PDF with pdfkit, A4 portrait, in the same
  * administrative layout as the DOCX: header (agency | national motto), title, sections, the figures appendix as a
- * table, "Nơi nhận" and the signature. Fonts: DejaVu Serif, embedded (subsets), so Vietnamese prints everywhere
+ * table, "Nơi nhận" and the signature. Fonts: Liberation Serif (Times New Roman metrics), embedded (subsets), so Vietnamese prints everywhere
  * (the slips use the same family). Deterministic: the PDF dates are the document's own date.
  */
 import PDFDocument from 'pdfkit';

@@ -232,6 +232,10 @@ describe('the Q1 2026 report of Phường Pleiku', () => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Phụ lục: Số liệu tổng hợp');
     expect(text).toContain('Đề nghị bổ sung máy quét tài liệu.');
+    // Set in the official serif (Liberation Serif: Times New Roman metrics), embedded.
+    const fonts = execFileSync('pdffonts', [file]).toString('utf8').trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?\s.*\byes\s+yes\s+yes\b/);
   });
 
   it('scope: another commune’s officer gets 404 exactly like an unknown id, and does not list it', async () => {

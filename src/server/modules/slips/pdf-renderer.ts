@@ -2,7 +2,7 @@
  * Renders a slip description (core/slips SlipDoc) to PDF with pdfkit, in the layout of official Vietnamese
  * administrative forms: agency (parent above, bold, underlined) top left; national motto header top right
  * (bold, second line underlined) with the place and date; form number; bold upper-case title; body; signature
- * blocks; a QR code to the public tracking page. Fonts: DejaVu Serif (embedded subsets; covers Vietnamese).
+ * blocks; a QR code to the public tracking page. Fonts: Liberation Serif (Times New Roman metrics; embedded subsets; covers Vietnamese), from platform/pdf/fonts.ts.
  *
  * The output is deterministic: the PDF's creation date is the slip's own date, so the same data gives the same
  * bytes (and the same SHA-256, which is how a stored slip is recognised).

@@ -71,6 +71,13 @@ function pdfInfo(pdf: Buffer, name: string): string {
   return execFileSync('pdfinfo', [file]).toString('utf8');
 }
 
+/** The embedded fonts, from `pdffonts`: every one is the official serif, embedded as a subset. */
+function pdfFonts(pdf: Buffer, name: string): string[] {
+  const file = path.join(tmp, `fonts-${name}`);
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdffonts', [file]).toString('utf8').trim().split('\n').slice(2); // two header lines
+}
+
 function pdfImages(pdf: Buffer, name: string): number {
   const file = path.join(tmp, `img-${name}`);
   fs.writeFileSync(file, pdf);
@@ -153,6 +160,10 @@ describe('slips of a dossier through its whole life', () => {
     expect(r.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfInfo(r.body, 'receipt.pdf')).toMatch(A5);
     expect(pdfInfo(r.body, 'receipt-pages.pdf')).toMatch(/Pages:\s+1\n/); // one A5 sheet, QR included
+    // Set in the official serif (Liberation Serif: Times New Roman metrics), embedded.
+    const fonts = pdfFonts(r.body, 'receipt.pdf');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?\s.*\byes\s+yes\s+yes\b/);
     const t = pdfText(r.body, 'receipt.pdf');
     expect(t.layout).toContain(MOTTO_1);
     expect(t.layout).toContain(MOTTO_2);
@@ -384,6 +395,7 @@ describe('the dossier register (sổ theo dõi hồ sơ)', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
     expect(pdfInfo(r.body, 'register.pdf')).toMatch(A4_LANDSCAPE);
+    for (const f of pdfFonts(r.body, 'register.pdf')) expect(f).toMatch(/^[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?\s/);
     const t = pdfText(r.body, 'register.pdf');
     expect(t.layout).toContain(MOTTO_1);
     expect(t.layout).toContain(MOTTO_2);

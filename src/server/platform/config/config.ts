@@ -16,6 +16,9 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('motcua <no-reply@motcua.local>'),
   MAIL_CATCHER: z.enum(['0', '1']).optional(),
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
+  SIGNING_TSA_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  SIGNING_TRUSTED_CAS: z.string().optional(),
+  SIGNING_VERIFY_MAX_MB: z.coerce.number().positive().default(10),
 });
 
 export interface AppConfig {
@@ -34,6 +37,12 @@ export interface AppConfig {
   mailCatcher: boolean;
   /** HMAC-SHA256 key of the payment provider's webhook; null: the webhook refuses every call. */
   paymentWebhookSecret: string | null;
+  /** RFC 3161 timestamp authority for signatures (PAdES B-T); null: signatures without a timestamp (B-B). */
+  signingTsaUrl: string | null;
+  /** PEM files of the CAs whose certificates verification trusts (besides the demo CA in DATA_DIR/pki). */
+  signingTrustedCaFiles: string[];
+  /** Largest PDF the public verification page accepts. */
+  signingVerifyMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -56,5 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     mailCatcher: e.MAIL_CATCHER === '1' || (e.MAIL_CATCHER !== '0' && e.NODE_ENV !== 'production'),
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? null,
+    signingTsaUrl: e.SIGNING_TSA_URL ?? null,
+    signingTrustedCaFiles: (e.SIGNING_TRUSTED_CAS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(f)),
+    signingVerifyMaxBytes: Math.round(e.SIGNING_VERIFY_MAX_MB * 1024 * 1024),
   };
 }

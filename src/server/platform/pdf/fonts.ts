@@ -1,21 +1,27 @@
 /**
- * The DejaVu fonts (package dejavu-fonts-ttf) every PDF embeds, so Vietnamese prints the same everywhere: the
- * serif family for administrative documents (slips, reports), the sans family for dashboards.
+ * The fonts every PDF embeds, from one place. Administrative documents (slips, registers, reform reports,
+ * monitoring exports, signature appearances) are set in Liberation Serif: free (SIL OFL 1.1), metric-compatible
+ * with Times New Roman — the font Decree 30/2020 prescribes — and complete for Vietnamese. The TTF files are
+ * vendored in `data/fonts/` (origin, licence and checksums in `data/fonts/README.md`).
  */
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+/** Folder of the vendored TTF files (`data/fonts/`). */
+export const FONT_DIR = fileURLToPath(new URL('../../../../data/fonts/', import.meta.url));
 
-/** Folder of the DejaVu TTF files. */
-export const DEJAVU_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-
-/** The serif family of administrative documents, with the condensed cut for narrow table cells. */
+/**
+ * The serif family of administrative documents. `cell`/`cellBold` are the cuts for narrow table cells: Times New
+ * Roman has no condensed cut and is already narrow, so they are the regular and bold cuts.
+ */
 export const SERIF_FONTS = {
-  regular: path.join(DEJAVU_DIR, 'DejaVuSerif.ttf'),
-  bold: path.join(DEJAVU_DIR, 'DejaVuSerif-Bold.ttf'),
-  italic: path.join(DEJAVU_DIR, 'DejaVuSerif-Italic.ttf'),
-  boldItalic: path.join(DEJAVU_DIR, 'DejaVuSerif-BoldItalic.ttf'),
-  cell: path.join(DEJAVU_DIR, 'DejaVuSerifCondensed.ttf'),
-  cellBold: path.join(DEJAVU_DIR, 'DejaVuSerifCondensed-Bold.ttf'),
+  regular: path.join(FONT_DIR, 'LiberationSerif-Regular.ttf'),
+  bold: path.join(FONT_DIR, 'LiberationSerif-Bold.ttf'),
+  italic: path.join(FONT_DIR, 'LiberationSerif-Italic.ttf'),
+  boldItalic: path.join(FONT_DIR, 'LiberationSerif-BoldItalic.ttf'),
+  cell: path.join(FONT_DIR, 'LiberationSerif-Regular.ttf'),
+  cellBold: path.join(FONT_DIR, 'LiberationSerif-Bold.ttf'),
 } as const;
+
+/** The family name charts (SVG) use for their text; the PDF maps it to the embedded serif cuts. */
+export const SERIF_FAMILY = 'Liberation Serif';

@@ -2,7 +2,7 @@
  * Charts of the service-index exports, rendered on the server by ECharts (SSR, SVG renderer) and drawn into the
  * PDF by svg-to-pdfkit. Made for black-and-white print: greys only, and every series is told apart by something
  * other than colour (filled vs outlined bars, hatching, line dashes, marker shapes) and carries its values as
- * labels. Text uses the family `CHART_FONT`, which the PDF maps to its embedded DejaVu Sans (`chartFonts`).
+ * labels. Text uses the family `CHART_FONT`, which the PDF maps to its embedded serif (`chartFonts`).
  * Numbers are written as in the rest of the report (vi: `15,5`; en: `15.5`).
  */
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import type { IndexResult, RankingRow, TrendPoint } from '../../../../core/servi
 import { tx } from '../../../../core/i18n/exports-monitoring.ts';
 import type { Lang } from '../../../../core/i18n/errors.ts';
 import { fmtNum, monthShort } from './format.ts';
+import { SERIF_FAMILY } from '../../../platform/pdf/fonts.ts';
 
 const require = createRequire(import.meta.url);
 let lib: typeof Echarts | null = null;
@@ -22,7 +23,7 @@ function echarts(): typeof Echarts {
   return (lib ??= require('echarts') as typeof Echarts);
 }
 
-export const CHART_FONT = 'DejaVu Sans';
+export const CHART_FONT = SERIF_FAMILY;
 
 /** Greys from black: every one prints distinctly on a laser printer. */
 export const GREYS = ['#000000', '#595959', '#8c8c8c', '#262626', '#737373', '#404040', '#a6a6a6'] as const;

@@ -292,16 +292,16 @@ describe('dashboard workbook', () => {
 });
 
 describe('dashboard PDF', () => {
-  it('is an A4 PDF in Vietnamese with embedded DejaVu fonts: header, total, every group and indicator, page numbers', async () => {
+  it('is an A4 PDF in Vietnamese with the embedded official serif (Liberation Serif): header, total, every group and indicator, page numbers', async () => {
     const d = dashboard();
     const buf = await renderDashboardPdf(d, 'vi');
     expect(buf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const p = pdf(buf, 'dashboard-vi.pdf');
-    // Fonts: only the embedded DejaVu family (the charts' text too: no standard-14 fallback such as Helvetica).
+    // Fonts: only the embedded Liberation Serif family (the charts' text too: no standard-14 fallback such as Helvetica).
     const fontLines = p.fonts.split('\n').slice(2).filter(Boolean);
     expect(fontLines.length).toBeGreaterThan(0);
     for (const l of fontLines) {
-      expect(l).toMatch(/DejaVuSans/);
+      expect(l).toMatch(/LiberationSerif/);
       expect(l).toMatch(/\byes\s+yes\s+yes\b/);
     }
     expect(p.layout).toContain('CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP');
@@ -372,7 +372,7 @@ describe('charts (SVG)', () => {
     expect(rk).toMatch(/<pattern\b/);
 
     for (const svg of [bars, trend, rk]) {
-      expect(svg).toContain('font-family:DejaVu Sans');
+      expect(svg).toContain('font-family:Liberation Serif');
       const colours = visibleColours(svg);
       expect(colours.length).toBeGreaterThan(0);
       expect(colours.filter((c) => !isGrey(c))).toEqual([]);

@@ -1,33 +1,30 @@
 /**
- * The PDF layer of the service-index reports (pdfkit): A4, DejaVu Sans embedded (subsets; covers Vietnamese),
+ * The PDF layer of the service-index reports (pdfkit): A4, the official serif (platform/pdf/fonts.ts, Liberation Serif: Times New Roman metrics) embedded (subsets; covers Vietnamese),
  * a header block, tables that break across pages and repeat their header row, SVG charts (svg-to-pdfkit, the
- * chart font mapped to the embedded DejaVu Sans), and "Trang n/N" page numbers. Deterministic: the document's
+ * chart font mapped to the embedded serif), and "Trang n/N" page numbers. Deterministic: the document's
  * dates are the figures' own date, not the clock.
  */
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { tx } from '../../../../core/i18n/exports-monitoring.ts';
 import type { Lang } from '../../../../core/i18n/errors.ts';
 import { excelDay } from './format.ts';
-import { DEJAVU_DIR } from '../../../platform/pdf/fonts.ts';
-
-const FONT_DIR = DEJAVU_DIR;
+import { SERIF_FONTS } from '../../../platform/pdf/fonts.ts';
 
 export const FONT = {
-  regular: 'sans',
-  bold: 'sans-bold',
-  italic: 'sans-italic',
-  cell: 'cond',
-  cellBold: 'cond-bold',
+  regular: 'serif',
+  bold: 'serif-bold',
+  italic: 'serif-italic',
+  cell: 'cell',
+  cellBold: 'cell-bold',
 } as const;
 
 const FONT_FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
-  sans: 'DejaVuSans.ttf',
-  'sans-bold': 'DejaVuSans-Bold.ttf',
-  'sans-italic': 'DejaVuSans-Oblique.ttf',
-  cond: 'DejaVuSansCondensed.ttf',
-  'cond-bold': 'DejaVuSansCondensed-Bold.ttf',
+  serif: SERIF_FONTS.regular,
+  'serif-bold': SERIF_FONTS.bold,
+  'serif-italic': SERIF_FONTS.italic,
+  cell: SERIF_FONTS.cell,
+  'cell-bold': SERIF_FONTS.cellBold,
 };
 
 export const PDF_MIME = 'application/pdf';
@@ -59,7 +56,7 @@ export function newPdf(meta: PdfMeta): Doc {
     displayTitle: true,
     info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'motcua', Producer: 'motcua (PDFKit)', CreationDate: when, ModDate: when },
   });
-  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, path.join(FONT_DIR, file));
+  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, file);
   doc.font(FONT.regular);
   return doc;
 }

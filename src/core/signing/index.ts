@@ -1,0 +1,3 @@
+export * from './time.ts';
+export * from './appearance.ts';
+export * from './verdict.ts';
