@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../server/platform/config/config.ts';
 import { DatabaseLockedError, openDatabase, type Database } from '../server/platform/db/database.ts';
 import { createContext, type AppContext } from '../server/platform/context.ts';
-import { startServer } from '../server/server.ts';
+import { ConfigurationError, startServer } from '../server/server.ts';
 import { formatDemoSummary, seedDemo } from '../server/seed/demo.ts';
 import {
   computeDueAt,
@@ -80,7 +80,11 @@ export function buildCli(): Command {
     .description('Run the server (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL)')
     .option('--demo', 'load the demo data on first start and print the demo accounts')
     .action(async (o: { demo?: boolean }) => {
-      const running = await startServer({ demo: !!o.demo });
+      const running = await startServer({ demo: !!o.demo }).catch((e: unknown) => {
+        if (!(e instanceof ConfigurationError)) throw e;
+        console.error(e.message);
+        process.exit(1);
+      });
       const stop = async () => {
         await running.close();
         process.exit(0);

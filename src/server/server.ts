@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type AppConfig } from './platform/config/config.ts';
+import { formatConfigProblems, loadConfig, productionProblems, type AppConfig } from './platform/config/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { createContext, type AppContext } from './platform/context.ts';
 import { buildApp } from './platform/http/app.ts';
@@ -15,9 +15,16 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** A start refused because of the configuration: the CLI prints its message and exits 1, without a stack trace. */
+export class ConfigurationError extends Error {}
+
 /** Opens the database, migrates, optionally seeds the demo, and serves the API. */
 export async function startServer(opts: { config?: AppConfig; demo?: boolean; log?: (s: string) => void } = {}): Promise<Running> {
-  const config = opts.config ?? loadConfig();
+  const config = opts.config ?? loadConfig(process.env, { demo: !!opts.demo });
+  if (!opts.config) {
+    const problems = productionProblems(config, process.env, { demo: !!opts.demo });
+    if (problems.length > 0) throw new ConfigurationError(formatConfigProblems(problems));
+  }
   const log = opts.log ?? ((s: string) => console.log(s));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx = createContext(config, database);

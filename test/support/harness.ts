@@ -65,7 +65,7 @@ export type TestConfigOverrides = Partial<Omit<AppConfig, 'dataDir'>>;
 
 export async function createTestEnv(clock = new TestClock(), overrides: TestConfigOverrides = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
-  const config = { ...loadConfig({}), logLevel: 'silent', sessionTtlHours: 24 * 3650, ...overrides, dataDir };
+  const config = { ...loadConfig({}, { demo: true }), logLevel: 'silent', sessionTtlHours: 24 * 3650, ...overrides, dataDir };
   const database = await openTestDatabase();
   const ctx = createContext(config, database, clock.now);
   await ctx.services.calendar.ensurePolicies();

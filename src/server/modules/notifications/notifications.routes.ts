@@ -6,7 +6,7 @@ import { normaliseContact } from '../citizens/identity.ts';
 
 /**
  * The local mail catcher's inbox (demo and tests): what the dispatcher "sent". Registered only when the
- * catcher is enabled (NODE_ENV ≠ production, or MAIL_CATCHER=1); otherwise the path does not exist.
+ * catcher is enabled (with the demo, or MAIL_CATCHER=1 — see config.ts); otherwise the path does not exist.
  */
 export const devMessagesRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
   if (!ctx.config.mailCatcher) return;

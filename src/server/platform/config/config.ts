@@ -33,7 +33,10 @@ export interface AppConfig {
   /** smtp://user:pass@host:port or smtps://…; null: no SMTP delivery. */
   smtpUrl: string | null;
   mailFrom: string;
-  /** The local mail catcher (sent_messages + GET /api/dev/messages): on unless NODE_ENV=production, or MAIL_CATCHER=1. */
+  /**
+   * The local mail catcher (sent_messages + GET /api/dev/messages, which shows every one-time code without signing
+   * in): on only with MAIL_CATCHER=1 or when the demo is asked for (`serve --demo`, `npm start`) — never by default.
+   */
   mailCatcher: boolean;
   /** HMAC-SHA256 key of the payment provider's webhook; null: the webhook refuses every call. */
   paymentWebhookSecret: string | null;
@@ -45,7 +48,12 @@ export interface AppConfig {
   signingVerifyMaxBytes: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** What `loadConfig` is told besides the environment: whether the demo was asked for (`serve --demo`). */
+export interface ConfigOptions {
+  demo?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: ConfigOptions = {}): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -63,10 +71,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
-    mailCatcher: e.MAIL_CATCHER === '1' || (e.MAIL_CATCHER !== '0' && e.NODE_ENV !== 'production'),
+    mailCatcher: e.MAIL_CATCHER === '1' || (e.MAIL_CATCHER !== '0' && opts.demo === true),
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? null,
     signingTsaUrl: e.SIGNING_TSA_URL ?? null,
     signingTrustedCaFiles: (e.SIGNING_TRUSTED_CAS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(f)),
     signingVerifyMaxBytes: Math.round(e.SIGNING_VERIFY_MAX_MB * 1024 * 1024),
   };
+}
+
+/** One missing or unsafe production setting: the variable and why it is needed (English; the operator reads logs). */
+export interface ConfigProblem {
+  variable: string;
+  reason: string;
+}
+
+/**
+ * The settings a production start (NODE_ENV=production) cannot do without. `serve` refuses to start and names each
+ * one, rather than running with one-time codes nobody receives or QR codes pointing at 127.0.0.1.
+ */
+export function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv = process.env, opts: ConfigOptions = {}): ConfigProblem[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: ConfigProblem[] = [];
+  if (!config.databaseUrl) problems.push({ variable: 'DATABASE_URL', reason: 'production runs on PostgreSQL (the embedded PGlite does not fsync)' });
+  if (!config.publicBaseUrl) problems.push({ variable: 'PUBLIC_BASE_URL', reason: 'links and QR codes on slips must point at the public address, not 127.0.0.1' });
+  else if (/^https?:\/\/(127\.|localhost|\[::1\])/i.test(config.publicBaseUrl)) problems.push({ variable: 'PUBLIC_BASE_URL', reason: `${config.publicBaseUrl} is a loopback address` });
+  if (!config.smtpUrl) problems.push({ variable: 'SMTP_URL', reason: 'one-time sign-in codes and notices must be delivered by mail' });
+  if (!config.paymentWebhookSecret) problems.push({ variable: 'PAYMENT_WEBHOOK_SECRET', reason: "the payment provider's notices cannot be authenticated without it (16+ characters)" });
+  if (config.mailCatcher) problems.push({ variable: 'MAIL_CATCHER', reason: 'the mail catcher shows every one-time code without signing in; unset it (or 0) in production' });
+  if (opts.demo) problems.push({ variable: '--demo', reason: 'the demo data has published passwords; do not load it in production' });
+  return problems;
+}
+
+/** The message `serve` stops with when `productionProblems` is not empty. */
+export function formatConfigProblems(problems: ConfigProblem[]): string {
+  return ['motcua will not start in production without these settings (see README "Configuration"):', ...problems.map((p) => `  - ${p.variable}: ${p.reason}`)].join('\n');
 }
