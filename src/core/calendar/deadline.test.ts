@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTiming, computeDossierDue, computeDueAt, validateApology } from './deadline.ts';
+import { classifyTiming, computeDossierDue, computeDueAt, isOfficeTime, nextOfficeTime, previousOfficeTime, validateApology } from './deadline.ts';
 import { createWorkCalendar } from './work-calendar.ts';
 import { DEFAULT_CALENDAR_POLICIES, POLICY_LABOUR_CODE_2012, POLICY_LABOUR_CODE_2019 } from './policies.ts';
 import { formatVnIso, parseIsoWithOffset } from './time.ts';
@@ -309,5 +309,34 @@ describe('classifyTiming', () => {
   it('paused when there is no due date', () => {
     expect(c(null, '2026-03-09T10:00:00', null)).toBe('paused');
     expect(c('2026-03-09T10:00:00', '2026-03-09T10:00:00', null)).toBe('paused');
+  });
+});
+
+describe('isOfficeTime / nextOfficeTime (office hours of working days)', () => {
+  it('is office time inside the morning and afternoon blocks of a working day, not at lunch, at night or on a weekend', () => {
+    expect(isOfficeTime(at('2026-03-02T07:30:00'), cal)).toBe(true);
+    expect(isOfficeTime(at('2026-03-02T11:30:00'), cal)).toBe(true);
+    expect(isOfficeTime(at('2026-03-02T12:00:00'), cal)).toBe(false);
+    expect(isOfficeTime(at('2026-03-02T16:59:00'), cal)).toBe(true);
+    expect(isOfficeTime(at('2026-03-02T02:40:00'), cal)).toBe(false);
+    expect(isOfficeTime(at('2026-03-07T09:00:00'), cal)).toBe(false); // Saturday
+    expect(isOfficeTime(at('2026-02-17T09:00:00'), cal)).toBe(false); // Tết
+  });
+  it('moves a time outside office hours to the next block start, and leaves office time alone', () => {
+    expect(formatVnIso(nextOfficeTime(at('2026-03-02T02:40:00'), cal))).toBe('2026-03-02T07:30:00+07:00');
+    expect(formatVnIso(nextOfficeTime(at('2026-03-02T12:10:00'), cal))).toBe('2026-03-02T13:00:00+07:00');
+    expect(formatVnIso(nextOfficeTime(at('2026-03-06T18:00:00'), cal))).toBe('2026-03-09T07:30:00+07:00');
+    expect(formatVnIso(nextOfficeTime(at('2026-02-13T17:30:00'), cal))).toBe('2026-02-23T07:30:00+07:00');
+    expect(formatVnIso(nextOfficeTime(at('2026-03-03T10:15:00'), cal))).toBe('2026-03-03T10:15:00+07:00');
+  });
+});
+
+describe('previousOfficeTime', () => {
+  it('moves a time outside office hours back to the end of the latest block, and leaves office time alone', () => {
+    expect(formatVnIso(previousOfficeTime(at('2026-03-02T20:45:00'), cal))).toBe('2026-03-02T17:00:00+07:00');
+    expect(formatVnIso(previousOfficeTime(at('2026-03-02T12:10:00'), cal))).toBe('2026-03-02T11:30:00+07:00');
+    expect(formatVnIso(previousOfficeTime(at('2026-03-02T06:00:00'), cal))).toBe('2026-02-27T17:00:00+07:00'); // Monday dawn → Friday
+    expect(formatVnIso(previousOfficeTime(at('2026-02-20T10:00:00'), cal))).toBe('2026-02-13T17:00:00+07:00'); // Tết
+    expect(formatVnIso(previousOfficeTime(at('2026-03-03T10:15:00'), cal))).toBe('2026-03-03T10:15:00+07:00');
   });
 });

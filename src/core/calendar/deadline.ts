@@ -131,6 +131,36 @@ export function computeDueAt(receivedAt: Date, limit: TimeLimit, cal: WorkCalend
   }
 }
 
+/** Whether an instant lies inside an office-hours block of a working day (start inclusive, end inclusive). */
+export function isOfficeTime(at: Date, cal: WorkCalendar): boolean {
+  const date = toLocalDate(at);
+  if (!cal.isWorkingDay(date)) return false;
+  const pos = localMinutesOfDay(at);
+  return blocksOf(cal.policyAt(date)).some((b) => pos >= b.start && pos <= b.end);
+}
+
+/** The instant itself when it is office time, otherwise the start of the next office-hours block. */
+export function nextOfficeTime(at: Date, cal: WorkCalendar): Date {
+  return isOfficeTime(at, cal) ? at : addOfficeMinutes(at, 0, cal);
+}
+
+/** The instant itself when it is office time, otherwise the end of the latest office-hours block before it. */
+export function previousOfficeTime(at: Date, cal: WorkCalendar): Date {
+  if (isOfficeTime(at, cal)) return at;
+  let date = toLocalDate(at);
+  let pos = localMinutesOfDay(at);
+  for (let guard = 0; guard < 10_000; guard++) {
+    if (cal.isWorkingDay(date)) {
+      const before = blocksOf(cal.policyAt(date)).filter((b) => b.end <= pos);
+      const last = before[before.length - 1];
+      if (last) return localMinutesToInstant(date, last.end);
+    }
+    date = addDays(date, -1);
+    pos = 24 * 60;
+  }
+  throw new RangeError('No office time before this instant');
+}
+
 /** Adds `minutes` of office time (inside office-hours blocks of working days) to an instant. */
 export function addOfficeMinutes(from: Date, minutes: number, cal: WorkCalendar): Date {
   let date = toLocalDate(from);

@@ -79,5 +79,8 @@ export {
   dueInstantOn,
   endOfOfficeHours,
   addOfficeMinutes,
+  isOfficeTime,
+  nextOfficeTime,
+  previousOfficeTime,
 } from './deadline.ts';
 export type { SupplementPeriod, DossierDueInput, DossierDue, ApologyCheck, Timing } from './deadline.ts';

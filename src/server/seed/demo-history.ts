@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.ts';
 import { agencies, procedures, publications } from '../platform/db/schema.ts';
 import { addDays, makeLocalDate, parseLocalDate } from '../../core/calendar/dates.ts';
 import { localMinutesToInstant, toLocalDate } from '../../core/calendar/time.ts';
+import { nextOfficeTime, previousOfficeTime } from '../../core/calendar/deadline.ts';
 import type { LocalDate } from '../../core/calendar/types.ts';
 import type { ProcedureRecord } from '../../core/catalog/types.ts';
 import type { AuthInfo } from '../platform/http/auth.ts';
@@ -76,6 +77,8 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
   let clock = new Date(0);
   ctx.now = () => new Date(clock);
   const cal = await ctx.services.calendar.calendar();
+  // Every recorded moment of the demo's history lies in office hours of a working day: no result returned at 02:40.
+  const office = (t: Date) => nextOfficeTime(t, cal);
   const untilDay = toLocalDate(opts.until);
   let dossierCount = 0;
   let feedbackCount = 0;
@@ -107,7 +110,7 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
           const p = pick(weighted);
           const rec = p.record as ProcedureRecord;
           const receivedDay = pick(workdays);
-          clock = localMinutesToInstant(receivedDay, 7.5 * 60 + Math.floor(rnd() * 8 * 60));
+          clock = office(localMinutesToInstant(receivedDay, 7.5 * 60 + Math.floor(rnd() * 8 * 60)));
           if (clock.getTime() >= opts.until.getTime()) continue;
           const offered = new Set(rec.channels.map((c) => c.channel as string));
           const online = offered.has('online') && (rnd() < 0.45 || !offered.has('desk'));
@@ -132,7 +135,7 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
           };
           let { dossier } = await ctx.services.dossiers.create(desk, body, null);
           const step = async (who: AuthInfo, action: string, input: Record<string, unknown> = {}, docs: unknown[] = [], minutes = 30 + rnd() * 240) => {
-            clock = new Date(clock.getTime() + minutes * 60_000);
+            clock = office(new Date(clock.getTime() + minutes * 60_000));
             if (clock.getTime() >= opts.until.getTime()) return false;
             dossier = await ctx.services.dossiers.act(who, dossier.id, { action: action as never, version: dossier.version, input, documents: docs as never });
             return true;
@@ -161,7 +164,7 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
             const wait = Math.max(10, (target - clock.getTime()) / 60_000);
             if (late && rnd() < 0.6) {
               // The leader apologises one day before the appointment and sets a new date.
-              const apologyAt = due.getTime() - 30 * 3_600_000;
+              const apologyAt = previousOfficeTime(new Date(due.getTime() - 30 * 3_600_000), cal).getTime();
               if (apologyAt > clock.getTime()) {
                 clock = new Date(apologyAt);
                 if (clock.getTime() >= opts.until.getTime()) continue;
@@ -180,7 +183,7 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
         // Feedback: one or two a month, answered (mostly on time).
         const fbCount = 1 + Math.floor(rnd() * 2);
         for (let k = 0; k < fbCount; k++) {
-          clock = localMinutesToInstant(pick(workdays), 9 * 60 + Math.floor(rnd() * 6 * 60));
+          clock = office(localMinutesToInstant(pick(workdays), 9 * 60 + Math.floor(rnd() * 6 * 60)));
           if (clock.getTime() >= opts.until.getTime()) continue;
           const subject = pick(['procedure', 'rule', 'officer', 'other'] as const);
           const r = await ctx.services.feedback.submit(
@@ -189,10 +192,10 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
           );
           feedbackCount++;
           let f = await ctx.services.feedback.act(desk, r.id, { action: 'receive', version: 1, input: {} });
-          clock = new Date(clock.getTime() + 3_600_000);
+          clock = office(new Date(clock.getTime() + 3_600_000));
           f = await ctx.services.feedback.act(desk, r.id, { action: 'classify', version: f.version, input: { classification: 'within_competence' } });
           const days = rnd() < 0.85 ? 3 + rnd() * 10 : 25;
-          clock = new Date(clock.getTime() + days * 86_400_000);
+          clock = office(new Date(clock.getTime() + days * 86_400_000));
           if (clock.getTime() >= opts.until.getTime()) continue;
           await ctx.services.feedback.act(leader, r.id, { action: 'answer', version: f.version, input: { answer: 'Cơ quan đã tiếp thu và chỉ đạo khắc phục.' } });
         }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { count, eq, inArray } from 'drizzle-orm';
 import { seedDemoHistory } from './demo-history.ts';
 import { toLocalDate } from '../../core/calendar/time.ts';
+import { isOfficeTime, previousOfficeTime } from '../../core/calendar/deadline.ts';
 import type { AppContext } from '../platform/context.ts';
 import { unitMerges, units } from '../platform/db/schema.ts';
 import { parseAdminUnits2025 } from '../../core/units/index.ts';
@@ -302,6 +303,22 @@ async function seedDemoDossiers(ctx: AppContext, agencyId: string): Promise<numb
   const specialist = await authOf(ctx, 'pleiku.chuyenvien');
   const leader = await authOf(ctx, 'pleiku.lanhdao');
   const svc = ctx.services.dossiers;
+  // The handful happens in office hours: started outside them (an evening `npm start`), it is recorded as done just
+  // before the last office-hours block closed, the clock still moving.
+  const realNow = ctx.now;
+  const start = realNow();
+  const cal = await ctx.services.calendar.calendar();
+  const offset = isOfficeTime(start, cal) ? 0 : previousOfficeTime(start, cal).getTime() - start.getTime() - 10 * 60_000;
+  ctx.now = () => new Date(realNow().getTime() + offset);
+  try {
+    return await seedDemoDossiersNow(ctx, svc, desk, specialist, leader, agencyId);
+  } finally {
+    ctx.now = realNow;
+  }
+}
+type Staff = Awaited<ReturnType<typeof authOf>>;
+
+async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services']['dossiers'], desk: Staff, specialist: Staff, leader: Staff, agencyId: string): Promise<number> {
   const people = [
     { fullName: 'Nguyễn Văn An', idNumber: '052090001234', phone: '0905123456', address: 'Tổ 3, phường Pleiku, tỉnh Gia Lai' },
     { fullName: 'Trần Thị Bình', idNumber: '052190004321', phone: '0912345678' },
