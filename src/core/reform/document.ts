@@ -30,6 +30,8 @@ export interface ReportDocumentInput {
   year: number;
   status: ReportStatus;
   agency: { name: string; code: string; kind: string; parentName: string | null; provinceName: string | null };
+  /** The province's standing body for administrative reform (Sở Nội vụ), which receives the report; null: unknown. */
+  standingBodyName?: string | null;
   figures: ReportFigures;
   sections: ReportSection[];
   /** The document date: the submission time, or now for a draft. */
@@ -61,11 +63,29 @@ export function buildReportDocument(i: ReportDocumentInput): ReportDocument {
     draftMark: i.status === 'draft' ? 'DỰ THẢO' : null,
     title,
     subtitle,
-    recipient: i.agency.parentName ? `Kính gửi: ${i.agency.parentName}` : null,
+    recipient: reportAddressee(i),
     sections: i.sections,
     appendix: { ...t, note: figuresNote(i.figures, Number.isNaN(computedAt.getTime()) ? i.figures.computedAt : formatDateTime(computedAt)) },
-    recipients: ['Nơi nhận:', ...(i.agency.parentName ? [`- ${i.agency.parentName};`] : []), '- Sở Nội vụ (để tổng hợp);', '- Lưu: VT.'],
+    recipients: reportRecipients(i),
     signature: { lines: signatureLines(i.agency.kind), name: i.signerName },
     meta: { title: `${title} ${subtitle}`, subject: `${subtitle} — ${i.agency.name}`, fileName, issuedAt: i.issuedAt },
   };
+}
+
+/** "Kính gửi": the standing body for reform (Sở Nội vụ) when known, else the parent body. */
+export function reportAddressee(i: Pick<ReportDocumentInput, 'agency' | 'standingBodyName'>): string | null {
+  const to = i.standingBodyName && i.standingBodyName !== i.agency.name ? i.standingBodyName : i.agency.parentName;
+  return to ? `Kính gửi: ${to}` : null;
+}
+
+/** "Nơi nhận": the parent body, the standing body for reform (to compile the province's report), the archive. */
+export function reportRecipients(i: Pick<ReportDocumentInput, 'agency' | 'standingBodyName'>): string[] {
+  const standing = i.standingBodyName && i.standingBodyName !== i.agency.name ? i.standingBodyName : null;
+  return [
+    'Nơi nhận:',
+    ...(standing ? [`- ${standing} (để tổng hợp);`] : []),
+    ...(i.agency.parentName ? [`- ${i.agency.parentName};`] : []),
+    ...(standing || i.agency.name.startsWith('Sở Nội vụ') ? [] : ['- Sở Nội vụ (để tổng hợp);']),
+    '- Lưu: VT.',
+  ];
 }

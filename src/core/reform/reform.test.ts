@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar/dates.ts';
+import { reportAddressee, reportRecipients } from './document.ts';
 import { resolvePeriod } from '../service-index/period.ts';
 import { PORTAL_2025 } from '../service-index/profiles.ts';
 import { dossierMetrics, feedbackMetrics } from '../service-index/metrics.ts';
@@ -251,5 +252,24 @@ describe('template', () => {
     expect(map.get('Hồ sơ tiếp nhận')).toBe('120');
     expect(map.get('Thời gian chốt số liệu')).toBe('15/12/2025 – 14/03/2026');
     expect(map.get('Tỷ lệ hồ sơ trực tuyến')).toBe('45% (54/120)');
+  });
+});
+
+describe('addressee and recipients of a periodic report', () => {
+  const ward = { name: 'Ủy ban nhân dân Phường Pleiku', code: '000.01.00.H21', kind: 'people_committee', parentName: 'Ủy ban nhân dân Tỉnh Gia Lai', provinceName: 'Gia Lai' };
+  it('is addressed to the standing body for reform (Sở Nội vụ) when the province has one, copied to the parent', () => {
+    const i = { agency: ward, standingBodyName: 'Sở Nội vụ tỉnh Gia Lai' };
+    expect(reportAddressee(i)).toBe('Kính gửi: Sở Nội vụ tỉnh Gia Lai');
+    expect(reportRecipients(i)).toEqual(['Nơi nhận:', '- Sở Nội vụ tỉnh Gia Lai (để tổng hợp);', '- Ủy ban nhân dân Tỉnh Gia Lai;', '- Lưu: VT.']);
+  });
+  it('falls back to the parent body when no standing body is known', () => {
+    const i = { agency: ward, standingBodyName: null };
+    expect(reportAddressee(i)).toBe('Kính gửi: Ủy ban nhân dân Tỉnh Gia Lai');
+    expect(reportRecipients(i)).toEqual(['Nơi nhận:', '- Ủy ban nhân dân Tỉnh Gia Lai;', '- Sở Nội vụ (để tổng hợp);', '- Lưu: VT.']);
+  });
+  it("the standing body's own report goes to the parent only", () => {
+    const i = { agency: { ...ward, name: 'Sở Nội vụ tỉnh Gia Lai', kind: 'department' }, standingBodyName: 'Sở Nội vụ tỉnh Gia Lai' };
+    expect(reportAddressee(i)).toBe('Kính gửi: Ủy ban nhân dân Tỉnh Gia Lai');
+    expect(reportRecipients(i)).toEqual(['Nơi nhận:', '- Ủy ban nhân dân Tỉnh Gia Lai;', '- Lưu: VT.']);
   });
 });

@@ -40,6 +40,9 @@ export const DEMO_DEPARTMENTS = [
   { slug: 'sodttg', code: '000.00.12.H21', name: 'Sở Dân tộc và Tôn giáo tỉnh Gia Lai', ministry: 'Bộ Dân tộc và Tôn giáo' },
   { slug: 'sokhcn', code: '000.00.13.H21', name: 'Sở Khoa học và Công nghệ tỉnh Gia Lai', ministry: 'Bộ Khoa học và Công nghệ' },
   { slug: 'sotp', code: '000.00.14.H21', name: 'Sở Tư pháp tỉnh Gia Lai', ministry: 'Bộ Tư pháp' },
+  // The Department of Home Affairs: the province's standing body for administrative reform, which receives the
+  // units' periodic reform reports.
+  { slug: 'sonv', code: '000.00.15.H21', name: 'Sở Nội vụ tỉnh Gia Lai', ministry: 'Bộ Nội vụ' },
 ] as const;
 
 export interface DemoAccount {
@@ -201,7 +204,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   const centre = await insertAgency(ctx.db, { code: '000.00.01.H21', name: `Trung tâm Phục vụ hành chính công ${province.name.replace('Tỉnh', 'tỉnh')}`, kind: 'other', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01' });
   const departments = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
   for (const d of DEMO_DEPARTMENTS) {
-    departments.set(d.slug, await insertAgency(ctx.db, { code: d.code, name: d.name, kind: 'department', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01' }));
+    departments.set(d.slug, await insertAgency(ctx.db, { code: d.code, name: d.name, kind: 'department', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01', reformStandingBody: d.slug === 'sonv' }));
   }
   const communes = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
   for (const c of DEMO_COMMUNES) {
@@ -260,6 +263,9 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   await staff('tinh.quantri', 'Đỗ Văn Khánh', root, ['province_admin']);
   await staff('tinh.caicach', 'Lý Thị Ngọc', root, ['reform_officer']);
   await staff('tinh.thanhtra', 'Trịnh Công Sơn', root, ['inspector']);
+  const sonv = departments.get('sonv')!;
+  await staff('sonv.lanhdao', 'Phan Thị Thu Hằng', sonv, ['leader']);
+  await staff('sonv.quantri', 'Nguyễn Hữu Phước', sonv, ['unit_admin']);
 
   let wardPublications = 0;
   if (opts.wardCatalog ?? full) wardPublications = (await seedWardCatalog(ctx, pleiku.id)).published;

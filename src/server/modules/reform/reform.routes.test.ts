@@ -216,6 +216,9 @@ describe('the Q1 2026 report of Phường Pleiku', () => {
     expect(xml).toContain('Gia Lai, ngày 18 tháng 03 năm 2026');
     expect(xml).toContain('Lê Quang Hưng');
     expect(xml).not.toContain('DỰ THẢO');
+    // Addressed to the province's Department of Home Affairs, which compiles the units' reports.
+    expect(xml).toContain('Kính gửi: Sở Nội vụ tỉnh Gia Lai');
+    expect(xml).toContain('- Sở Nội vụ tỉnh Gia Lai (để tổng hợp);');
   });
 
   it('PDF: pdftotext reads the Vietnamese headings with their diacritics', async () => {

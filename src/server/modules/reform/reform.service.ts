@@ -41,7 +41,7 @@ import {
   type ReportStatus,
 } from '../../../core/reform/index.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { findAgency, findReformStandingBody } from '../units/units.repository.ts';
 import { unitName } from '../slips/slips.repository.ts';
 import { reformReports } from '../../platform/db/schema.ts';
 import * as repo from './reform.repository.ts';
@@ -303,7 +303,9 @@ export class ReformService {
     let provinceName: string | null = null;
     if (root.level === 'province') provinceName = (root.unitId ? await unitName(this.ctx.db, root.unitId) : null) ?? provinceFromAgencyName(root.name);
     const names = r.submittedBy ? await repo.namesOf(this.ctx.db, [r.submittedBy]) : new Map<string, string>();
+    const standingBody = await findReformStandingBody(this.ctx.db, rootId);
     const doc = buildReportDocument({
+      standingBodyName: standingBody?.name ?? null,
       kind: r.kind as ReportKind,
       year: r.year,
       status: r.status as ReportStatus,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
 import { agencies, unitMerges, units } from '../../platform/db/schema.ts';
@@ -81,7 +81,7 @@ export async function listAgencies(db: DbOrTx, q: { parentId?: string | undefine
 /** Inserts an agency, computing its materialised path from the parent. */
 export async function insertAgency(
   db: DbOrTx,
-  a: { code: string; name: string; kind: string; level: string; unitId: string | null; parentId: string | null; validFrom: string; deskAddress?: string | null },
+  a: { code: string; name: string; kind: string; level: string; unitId: string | null; parentId: string | null; validFrom: string; deskAddress?: string | null; reformStandingBody?: boolean },
 ): Promise<AgencyRow> {
   const id = crypto.randomUUID();
   let path = `/${id}/`;
@@ -92,4 +92,15 @@ export async function insertAgency(
   }
   const [row] = await db.insert(agencies).values({ id, path, ...a }).returning();
   return row!;
+}
+
+/** The province's standing body for administrative reform (Sở Nội vụ) under a root agency, if one is marked. */
+export async function findReformStandingBody(db: DbOrTx, rootId: string): Promise<AgencyRow | null> {
+  const [row] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.reformStandingBody, true), like(agencies.path, `/${rootId}/%`)))
+    .orderBy(asc(agencies.code))
+    .limit(1);
+  return row ?? null;
 }

@@ -54,6 +54,8 @@ export const agencies = pgTable(
     level: text('level').notNull(), // province | commune
     // Where citizens hand in dossiers (the one-stop desk's address), shown on the portal's procedure page.
     deskAddress: text('desk_address'),
+    // The province's standing body for administrative reform (Sở Nội vụ): periodic reform reports are addressed to it.
+    reformStandingBody: boolean('reform_standing_body').notNull().default(false),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
     createdAt: ts('created_at').notNull().defaultNow(),

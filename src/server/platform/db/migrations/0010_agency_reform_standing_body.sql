@@ -1,0 +1,1 @@
+ALTER TABLE "agencies" ADD COLUMN "reform_standing_body" boolean DEFAULT false NOT NULL;
