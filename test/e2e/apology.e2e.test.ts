@@ -42,7 +42,7 @@ describe('apology and a new appointment date', () => {
     expect(await leader.getByTestId('due-date').textContent()).toBe('17:00 09/03/2026');
     await leader.getByTestId('action-apologize').click();
     const modal = leader.getByTestId('modal-apologize');
-    await fillApology(modal, '2026-03-13', 'Cần xác minh thêm');
+    await fillApology(modal, '13/03/2026', 'Cần xác minh thêm');
     const res = leader.waitForResponse((r) => r.url().endsWith('/actions'));
     await modal.getByTestId('action-submit').click();
     expect((await res).status()).toBe(422);
@@ -55,7 +55,7 @@ describe('apology and a new appointment date', () => {
   it('three days before, the apology sets the new date; the apology slip opens as a PDF', async () => {
     await setTime(e, '2026-03-06T10:00:00+07:00');
     await openDossier();
-    await act(leader, 'apologize', (modal) => fillApology(modal, '2026-03-11', 'Cần xác minh thực địa'));
+    await act(leader, 'apologize', (modal) => fillApology(modal, '11/03/2026', 'Cần xác minh thực địa'));
     await expect.poll(() => leader.getByTestId('due-date').textContent()).toBe('17:00 11/03/2026');
     await expect.poll(() => leader.getByTestId('actions-panel').textContent()).toContain('Xin lỗi và hẹn lại ngày trả kết quả');
     expect(await leader.getByText('Ngày hẹn ban đầu:').locator('xpath=following-sibling::*[1]').textContent()).toBe('17:00 09/03/2026');

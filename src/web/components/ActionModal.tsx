@@ -29,6 +29,7 @@ import { api, isApiError, type Agency, type DocumentInput, type Dossier, type St
 import { useLang } from '../context.tsx';
 import { ErrorAlert, lines } from './common.tsx';
 import { MissingItemsPicker, missingItemText } from './MissingItemsPicker.tsx';
+import { DateField } from './DateField.tsx';
 
 const FIELD_LABEL: Record<string, UiKey> = {
   reasons: 'action.reasons',
@@ -300,12 +301,12 @@ export function ActionModal({
                 data-testid="input-targetAgency"
               />
               <Textarea label={t('action.task')} value={task} onChange={(e) => setTask(e.currentTarget.value)} required autosize minRows={2} data-testid="input-task" />
-              <TextInput type="date" label={t('action.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} required data-testid="input-deadline" />
+              <DateField label={t('action.deadline')} value={deadline} onChange={(v) => setDeadline(v)} required data-testid="input-deadline" />
             </>
           )}
 
           {action === 'apologize' && (
-            <TextInput type="date" label={t('action.newDueAt')} value={newDueAt} onChange={(e) => setNewDueAt(e.currentTarget.value)} required data-autofocus data-testid="input-newDueAt" />
+            <DateField label={t('action.newDueAt')} value={newDueAt} onChange={(v) => setNewDueAt(v)} required data-autofocus data-testid="input-newDueAt" />
           )}
 
           {REASONS.has(action) && (

@@ -8,6 +8,7 @@ import { DossierTable } from '../components/DossierTable.tsx';
 import { useQueue } from '../components/useQueue.ts';
 import { useLang, useSession } from '../context.tsx';
 import { todayVn } from '../format.ts';
+import { DateField } from '../components/DateField.tsx';
 
 export function RegisterPage() {
   const { t } = useLang();
@@ -45,8 +46,8 @@ export function RegisterPage() {
             w={320}
             data-testid="register-agency"
           />
-          <TextInput type="date" label={t('common.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="register-from" />
-          <TextInput type="date" label={t('common.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="register-to" />
+          <DateField label={t('common.from')} value={from} onChange={(v) => setFrom(v)} data-testid="register-from" />
+          <DateField label={t('common.to')} value={to} onChange={(v) => setTo(v)} data-testid="register-to" />
           <Button
             component="a"
             href={agencyId && !badRange ? links.register(agencyId, from, to, 'pdf') : undefined}

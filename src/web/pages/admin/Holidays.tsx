@@ -8,6 +8,7 @@ import { api, type Holiday, type Override } from '../../api.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
 import { fmtDate, todayVn } from '../../format.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 export function HolidaysPage() {
   const { t, lang } = useLang();
@@ -162,7 +163,7 @@ export function HolidaysPage() {
               ) : (
                 <form onSubmit={save}>
                   <Stack gap="xs">
-                    <TextInput type="date" label={t('cal.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} required data-testid="cal-date" />
+                    <DateField label={t('cal.date')} value={date} onChange={(v) => setDate(v)} required data-testid="cal-date" />
                     <Select
                       label={t('cal.kind')}
                       data={[

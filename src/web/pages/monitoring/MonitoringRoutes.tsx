@@ -22,6 +22,7 @@ import { IndicatorDossiersPage, IndicatorProceduresPage } from './Drilldown.tsx'
 import { RankingsPage } from './Rankings.tsx';
 import { ReconciliationPage } from './Reconciliation.tsx';
 import { PERIOD_KIND_LIST, searchOf, useMonitoringQuery } from './state.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 export function MonitoringRoutes() {
   const { t } = useLang();
@@ -221,8 +222,8 @@ function FilterBar() {
         )}
         {query.period === 'custom' && (
           <>
-            <TextInput type="date" label={t('common.from')} value={from} onChange={(e) => applyRange(e.currentTarget.value, to)} error={badRange ? t('mon.badRange') : undefined} data-testid="mon-from" />
-            <TextInput type="date" label={t('common.to')} value={to} onChange={(e) => applyRange(from, e.currentTarget.value)} data-testid="mon-to" />
+            <DateField label={t('common.from')} value={from} onChange={(v) => applyRange(v, to)} error={badRange ? t('mon.badRange') : undefined} data-testid="mon-from" />
+            <DateField label={t('common.to')} value={to} onChange={(v) => applyRange(from, v)} data-testid="mon-to" />
           </>
         )}
         <Select
