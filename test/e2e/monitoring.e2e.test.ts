@@ -3,7 +3,7 @@
  * for the current year (total, groups and every indicator equal the API's figures; axe), drills from the
  * ON_TIME indicator to the procedure with most late dossiers, then to one late dossier and its page, comes back
  * to the dashboard and exports it to Excel: the workbook's figures equal the API's for the same query. Also the
- * rankings (minimum-volume rule, sorting by a group), the reconciliation with pasted national-portal counts, and
+ * rankings (minimum-volume rule, sorting by a group), the reconciliation with the national portal's exported Excel counts, and
  * a commune leader who sees his own unit only. The data: a few dossiers made here through the real action path,
  * plus the demo's activity generator (seedHistory).
  */
@@ -239,7 +239,7 @@ describe('service index (766) in the staff console', () => {
     expect(xlsx.searchParams.get('agencyId')).toBe(rootId);
   });
 
-  it('reconciles pasted national-portal counts with motcua’s, marking what differs in words', async () => {
+  it('reconciles the national portal’s exported Excel counts with motcua’s, marking what differs in words', async () => {
     await page.getByTestId('mon-tab-reconciliation').click();
     await page.waitForURL((u) => u.pathname === '/chi-so/doi-chieu');
     await page.getByTestId('mon-rec-none').waitFor();
@@ -254,7 +254,16 @@ describe('service index (766) in the staff console', () => {
     await page.getByTestId('mon-rec-source-input').fill('Cổng DVC quốc gia, trang Bộ chỉ số 766, xem ngày 20/03/2026');
     await page.getByTestId('mon-rec-submit').click();
     await page.getByTestId('mon-rec-problem').waitFor();
-    await page.getByTestId('mon-rec-json').fill(JSON.stringify({ metrics }));
+    // The portal's exported Excel file, read on the server into the counts shown before import.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bộ chỉ số 766');
+    ws.addRow(['STT', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Tử số', 'Mẫu số']);
+    metrics.forEach((m, i) => ws.addRow([i + 1, m.code, m.code, m.numerator, m.denominator]));
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.locator('input[type=file]').setInputFiles({ name: 'bo-chi-so-766.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await page.getByTestId('mon-rec-read').waitFor();
+    expect(await page.getByTestId('mon-rec-read').textContent()).toContain('Đã đọc 2 chỉ tiêu từ tệp bo-chi-so-766.xlsx');
+    expect(JSON.parse(await page.getByTestId('mon-rec-json').inputValue())).toEqual({ metrics });
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/monitoring/reconciliations') && r.request().method() === 'POST');
     await page.getByTestId('mon-rec-submit').click();
     expect((await posted).status()).toBe(201);

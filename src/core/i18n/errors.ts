@@ -64,6 +64,7 @@ export const ERROR_CATALOGUE = {
   // service index (monitoring)
   PROFILE_EXISTS: { status: 409, vi: 'Đã có bộ tiêu chí chấm điểm mã "{id}". Một thay đổi phải là phiên bản mới với mã mới.', en: 'A scoring profile "{id}" already exists. A change must be a new version with a new id.' },
   INDICATOR_NOT_DOSSIER_BASED: { status: 422, vi: 'Chỉ số "{indicator}" không tính từ hồ sơ nên không có danh sách hồ sơ.', en: 'Indicator "{indicator}" is not computed from dossiers; it has no dossier list.' },
+  PORTAL_COUNTS_INVALID: { status: 422, vi: 'Không đọc được số liệu Cổng DVC quốc gia từ tệp: {reasonVi}', en: 'The national portal counts could not be read from the file: {reasonEn}' },
   PERIOD_INVALID: { status: 422, vi: 'Kỳ báo cáo không hợp lệ: {reason}.', en: 'Invalid period: {reason}.' },
   FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
   FEEDBACK_ACTION_NOT_ALLOWED: { status: 409, vi: 'Không thể thực hiện "{action}" khi phản ánh đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the feedback is "{state}".' },

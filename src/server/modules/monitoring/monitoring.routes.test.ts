@@ -3,6 +3,7 @@
  * action path (test/support seedHistory): dashboard, drill-down to procedures and dossiers (consistent with the
  * dashboard), scope, rankings with the minimum volume, profiles, reconciliation, exports, rebuild, public pages.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createSeededEnv, seedHistory, startHttp, TestClock, type TestEnv } from '../../../../test/support/harness.ts';
 import { PORTAL_2025 } from '../../../core/service-index/index.ts';
@@ -210,6 +211,38 @@ describe('profiles and reconciliation', () => {
     expect(ind(ours, 'PUBLISH_ON_TIME').status).toBe('no_data');
     // Another commune's officer cannot import for Pleiku.
     expect((await staff['dienhong.motcua']!.post('/api/monitoring/reconciliations', body)).status).toBe(403);
+  });
+
+  it('reads the counts from the Excel file exported from the portal, or from JSON, naming the bad row in Vietnamese', async () => {
+    const c = staff['tinh.caicach']!;
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const workbook = async (rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Bo chi so 766');
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const good = await workbook([
+      ['CỔNG DỊCH VỤ CÔNG QUỐC GIA'],
+      [],
+      ['STT', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Tử số', 'Mẫu số'],
+      [1, 'ON_TIME', 'Tỷ lệ đúng hạn', 38, 40],
+      [2, 'ONLINE_DOSSIERS', 'Tỷ lệ trực tuyến', { formula: '10+2', result: 12 }, 40],
+    ]);
+    const r = await c.upload(good, 'chi-so-766-quy-II.xlsx', XLSX, '/api/monitoring/reconciliations/read');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ fileName: 'chi-so-766-quy-II.xlsx', metrics: [{ code: 'ON_TIME', numerator: 38, denominator: 40 }, { code: 'ONLINE_DOSSIERS', numerator: 12, denominator: 40 }] });
+    const json = await c.upload(Buffer.from(JSON.stringify({ metrics: [{ code: 'ON_TIME', numerator: 1, denominator: 2 }] })), 'counts.json', 'application/json', '/api/monitoring/reconciliations/read');
+    expect(json.body.metrics).toEqual([{ code: 'ON_TIME', numerator: 1, denominator: 2 }]);
+    const bad = await c.upload(await workbook([['Mã chỉ tiêu', 'Tử số', 'Mẫu số'], ['ON_TIME', 'ba mươi', 40]]), 'sai.xlsx', XLSX, '/api/monitoring/reconciliations/read');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('PORTAL_COUNTS_INVALID');
+    expect(bad.body.error.message).toContain('Dòng 2:');
+    expect(bad.body.error.messageEn).toContain('Row 2:');
+    const junk = await c.upload(Buffer.from('PK not really a zip'), 'x.xlsx', XLSX, '/api/monitoring/reconciliations/read');
+    expect(junk.status).toBe(422);
+    expect(junk.body.error.message).toContain('Excel');
+    expect((await staff['pleiku.motcua']!.upload(good, 'a.xlsx', XLSX, '/api/monitoring/reconciliations/read')).status).toBe(403);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { requireAuth, requireRole } from '../../platform/http/auth.ts';
 import { disposition } from '../../platform/http/download.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { readPortalCountsFile } from './portal-counts-file.ts';
 import { renderDashboardPdf, renderDashboardXlsx, renderDrillXlsx, renderRankingsPdf, renderRankingsXlsx } from './exports/index.ts';
 import {
   DashboardOut,
@@ -160,6 +161,25 @@ export const monitoringRoutes = (ctx: AppContext): FastifyPluginAsync => async (
     const r = await svc.importReconciliation(auth, b.agencyId, periodOf(b, today()), { source: b.source, metrics: b.metrics, profile: b.profile });
     reply.code(201);
     return r;
+  });
+
+  app.post('/monitoring/reconciliations/read', {
+    schema: {
+      tags,
+      summary: 'Read the national portal’s counts from a file (multipart field "file"): the Excel workbook exported from the portal (first sheet, columns "Mã chỉ tiêu", "Tử số", "Mẫu số") or JSON. Nothing is stored: the console shows the counts, then imports them with POST /monitoring/reconciliations.',
+      consumes: ['multipart/form-data'],
+      response: { 200: z.object({ fileName: z.string().nullable(), metrics: z.array(z.object({ code: z.string(), numerator: z.number().int(), denominator: z.number().int() })) }) },
+    },
+  }, async (req) => {
+    requireRole(req, ['reform_officer', 'province_admin', 'unit_admin']);
+    const maxBytes = 2 * 1024 * 1024;
+    if (!req.isMultipart()) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
+    const part = await req.file({ limits: { fileSize: maxBytes } });
+    if (!part) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
+    const buf = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { maxMb: 2 });
+    if (buf.length === 0) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
+    return { fileName: part.filename ? part.filename.slice(0, 255) : null, metrics: await readPortalCountsFile(new Uint8Array(buf)) };
   });
 
   app.get('/monitoring/reconciliation', {

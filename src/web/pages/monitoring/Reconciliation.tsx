@@ -1,6 +1,6 @@
 /**
- * Reconciliation with the national portal: the counts the portal publishes for the unit and period are pasted
- * or uploaded as JSON ({"metrics":[{"code","numerator","denominator"}]}) with a note of their source, scored
+ * Reconciliation with the national portal: the counts the portal publishes for the unit and period are read
+ * from the portal's exported Excel file or JSON (or pasted as JSON) with a note of their source, scored
  * with the same profile, and shown beside motcua's own figures, indicator by indicator, differences marked
  * with an icon and the word "khác" (never colour alone).
  */
@@ -10,31 +10,12 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
 import { fmtDateTime } from '../../format.ts';
-import { monitoringApi, type MetricCount, type Reconciliation } from './api.ts';
+import { parsePortalCounts } from '../../../core/service-index/portal-counts.ts';
+import { monitoringApi, type Reconciliation } from './api.ts';
 import { Delta, fmtNum, fmtRate, Loading, queryKey, ScrollTable, useFetch, useMonitoring } from './common.tsx';
 
-/** Reads {"metrics":[…]} (or a bare array) into counts; the error is a catalogue key with its parameters. */
-export function parsePortalCounts(text: string): { metrics: MetricCount[] } | { error: 'mon.rec.err.json' | 'mon.rec.err.shape' | 'mon.rec.err.item' | 'mon.rec.err.empty'; params?: Record<string, unknown> } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'mon.rec.err.json' };
-  }
-  const list = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { metrics?: unknown }).metrics) ? (json as { metrics: unknown[] }).metrics : null;
-  if (!list) return { error: 'mon.rec.err.shape' };
-  if (list.length === 0) return { error: 'mon.rec.err.empty' };
-  const metrics: MetricCount[] = [];
-  for (const [i, m] of list.entries()) {
-    const x = m as Partial<Record<'code' | 'numerator' | 'denominator', unknown>>;
-    const okNum = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-    if (typeof m !== 'object' || m === null || typeof x.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(x.code) || !okNum(x.numerator) || !okNum(x.denominator)) {
-      return { error: 'mon.rec.err.item', params: { n: i + 1 } };
-    }
-    metrics.push({ code: x.code, numerator: x.numerator, denominator: x.denominator });
-  }
-  return { metrics };
-}
+/** Pasted JSON is read by the core reader the server uses for uploaded files (one rule, one place). */
+export { parsePortalCounts } from '../../../core/service-index/portal-counts.ts';
 
 export function ReconciliationPage() {
   const { t } = useLang();
@@ -183,10 +164,19 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
 
+  const [read, setRead] = useState<string | null>(null);
   const readFile = async (file: File | null) => {
     if (!file) return;
-    setText(await file.text());
     setProblem(null);
+    setApiError(null);
+    setRead(null);
+    try {
+      const r = await monitoringApi.readPortalCountsFile(file);
+      setText(JSON.stringify({ metrics: r.metrics }, null, 1));
+      setRead(t('mon.rec.fileRead', { n: r.metrics.length, name: r.fileName ?? file.name }));
+    } catch (err) {
+      setApiError(err);
+    }
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -233,13 +223,18 @@ function ImportForm({ onDone }: { onDone: () => void }) {
             </Alert>
           )}
           <ErrorAlert error={apiError} />
+          {read && !done && (
+            <Alert color="blue" role="status" data-testid="mon-rec-read">
+              {read}
+            </Alert>
+          )}
           {done && (
             <Alert color="green" role="status" icon={<IconCheck size={18} aria-hidden />} data-testid="mon-rec-done">
               {t('mon.rec.done')}
             </Alert>
           )}
           <Group gap="sm">
-            <FileButton onChange={(f) => void readFile(f)} accept="application/json,.json">
+            <FileButton onChange={(f) => void readFile(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json,.json">
               {(props) => (
                 <Button {...props} variant="default" leftSection={<IconUpload size={16} aria-hidden />} data-testid="mon-rec-file">
                   {t('mon.rec.file')}

@@ -76,6 +76,12 @@ export const monitoringApi = {
     request<Rankings>('GET', '/monitoring/rankings', { query: q(p, { sort: o.sort, minDossiers: o.minDossiers ?? undefined }), ...(signal ? { signal } : {}) }),
   reconciliation: (p: PeriodQuery, signal?: AbortSignal) => request<Reconciliation>('GET', '/monitoring/reconciliation', { query: q(p), ...(signal ? { signal } : {}) }),
   importPortalCounts: (body: ReconciliationBody) => request<{ id: string }>('POST', '/monitoring/reconciliations', { body }),
+  /** Reads the portal's exported Excel (or JSON) file on the server; nothing is stored. */
+  readPortalCountsFile: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<{ fileName: string | null; metrics: MetricCount[] }>('POST', '/monitoring/reconciliations/read', { form });
+  },
 };
 
 /** Links to the exports (binary attachments; the session cookie travels with them). */
