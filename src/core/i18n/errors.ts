@@ -5,6 +5,8 @@
  */
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request is not valid.' },
+  TEXT_INVALID_CHARACTER: { status: 400, vi: 'Trường "{field}" chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode hỏng). Hãy nhập lại nội dung.', en: 'Field "{field}" contains a character that is not allowed (NUL or a broken Unicode sequence). Please type it again.' },
+  MULTIPART_INVALID: { status: 400, vi: 'Tệp tải lên không đầy đủ hoặc sai định dạng gửi (multipart). Hãy chọn lại tệp và gửi lại.', en: 'The upload is incomplete or not a valid multipart request. Choose the file again and resend.' },
   INPUT_REQUIRED: { status: 400, vi: 'Thiếu thông tin bắt buộc: {fields}.', en: 'Required information is missing: {fields}.' },
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },

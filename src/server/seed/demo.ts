@@ -42,7 +42,7 @@ export const DEMO_DEPARTMENTS = [
   { slug: 'sotp', code: '000.00.14.H21', name: 'Sở Tư pháp tỉnh Gia Lai', ministry: 'Bộ Tư pháp' },
   // The Department of Home Affairs: the province's standing body for administrative reform, which receives the
   // units' periodic reform reports.
-  { slug: 'sonv', code: '000.00.15.H21', name: 'Sở Nội vụ tỉnh Gia Lai', ministry: 'Bộ Nội vụ' },
+  { slug: 'sonv', code: '000.00.09.H21', name: 'Sở Nội vụ tỉnh Gia Lai', ministry: 'Bộ Nội vụ' },
 ] as const;
 
 export interface DemoAccount {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/http/auth.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
-import { IsoDate } from '../units/units.schemas.ts';
+import { AnyIsoDate as IsoDate } from '../../platform/http/schemas.ts';
 import { DueQuery, HolidayOut, LunarOut, OverrideBody, OverrideOut } from './calendar.schemas.ts';
 
 export const calendarRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../units/units.schemas.ts';
+import { AnyIsoDate as IsoDate } from '../../platform/http/schemas.ts';
 
 export const TIME_UNITS = ['working_days', 'days', 'hours', 'same_day'] as const;
 export const TimeUnitSchema = z.enum(TIME_UNITS);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, FEEDBACK_ACTIONS, FEEDBACK_STATES, FEEDBACK_SUBJECTS } from '../../../core/feedback/index.ts';
+import { IsoDate } from '../../platform/http/schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -121,7 +122,7 @@ export const FeedbackHistoryOut = z.object({
 export const StatsQuery = z.object({
   agencyId: z.string().uuid(),
   period: z.enum(['month', 'year']).default('month'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: IsoDate.optional(),
 });
 
 const rate = z.number().nullable();

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { PERIOD_KINDS, resolvePeriod, scoringProfileSchema, type Period } from '../../../core/service-index/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { IsoDate } from '../../platform/http/schemas.ts';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const localDate = IsoDate;
 
 /** A period: kind + year (+ month/quarter index) or a custom from–to range. */
 export const PeriodQuery = z.object({

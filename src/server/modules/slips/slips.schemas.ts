@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOSSIER_SLIP_KINDS } from '../../../core/slips/index.ts';
+import { IsoDate } from '../../platform/http/schemas.ts';
 
 export const SlipParams = z.object({
   id: z.string().uuid(),
@@ -11,7 +12,7 @@ export const SlipQuery = z.object({
   seq: z.coerce.number().int().min(1).optional().describe('History entry to print (e.g. an earlier supplement request); default: the latest'),
 });
 
-const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real date');
+const LocalDay = IsoDate;
 
 export const RegisterQuery = z.object({
   agencyId: z.string().uuid(),

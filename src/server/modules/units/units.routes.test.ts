@@ -37,20 +37,20 @@ describe('agencies', () => {
     const r = await anon.get('/api/agencies');
     expect(r.status).toBe(200);
     const codes = r.body.items.map((a: { code: string }) => a.code);
-    // Root, service centre, 6 departments, 4 communes.
-    expect(codes).toHaveLength(12);
+    // Root, service centre, 7 departments (Sở Nội vụ among them), 4 communes.
+    expect(codes).toHaveLength(13);
     expect(codes[0]).toBe('000.00.00.H21');
-    for (const c of ['000.00.01.H21', '000.00.10.H21', '000.00.20.H21', '000.01.00.H21', '000.02.00.H21', '000.03.00.H21', '000.04.00.H21']) expect(codes).toContain(c);
+    for (const c of ['000.00.01.H21', '000.00.10.H21', '000.00.09.H21', '000.00.20.H21', '000.01.00.H21', '000.02.00.H21', '000.03.00.H21', '000.04.00.H21']) expect(codes).toContain(c);
     const root = r.body.items[0];
     expect(root).toMatchObject({ level: 'province', kind: 'people_committee', parentId: null, validFrom: '2025-07-01', validTo: null });
-    expect(r.body.items.filter((a: { parentId: string | null }) => a.parentId === root.id)).toHaveLength(11);
+    expect(r.body.items.filter((a: { parentId: string | null }) => a.parentId === root.id)).toHaveLength(12);
   });
 
   it('filters by parent and honours the limit', async () => {
     const root = agencyId['000.00.00.H21']!;
     const children = await anon.get(`/api/agencies?parentId=${root}`);
     expect(children.status).toBe(200);
-    expect(children.body.items).toHaveLength(11);
+    expect(children.body.items).toHaveLength(12);
     expect(children.body.items.every((a: { parentId: string }) => a.parentId === root)).toBe(true);
     const one = await anon.get('/api/agencies?limit=1');
     expect(one.body.items).toHaveLength(1);

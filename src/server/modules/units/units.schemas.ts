@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { IsoDate } from '../../platform/http/schemas.ts';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export { IsoDate };
 
 export const UnitOut = z.object({
   id: z.string().uuid(),

@@ -11,6 +11,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody } from './errors.ts';
+import { findUnsafeText } from '../../../core/text/unsafe.ts';
 import type { AppContext } from '../context.ts';
 import { registerAuth } from './auth.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
@@ -38,6 +39,22 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
+  // Text a column cannot hold (NUL, lone surrogates) is refused before validation, naming the field.
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+      if (where === 'body' && req.isMultipart()) continue;
+      const field = findUnsafeText(value);
+      if (field) throw new AppError('TEXT_INVALID_CHARACTER', { field }, { in: where });
+    }
+  });
+  // API answers are personal or live: never stored by a browser or a shared cache unless a route says otherwise.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'SAMEORIGIN'); // the console shows PDFs of its own origin in a frame
+    return payload;
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
@@ -69,6 +86,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     }
     const e = err as { statusCode?: number; code?: string; message?: string; cause?: { message?: string } };
     if (e.cause?.message?.includes('APPEND_ONLY')) return reply.code(409).send(errorBody(new AppError('APPEND_ONLY')));
+    // A multipart body without a boundary, cut short or malformed (busboy's errors carry no status).
+    const multipartBroken = e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || e.code === 'FST_PARTS_LIMIT' || (req.isMultipart() && (e.code === 'ERR_STREAM_PREMATURE_CLOSE' || /boundary|Unexpected end of (form|multipart)|Malformed part header|Multipart: |Premature close/i.test(e.message ?? '')));
+    if (multipartBroken || /boundary/i.test(e.message ?? '')) {
+      return reply.code(400).send(errorBody(new AppError('MULTIPART_INVALID')));
+    }
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
       return reply.code(413).send(errorBody(new AppError('FILE_TOO_LARGE', { maxMb: Math.round(ctx.config.maxUploadBytes / 1048576) })));
     }
