@@ -345,7 +345,7 @@ const arbTree = fc
     const max = new Array<number>(spec.length).fill(0);
     for (let i = spec.length - 1; i >= 0; i--) {
       if (!hasKids.has(i)) max[i] = spec[i]!.max;
-      if (parents[i] !== null) max[parents[i]!] += max[i]!;
+      if (parents[i] !== null) max[parents[i]!] = max[parents[i]!]! + max[i]!;
     }
     const nodes = spec.map((s, i) => ({
       code: `N${i}`,
