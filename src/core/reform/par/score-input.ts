@@ -64,10 +64,12 @@ export function scoreInput(json: unknown): ScoreResult {
     if (p !== null && !points.has(n.code)) points.set(n.code, p);
   }
   problems.push(...validateTree(nodes));
+  // Point problems are checked against each node's own maximum, so they are reported with the structural ones.
+  const flat = { byCode: new Map(nodes.map((n) => [n.code, n] as const)), children: new Map<string | null, TreeNode[]>() };
+  for (const n of nodes) if (n.parent) flat.children.set(n.parent, [...(flat.children.get(n.parent) ?? []), n]);
+  problems.push(...validatePoints(flat, points));
   if (problems.length) return { ok: false, problems };
   const tree = buildTree(nodes);
-  const pp = validatePoints(tree, points);
-  if (pp.length) return { ok: false, problems: pp };
   const s = scoreTree(tree, points, { surveyRun: parsed.data.surveyRun });
   return {
     ok: true,

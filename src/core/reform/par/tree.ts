@@ -135,7 +135,7 @@ export function buildTree<N extends TreeNode>(nodes: readonly N[]): Tree<N> {
   return { nodes: [...nodes], byCode, children, order, roots };
 }
 
-export const isLeaf = (tree: Tree, code: string) => !(tree.children.get(code)?.length);
+export const isLeaf = (tree: Pick<Tree, 'children'>, code: string) => !(tree.children.get(code)?.length);
 
 /** The effective source of each node (own, else the nearest ancestor's, else appraisal). */
 export function effectiveSources(tree: Tree): Map<string, NodeSource> {
@@ -238,7 +238,7 @@ export function scoreTree(tree: Tree, points: ReadonlyMap<string, Hundredths | n
 }
 
 /** Problems with leaf points against the tree: above max, below 0, on a parent, unknown node. */
-export function validatePoints(tree: Tree, points: ReadonlyMap<string, Hundredths | null | undefined>): TreeProblem[] {
+export function validatePoints(tree: Pick<Tree, 'byCode' | 'children'>, points: ReadonlyMap<string, Hundredths | null | undefined>): TreeProblem[] {
   const out: TreeProblem[] = [];
   for (const [code, v] of points) {
     if (v == null) continue;
