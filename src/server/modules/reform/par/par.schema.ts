@@ -30,7 +30,7 @@ export const parNodes = pgTable(
   'par_nodes',
   {
     id: id(),
-    setId: uuid('set_id').notNull().references(() => parSets.id, { onDelete: 'cascade' }),
+    setId: uuid('set_id').notNull(),
     code: text('code').notNull(),
     parentCode: text('parent_code'),
     position: integer('position').notNull(),
@@ -49,7 +49,7 @@ export const parNodes = pgTable(
 /** A round: a set, a year, its units, the self-assessment and appraisal deadlines. */
 export const parRounds = pgTable('par_rounds', {
   id: id(),
-  setId: uuid('set_id').notNull().references(() => parSets.id),
+  setId: uuid('set_id').notNull(),
   ownerAgencyId: uuid('owner_agency_id').notNull(),
   year: integer('year').notNull(),
   title: text('title').notNull(),
@@ -74,7 +74,7 @@ export const parRoundUnits = pgTable(
   'par_round_units',
   {
     id: id(),
-    roundId: uuid('round_id').notNull().references(() => parRounds.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull(),
     agencyId: uuid('agency_id').notNull(),
     /** draft | submitted */
     status: text('status').notNull(),
@@ -93,7 +93,7 @@ export const parAssessments = pgTable(
   'par_assessments',
   {
     id: id(),
-    roundUnitId: uuid('round_unit_id').notNull().references(() => parRoundUnits.id, { onDelete: 'cascade' }),
+    roundUnitId: uuid('round_unit_id').notNull(),
     nodeCode: text('node_code').notNull(),
     selfPoints: integer('self_points'),
     selfAnswer: jsonb('self_answer'),
@@ -117,7 +117,7 @@ export const parEvidence = pgTable(
   'par_evidence',
   {
     id: id(),
-    roundUnitId: uuid('round_unit_id').notNull().references(() => parRoundUnits.id, { onDelete: 'cascade' }),
+    roundUnitId: uuid('round_unit_id').notNull(),
     nodeCode: text('node_code').notNull(),
     /** An uploaded file (files.sha256) … */
     fileSha256: text('file_sha256'),
@@ -140,7 +140,7 @@ export const parAppraisers = pgTable(
   'par_appraisers',
   {
     id: id(),
-    roundId: uuid('round_id').notNull().references(() => parRounds.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull(),
     userId: uuid('user_id').notNull(),
     agencyId: uuid('agency_id'),
     areaCode: text('area_code'),
@@ -154,7 +154,7 @@ export const parComments = pgTable(
   'par_comments',
   {
     id: id(),
-    roundUnitId: uuid('round_unit_id').notNull().references(() => parRoundUnits.id, { onDelete: 'cascade' }),
+    roundUnitId: uuid('round_unit_id').notNull(),
     nodeCode: text('node_code').notNull(),
     cycle: integer('cycle').notNull(),
     /** appraisal | answer */
@@ -174,7 +174,7 @@ export const parSurveyResults = pgTable(
   'par_survey_results',
   {
     id: id(),
-    roundId: uuid('round_id').notNull().references(() => parRounds.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull(),
     agencyId: uuid('agency_id').notNull(),
     nodeCode: text('node_code').notNull(),
     points: integer('points').notNull(),

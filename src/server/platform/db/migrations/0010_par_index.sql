@@ -137,14 +137,6 @@ CREATE TABLE "par_survey_results" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "par_appraisers" ADD CONSTRAINT "par_appraisers_round_id_par_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."par_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_assessments" ADD CONSTRAINT "par_assessments_round_unit_id_par_round_units_id_fk" FOREIGN KEY ("round_unit_id") REFERENCES "public"."par_round_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_comments" ADD CONSTRAINT "par_comments_round_unit_id_par_round_units_id_fk" FOREIGN KEY ("round_unit_id") REFERENCES "public"."par_round_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_evidence" ADD CONSTRAINT "par_evidence_round_unit_id_par_round_units_id_fk" FOREIGN KEY ("round_unit_id") REFERENCES "public"."par_round_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_nodes" ADD CONSTRAINT "par_nodes_set_id_par_sets_id_fk" FOREIGN KEY ("set_id") REFERENCES "public"."par_sets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_round_units" ADD CONSTRAINT "par_round_units_round_id_par_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."par_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_rounds" ADD CONSTRAINT "par_rounds_set_id_par_sets_id_fk" FOREIGN KEY ("set_id") REFERENCES "public"."par_sets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "par_survey_results" ADD CONSTRAINT "par_survey_results_round_id_par_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."par_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "par_appraisers_round_user_idx" ON "par_appraisers" USING btree ("round_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "par_assessments_uq" ON "par_assessments" USING btree ("round_unit_id","node_code");--> statement-breakpoint
 CREATE INDEX "par_comments_unit_idx" ON "par_comments" USING btree ("round_unit_id","node_code");--> statement-breakpoint
