@@ -30,6 +30,7 @@ import { errorMessage } from '../core/i18n/errors.ts';
 import { runDossierCommand } from './dossier-client.ts';
 import { builtinProfile, readCounts, scoreReport } from './index-score.ts';
 import { pdfSign, pdfVerify } from './pdf.ts';
+import { parScore } from './par.ts';
 
 const UNIT_NAMES: Record<string, TimeUnit> = { 'working-days': 'working_days', days: 'days', hours: 'hours', 'same-day': 'same_day' };
 
@@ -203,6 +204,18 @@ export function buildCli(): Command {
         const r = await ctx.services.monitoring.rebuild();
         console.log(`Rebuilt: ${r.dossiers} dossiers, ${r.buckets} counter buckets in ${r.ms} ms`);
       });
+    });
+
+  const par = program.command('par').description('The PAR index (Chỉ số cải cách hành chính)');
+  par
+    .command('score')
+    .description('Score a criteria tree {"surveyRun","nodes":[{"code","parent"?,"max","source"?,"applicable"?,"points"?}]}; prints JSON {"total","max","index","nodes":[{"code","points","max","percent","lost"}]}; bad input: one line per problem, exit 1')
+    .requiredOption('--input <file>', 'tree JSON file (- for standard input)')
+    .action((o: { input: string }) => {
+      const r = parScore(o.input);
+      if (r.out) console.log(r.out);
+      if (r.err) process.stderr.write(`${r.err}\n`);
+      process.exitCode = r.code;
     });
 
   const pdf = program.command('pdf').description('Digital signatures on PDF files (PAdES, ETSI.CAdES.detached)');

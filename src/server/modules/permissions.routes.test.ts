@@ -257,6 +257,12 @@ const ROWS: Row[] = [
   { name: 'GET /api/public/signatures/ca.pem', method: 'GET', req: () => ({ url: '/api/public/signatures/ca.pem' }), expect: PUBLIC },
   { name: 'GET /api/signatures/signers', method: 'GET', req: () => ({ url: '/api/signatures/signers' }), expect: by({ default: 200, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED' } },
   { name: 'GET /api/reform/reports', method: 'GET', req: () => ({ url: '/api/reform/reports?year=2026' }), expect: by({ default: 200, anonymous: 401 }) },
+  // PAR index (reform/par): sets are read by staff, imported by the province's reform officer / admin; a round
+  // outside the caller's part answers 404; published rankings are public. Unit/appraiser scope: par.routes.test.ts.
+  { name: 'GET /api/reform/par/sets', method: 'GET', req: () => ({ url: '/api/reform/par/sets' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'POST /api/reform/par/sets/import (empty document)', method: 'POST', req: () => ({ url: '/api/reform/par/sets/import', body: {} }), expect: by({ default: 403, anonymous: 401, provinceAdmin: 400 }), codes: { 403: 'ROLE_NOT_ALLOWED', 400: 'PAR_SET_INVALID' } },
+  { name: 'GET /api/reform/par/rounds/:id (unknown)', method: 'GET', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
+  { name: 'GET /api/public/par/rounds', method: 'GET', req: () => ({ url: '/api/public/par/rounds' }), expect: PUBLIC },
 
   // ----------------------------------------------------------------- calendar
   { name: 'PUT /api/calendar/overrides', method: 'PUT', req: () => ({ url: '/api/calendar/overrides', body: { date: '2026-12-31', kind: 'day_off', reason: 'Nghỉ cuối năm' } }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },

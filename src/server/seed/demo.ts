@@ -173,6 +173,8 @@ export interface SeedOptions {
   history?: boolean;
   /** Phường Pleiku publishes its whole commune-level catalog (default: with `full`; needs the index). */
   wardCatalog?: boolean;
+  /** PAR index: last year's published round and this year's in progress (default: with `full`). */
+  par?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -287,6 +289,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
     });
     dossiers += h.dossiers;
   }
+  if (opts.par ?? full) await (await import('./demo-par.ts')).seedDemoPar(ctx);
   return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
 }
 

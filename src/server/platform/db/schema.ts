@@ -20,3 +20,4 @@ export * from '../../modules/notifications/notifications.schema.ts';
 export * from '../../modules/feedback/feedback.schema.ts';
 export * from '../../modules/monitoring/monitoring.schema.ts';
 export * from '../../modules/reform/reform.schema.ts';
+export * from '../../modules/reform/par/par.schema.ts';

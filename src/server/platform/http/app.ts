@@ -24,6 +24,7 @@ import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
 import { registerWeb } from './web.ts';
 import { monitoringRoutes, publicIndexRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 import { reformRoutes } from '../../modules/reform/reform.routes.ts';
+import { parRoutes } from '../../modules/reform/par/par.routes.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(monitoringRoutes(ctx), { prefix: '/api' });
   await app.register(publicIndexRoutes(ctx), { prefix: '/api' });
   await app.register(reformRoutes(ctx), { prefix: '/api' });
+  await app.register(parRoutes(ctx), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;

@@ -1,0 +1,3 @@
+/** What reform/par offers to other modules (contract in /work/briefs/reform.md). */
+export { parSummaryFor, lostPointsFor, computeRound, ParService, type OpenTasksForNode, type RemediationTaskRef } from './par.service.ts';
+export { parRoutes } from './par.routes.ts';
