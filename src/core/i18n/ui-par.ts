@@ -84,3 +84,19 @@ export const UI_PAR = {
   'par.public.title': { vi: 'Kết quả Chỉ số cải cách hành chính', en: 'PAR index results' },
   'par.public.none': { vi: 'Chưa có kết quả được công bố.', en: 'No published results yet.' },
 } as const;
+
+/** Portal strings of the PAR index (keys `par.*`), merged into the portal catalogue (portal.ts). */
+export const PORTAL_PAR = {
+  'par.nav': { vi: 'Chỉ số CCHC', en: 'PAR index' },
+  'par.title': { vi: 'Kết quả Chỉ số cải cách hành chính', en: 'PAR index results' },
+  'par.intro': { vi: 'Kết quả xếp hạng đã được Ủy ban nhân dân tỉnh công bố.', en: 'Rankings published by the provincial People’s Committee.' },
+  'par.none': { vi: 'Chưa có kết quả được công bố.', en: 'No published results yet.' },
+  'par.round': { vi: 'Đợt đánh giá', en: 'Round' },
+  'par.rank': { vi: 'Hạng', en: 'Rank' },
+  'par.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'par.index': { vi: 'Chỉ số (%)', en: 'Index (%)' },
+  'par.points': { vi: 'Điểm', en: 'Points' },
+  'par.group': { vi: 'Nhóm', en: 'Group' },
+  'par.change': { vi: 'So với năm trước', en: 'vs last year' },
+  'par.published': { vi: 'Công bố ngày {date}', en: 'Published on {date}' },
+} as const;
