@@ -215,7 +215,7 @@ function Shell() {
           {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
-          {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring')}
+          {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
           {staffWork && nav('/chi-so-cchc', t('par.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-par', path.startsWith('/chi-so-cchc'))}
           {nav('/chu-ky-so', t('nav.signatures'), <IconSignature size={18} aria-hidden />, 'nav-signatures')}
