@@ -69,7 +69,7 @@ describe('PAR index: a full round', () => {
     await n111.locator('input[type="file"]').setInputFiles(pdfFile(e, 'ke-hoach-cchc-2026.pdf'));
     await n111.getByTestId('par-evidence-page').fill('Trang 2, mục II.1');
     await n111.getByTestId('par-evidence-add').click();
-    await expect.poll(() => n111.getByTestId('par-evidence').textContent()).toContain('ke-hoach-cchc-2026.pdf — Trang 2, mục II.1');
+    await expect.poll(() => n111.getByTestId('par-evidence').textContent()).toContain('Tài liệu kiểm chứng: ke-hoach-cchc-2026.pdf — Trang 2, mục II.1');
     const auto = unit.getByTestId('par-node-7.1').getByTestId('par-auto');
     await expect.poll(() => auto.textContent()).toContain('ONLINE_DOSSIERS');
     expect(await unit.getByTestId('par-node-7.1').getByTestId('par-yesno').count()).toBe(0);

@@ -65,7 +65,7 @@ function NodeCard({ n, a, docs, run, ids }: { n: AssessmentNode; a: Assessment; 
   if (!n.leaf) {
     return (
       <Title order={n.depth === 0 ? 2 : 3} size={n.depth === 0 ? 'h3' : 'h4'} mt={n.depth === 0 ? 'md' : 0} data-testid={`par-node-${n.code}`} style={{ opacity: n.applicable ? 1 : 0.5 }}>
-        {n.code}. {n.title.vi} — {n.points}/{n.selfMax} ({t('par.col.max')} {n.max})
+        {n.code}. {n.title.vi} — {n.selfPoints ?? n.points}/{n.selfMax} ({t('par.col.max')} {n.max})
       </Title>
     );
   }
@@ -127,7 +127,7 @@ function NodeCard({ n, a, docs, run, ids }: { n: AssessmentNode; a: Assessment; 
         </Stack>
       )}
       {!a.can.edit && (n.explanation || n.unitComment) && <Text size="sm">{n.explanation ?? ''} {n.unitComment ?? ''}</Text>}
-      {n.evidence.map((e) => <Text size="sm" key={e.id} data-testid="par-evidence">📎 {e.fileName} — {e.pageNote}</Text>)}
+      {n.evidence.map((e) => <Text size="sm" key={e.id} data-testid="par-evidence">{t('par.evidence')}: {e.fileName} — {e.pageNote}</Text>)}
       {n.comments.map((c) => <Text size="sm" key={c.id} c={c.kind === 'appraisal' ? 'red.8' : 'blue.8'} data-testid={`par-comment-${c.kind}`}>{c.kind === 'appraisal' ? t('par.appraise') : t('par.answer')}: {c.body}</Text>)}
       {n.remediation.length > 0 && <Text size="sm" c="orange.8">{t('par.remediation')}: {n.remediation.map((r) => r.content).join('; ')}</Text>}
       {canAnswer && (
