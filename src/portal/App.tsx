@@ -20,6 +20,7 @@ const FeedbackAnsweredPage = lazy(() => import('./pages/Feedback.tsx').then((m) 
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
 const VerifySignaturesPage = lazy(() => import('./pages/VerifySignatures.tsx').then((m) => ({ default: m.VerifySignaturesPage })));
 const ServiceIndexPage = lazy(() => import('./pages/ServiceIndex.tsx').then((m) => ({ default: m.ServiceIndexPage })));
+const ParRankingPage = lazy(() => import('./pages/ParRanking.tsx').then((m) => ({ default: m.ParRankingPage })));
 
 function NotFound() {
   const { t } = useLang();
@@ -76,6 +77,7 @@ export function App() {
           <NavLink to="/phan-anh">{t('nav.feedback')}</NavLink>
           <NavLink to="/thong-ke">{t('nav.stats')}</NavLink>
           <NavLink to="/kiem-tra-chu-ky">{t('nav.signatures')}</NavLink>
+          <NavLink to="/chi-so-cchc">{t('par.nav')}</NavLink>
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
@@ -97,6 +99,7 @@ export function App() {
             <Route path="/thong-ke" element={<StatsPage />} />
             <Route path="/kiem-tra-chu-ky" element={<VerifySignaturesPage />} />
             <Route path="/chi-so-phuc-vu" element={<ServiceIndexPage />} />
+            <Route path="/chi-so-cchc" element={<ParRankingPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -57,6 +57,10 @@ import { StaffPage } from './pages/admin/Staff.tsx';
 import { WorkflowPage } from './pages/admin/Workflow.tsx';
 import { ReformReportPage } from './pages/reform/ReformReport.tsx';
 import { ReformReportsPage } from './pages/reform/ReformReports.tsx';
+// PAR index (reform/par)
+import { ParRoundsPage } from './pages/reform/par/ParRounds.tsx';
+import { ParRoundPage } from './pages/reform/par/ParRound.tsx';
+import { ParAssessmentPage } from './pages/reform/par/ParAssessment.tsx';
 import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
@@ -211,8 +215,9 @@ function Shell() {
           {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
-          {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring')}
+          {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
+          {staffWork && nav('/chi-so-cchc', t('par.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-par', path.startsWith('/chi-so-cchc'))}
           {nav('/chu-ky-so', t('nav.signatures'), <IconSignature size={18} aria-hidden />, 'nav-signatures')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
@@ -242,6 +247,9 @@ function Shell() {
           <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
+          <Route path="/chi-so-cchc" element={<ParRoundsPage />} />
+          <Route path="/chi-so-cchc/:id" element={<ParRoundPage />} />
+          <Route path="/chi-so-cchc/:id/don-vi/:agencyId" element={<ParAssessmentPage />} />
           <Route path="/tim-kiem" element={<SearchPage />} />
           <Route path="/chu-ky-so" element={<VerifySignaturesPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />

@@ -5,6 +5,7 @@
  * do next in each state (`STATE_ADVICE`) live here. Error messages come from the API (`message` / `messageEn`).
  * `{name}` placeholders are filled by `tp(key, lang, params)`.
  */
+import { PORTAL_PAR } from './ui-par.ts';
 import { formatMessage, type Lang } from './errors.ts';
 import type { ActionName } from '../dossier/actions.ts';
 import type { DossierState } from '../dossier/states.ts';
@@ -467,6 +468,7 @@ export const PORTAL = {
   'idx.level.ministry': { vi: 'Bộ, ngành', en: 'Ministries' },
   'idx.level.other': { vi: 'Cơ quan khác', en: 'Other offices' },
   'idx.noAgencies': { vi: 'Chưa có đơn vị nào công bố chỉ số.', en: 'No unit publishes an index yet.' },
+  ...PORTAL_PAR,
 } as const satisfies Record<string, Label>;
 
 export type PortalKey = keyof typeof PORTAL;

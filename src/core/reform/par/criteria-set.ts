@@ -113,7 +113,7 @@ export function parseCriteriaSet(json: unknown): CriteriaParse {
         const idx = i.path[0] === 'nodes' && typeof i.path[1] === 'number' ? i.path[1] : null;
         const raw = idx !== null ? (json as { nodes?: { code?: unknown }[] })?.nodes?.[idx]?.code : undefined;
         const where = typeof raw === 'string' && raw ? raw : idx !== null ? `nodes[${idx}]` : i.path.join('.') || 'document';
-        const field = idx !== null ? i.path.slice(2).join('.') : i.path.join('.');
+        const field = idx !== null ? i.path.slice(2).join('.') : '';
         return { code: where, kind: 'UNKNOWN_NODE' as const, message: `${where}: ${field ? `${field}: ` : ''}${i.message}` };
       }),
     };

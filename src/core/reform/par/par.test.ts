@@ -123,8 +123,8 @@ describe('validation: one line per problem, naming the node', () => {
     expect(problems({ nodes: [{ code: 'A', max: 1 }, { code: 'A', max: 1 }] })[0]).toMatchObject({ code: 'A', kind: 'DUPLICATE_CODE' });
     expect(problems({ nodes: [{ code: 'A', max: 1, points: 1 }, { code: 'a', parent: 'A', max: 1 }] })[0]).toMatchObject({ code: 'A', kind: 'POINTS_ON_PARENT' });
     expect(problems({ nodes: [{ code: 'A', max: 1, points: 0.333 }] })[0]).toMatchObject({ code: 'A', kind: 'BAD_DECIMALS' });
-    expect(problems({ nodes: [{ code: 'A', max: 'ten' }] })[0]!.message).toMatch(/^A: max /);
-    expect(problems({ nodes: [] })[0]!.message).toMatch(/^nodes/);
+    expect(problems({ nodes: [{ code: 'A', max: 'ten' }] })[0]!.message).toMatch(/^A: max: /);
+    expect(problems({ nodes: [] })[0]!.message).toMatch(/^nodes: [^n]/);
   });
 
   it('all problems at once, in input order', () => {
@@ -278,7 +278,7 @@ describe('criteria-set JSON format', () => {
     const bad = sampleSet() as ReturnType<typeof sampleSet> & { version: number };
     bad.version = 2;
     const r0 = parseCriteriaSet(bad);
-    expect(r0.ok || r0.problems[0]!.message).toMatch(/^version: /);
+    expect(r0.ok || r0.problems[0]!.message).toBe('version: Invalid input: expected 1');
     const s = sampleSet();
     (s.nodes[2]!.method as { options: { points: number }[] }).options[0]!.points = 2.5;
     (s.nodes[5]!.method as { mapping: { thresholds: { min: number }[] } }).mapping.thresholds[1]!.min = 80;

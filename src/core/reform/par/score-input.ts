@@ -45,7 +45,8 @@ export function scoreInput(json: unknown): ScoreResult {
         const idx = i.path[0] === 'nodes' && typeof i.path[1] === 'number' ? i.path[1] : null;
         const raw = idx !== null ? (json as { nodes: { code?: unknown }[] }).nodes?.[idx]?.code : undefined;
         const where = typeof raw === 'string' && raw ? raw : idx !== null ? `nodes[${idx}]` : i.path.join('.') || 'input';
-        return { code: where, kind: 'UNKNOWN_NODE' as const, message: `${where}: ${i.path.slice(2).join('.') || i.path.join('.')} ${i.message}`.replace(/\s+/g, ' ') };
+        const field = idx !== null ? i.path.slice(2).join('.') : '';
+        return { code: where, kind: 'UNKNOWN_NODE' as const, message: `${where}: ${field ? `${field}: ` : ''}${i.message}` };
       }),
     };
   }

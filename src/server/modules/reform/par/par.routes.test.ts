@@ -229,6 +229,18 @@ describe('a round', () => {
     const imp = await c.reform.post(`${P}/rounds/${roundId}/survey/import`, { csv });
     expect(imp.status).toBe(200);
     expect(imp.body.items).toHaveLength(6);
+
+    // The same as an Excel workbook (answer counts of two questions for one node).
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Khảo sát');
+    ws.addRow(['agencyCode', 'nodeCode', 'A', 'B', 'C', 'D']);
+    ws.addRow(['000.02.00.H21', '8.2.1', 10, 10, 0, 0]);
+    ws.addRow(['000.02.00.H21', '8.2.1', 0, 0, 10, 10]);
+    const x = await c.reform.post(`${P}/rounds/${roundId}/survey/import`, { xlsxBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(x.status).toBe(200);
+    expect(x.body.items.find((i: { agencyId: string; nodeCode: string }) => i.agencyId === DIENHONG() && i.nodeCode === '8.2.1').points).toBe('1.80'); // (100+60+20+0)/4 = 45 % of 4
+    expect((await c.reform.post(`${P}/rounds/${roundId}/survey/import`, { xlsxBase64: 'bm90IGV4Y2Vs' })).body.error.code).toBe('PAR_SURVEY_INVALID');
     const bad = await c.reform.post(`${P}/rounds/${roundId}/survey/import`, { csv: 'agencyCode,nodeCode,points\n999,8.1.1,1' });
     expect(bad.body.error.message).toContain('line 2: unit 999 is not in the round');
     expect((await c.pleikuLeader.post(`${P}/rounds/${roundId}/survey`, { agencyId: PLEIKU(), nodeCode: '8.2.1', points: 4 })).status).toBe(403);

@@ -93,7 +93,9 @@ export const parRoutes = (ctx: AppContext, opts: { openTasksForNode?: OpenTasksF
   // ---- survey
   app.get(`${P}/rounds/:id/survey`, { schema: { tags, summary: 'Survey results entered for the round', params: S.IdParams } }, async (req) => svc.surveyResults(staff(req), req.params.id));
   app.post(`${P}/rounds/:id/survey`, { schema: { tags, summary: 'Enter a survey result for a unit and survey node: points, or answer counts per question weighted by the set (default A 100 %, B 60 %, C 20 %, D 0 %)', params: S.IdParams, body: S.SurveyBody } }, async (req) => svc.enterSurvey(staff(req), req.params.id, req.body));
-  app.post(`${P}/rounds/:id/survey/import`, { schema: { tags, summary: 'Import survey results as CSV {csv}: agencyCode,nodeCode,points or agencyCode,nodeCode,A,B,C,D (one question per line)', params: S.IdParams, body: S.SurveyCsvBody } }, async (req) => svc.importSurveyCsv(staff(req), req.params.id, req.body.csv));
+  app.post(`${P}/rounds/:id/survey/import`, {
+    schema: { tags, summary: 'Import survey results as CSV {csv} or Excel {xlsxBase64} (first sheet): agencyCode,nodeCode,points or agencyCode,nodeCode,A,B,C,D (one question per line); all or nothing, one error per bad line', params: S.IdParams, body: S.SurveyCsvBody },
+  }, async (req) => ('csv' in req.body ? svc.importSurveyCsv(staff(req), req.params.id, req.body.csv) : svc.importSurveyXlsx(staff(req), req.params.id, req.body.xlsxBase64)));
 
   // ---- results
   app.get(`${P}/rounds/:id/results`, { schema: { tags, summary: 'Index per unit, ranking (owners and council, or everyone once published), change vs last year, per-area points, lost points. Private until published.', params: S.IdParams } }, async (req) => svc.results(staff(req), req.params.id));

@@ -75,4 +75,5 @@ export const SurveyBody = z.object({
   counts: z.array(z.record(z.string().regex(/^[A-Z]$/), z.number().int().min(0))).min(1).optional(),
 }).refine((b) => (b.points === undefined) !== (b.counts === undefined), { message: 'give either points or counts' });
 
-export const SurveyCsvBody = z.object({ csv: z.string().min(1).max(2_000_000) });
+/** CSV text, or an Excel workbook (base64) whose first sheet has the same columns. */
+export const SurveyCsvBody = z.union([z.object({ csv: z.string().min(1).max(2_000_000) }), z.object({ xlsxBase64: z.string().min(1).max(14_000_000) })]);

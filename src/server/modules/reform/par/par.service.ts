@@ -979,6 +979,25 @@ export class ParService {
     return this.surveyResults(auth, roundId);
   }
 
+  /** An Excel workbook: its first sheet read as the CSV below (header row first). */
+  async importSurveyXlsx(auth: AuthInfo, roundId: string, base64: string) {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(base64, 'base64') as never);
+    } catch {
+      throw new AppError('PAR_SURVEY_INVALID', { reason: 'the file is not an Excel workbook (.xlsx)' });
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new AppError('PAR_SURVEY_INVALID', { reason: 'the workbook has no sheet' });
+    const lines: string[] = [];
+    ws.eachRow((row) => {
+      const cells = (row.values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+      if (cells.some(Boolean)) lines.push(cells.join(','));
+    });
+    return this.importSurveyCsv(auth, roundId, lines.join('\n'));
+  }
+
   /** CSV: `agencyCode,nodeCode,points` or `agencyCode,nodeCode,A,B,C,D[,…]` (answer counts of one question per line). */
   async importSurveyCsv(auth: AuthInfo, roundId: string, csv: string) {
     const r = await this.loadRound(roundId);

@@ -1,0 +1,139 @@
+/**
+ * One round: its units (status, lock, grace, running index) with unlock/relock for the owners; the council's
+ * finalise / publish / reopen; survey CSV import; the results — ranking with groups and change vs last year, the
+ * per-area comparison chart (ECharts, print-safe patterns) with its data table, the lost-points report per unit —
+ * and the XLSX/PDF exports. Results stay private until published (the API decides what the caller may see).
+ */
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorAlert } from '../../../components/common.tsx';
+import { useLang } from '../../../context.tsx';
+import { fmtDate } from '../../../format.ts';
+import { EChart, PALETTE } from '../../monitoring/Chart.tsx';
+import { parApi, type Results, type Round } from './api.ts';
+
+export function ParRoundPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useLang();
+  const [round, setRound] = useState<Round | null>(null);
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [csv, setCsv] = useState('');
+  const [reload, setReload] = useState(0);
+  const [lostOf, setLostOf] = useState<string | null>(null);
+
+  useEffect(() => {
+    parApi.round(id).then(setRound, setError);
+    parApi.results(id).then(setResults, () => setResults(null));
+  }, [id, reload]);
+  const act = (p: Promise<unknown>) => p.then(() => setReload((x) => x + 1), setError);
+  if (!round) return <ErrorAlert error={error} />;
+  const lostRow = results?.rows.find((r) => r.agency.id === lostOf) ?? (results?.rows.length === 1 ? results.rows[0] : null);
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{round.title}</Title>
+      <Text>{t('par.deadline', { self: fmtDate(round.selfDeadline, lang), appraisal: fmtDate(round.appraisalDeadline, lang) })}</Text>
+      <Group>
+        <Badge variant="light" style={{ textTransform: 'none' }} data-testid="par-round-status" data-status={round.status}>{lang === 'vi' ? round.statusLabel.vi : (round.statusLabel.en ?? round.statusLabel.vi)}</Badge>
+        {round.can.finalise && <Button size="xs" onClick={() => act(parApi.finalise(id, round.version))} data-testid="par-finalise">{t('par.finalise')}</Button>}
+        {round.can.publish && <Button size="xs" onClick={() => act(parApi.publish(id, round.version))} data-testid="par-publish">{t('par.publish')}</Button>}
+        {round.can.reopen && <Button size="xs" variant="light" onClick={() => { const r = window.prompt(t('par.reason')); if (r) act(parApi.reopen(id, round.version, r)); }}>{t('par.reopen')}</Button>}
+      </Group>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Card withBorder>
+        <Table data-testid="par-units">
+          <Table.Thead><Table.Tr><Table.Th>{t('par.col.unit')}</Table.Th><Table.Th>{t('par.col.status')}</Table.Th><Table.Th>{t('par.col.index')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {round.units.map((u) => (
+              <Table.Tr key={u.agency.id} data-testid={`par-unit-${u.agency.code}`}>
+                <Table.Td>{u.agency.name}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="light" style={{ textTransform: 'none' }} color={u.status === 'submitted' ? 'green' : 'blue'}>{t(`par.status.${u.status}`)}</Badge>
+                    {u.late && <Badge color="red" style={{ textTransform: 'none' }}>{t('par.late')}</Badge>}
+                    {u.graceUntil && !u.locked && <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>{t('par.grace', { date: fmtDate(u.graceUntil, lang) })}</Badge>}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{u.index ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Anchor component={Link} to={`/chi-so-cchc/${id}/don-vi/${u.agency.id}`}>{t('par.openUnit')}</Anchor>
+                    {round.can.admin && u.pastDeadline && u.locked && round.status === 'open' && <Button size="compact-xs" variant="light" onClick={() => act(parApi.unlock(id, u.agency.id, window.prompt(t('par.reason')) || 'Gia hạn'))}>{t('par.unlock')}</Button>}
+                    {round.can.admin && u.graceUntil && !u.locked && <Button size="compact-xs" variant="subtle" onClick={() => act(parApi.relock(id, u.agency.id, 'Khóa lại'))}>{t('par.relock')}</Button>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {round.can.admin && round.status === 'open' && round.surveyRun && (
+        <Card withBorder>
+          <Title order={2} size="h3">{t('par.survey')}</Title>
+          <Textarea label={t('par.surveyCsv')} minRows={3} autosize value={csv} onChange={(e) => setCsv(e.currentTarget.value)} data-testid="par-survey-csv" />
+          <Button mt="xs" size="xs" disabled={!csv.trim()} onClick={() => act(parApi.importSurvey(id, csv).then(() => setCsv('')))} data-testid="par-survey-import">{t('par.surveyImport')}</Button>
+        </Card>
+      )}
+      {results && (
+        <Card withBorder data-testid="par-results">
+          <Group justify="space-between">
+            <Title order={2} size="h3">{t('par.results')}</Title>
+            <Group gap="xs">
+              <Anchor href={parApi.exportResults(id, 'xlsx')}>XLSX</Anchor>
+              <Anchor href={parApi.exportResults(id, 'pdf')}>PDF</Anchor>
+            </Group>
+          </Group>
+          {round.status !== 'published' && <Text size="sm" c="dimmed">{t('par.private')}</Text>}
+          <Table mt="sm" data-testid="par-ranking">
+            <Table.Thead><Table.Tr><Table.Th>{t('par.col.rank')}</Table.Th><Table.Th>{t('par.col.unit')}</Table.Th><Table.Th>{t('par.col.points')}</Table.Th><Table.Th>{t('par.col.index')}</Table.Th><Table.Th>{t('par.col.group')}</Table.Th><Table.Th>{t('par.col.change')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {results.rows.map((r) => (
+                <Table.Tr key={r.agency.id}>
+                  <Table.Td>{r.rank ?? '—'}{r.tied ? '=' : ''}</Table.Td>
+                  <Table.Td>{r.agency.name}</Table.Td>
+                  <Table.Td>{r.points}/{r.max}</Table.Td>
+                  <Table.Td data-testid="par-index">{r.index ?? '—'}</Table.Td>
+                  <Table.Td>{r.group ?? '—'}</Table.Td>
+                  <Table.Td>{r.change ? (r.change.startsWith('-') ? r.change : `+${r.change}`) : '—'}</Table.Td>
+                  <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setLostOf(r.agency.id)} data-testid={`par-lost-${r.agency.code}`}>{t('par.lostPoints')}</Button></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={3} size="h4" mt="md">{t('par.areaChart')}</Title>
+          <EChart
+            label={t('par.areaChart')}
+            height={320}
+            testid="par-area-chart"
+            option={{
+              aria: { enabled: true, decal: { show: true } },
+              animation: false,
+              legend: { top: 0 },
+              grid: { left: 40, right: 10, top: 40, bottom: 30 },
+              xAxis: { type: 'category', data: results.areas.map((a) => a.code) },
+              yAxis: { type: 'value', max: 100 },
+              series: results.rows.slice(0, 6).map((r, i) => ({ type: 'bar', name: r.agency.name.replace('Ủy ban nhân dân ', ''), color: PALETTE[i % PALETTE.length], label: { show: results.rows.length <= 3, position: 'top' }, data: r.areas.map((a) => (a.percent === null ? null : Number(a.percent))) })),
+            }}
+          />
+          <Table mt="sm" data-testid="par-area-table">
+            <Table.Thead><Table.Tr><Table.Th>{t('par.col.unit')}</Table.Th>{results.areas.map((a) => <Table.Th key={a.code} title={a.title.vi}>{a.code} ({a.max})</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Tbody>{results.rows.map((r) => <Table.Tr key={r.agency.id}><Table.Td>{r.agency.name}</Table.Td>{r.areas.map((a) => <Table.Td key={a.code}>{a.points} ({a.percent ?? '—'} %)</Table.Td>)}</Table.Tr>)}</Table.Tbody>
+          </Table>
+          {lostRow?.lostPoints && (
+            <>
+              <Title order={3} size="h4" mt="md">{t('par.lostPoints')} — {lostRow.agency.name}</Title>
+              {lostRow.lostPoints.length === 0 ? <Text>{t('par.noLost')}</Text> : (
+                <Table data-testid="par-lost-table">
+                  <Table.Thead><Table.Tr><Table.Th>{t('par.col.criterion')}</Table.Th><Table.Th>{t('par.col.max')}</Table.Th><Table.Th>{t('par.col.points')}</Table.Th><Table.Th>{t('par.col.lost')}</Table.Th><Table.Th>{t('par.col.note')}</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Tbody>{lostRow.lostPoints.map((l) => <Table.Tr key={l.nodeCode} data-testid="par-lost-row" data-node={l.nodeCode}><Table.Td>{l.nodeCode}. {l.title}</Table.Td><Table.Td>{l.max}</Table.Td><Table.Td>{l.points}</Table.Td><Table.Td>{l.lost}</Table.Td><Table.Td>{l.appraiserNote ?? ''}</Table.Td></Table.Tr>)}</Table.Tbody>
+                </Table>
+              )}
+            </>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}
