@@ -248,6 +248,7 @@ const ROWS: Row[] = [
     req: () => ({ url: '/api/monitoring/reconciliations', body: { agencyId: agencyId[PLEIKU], period: 'month', year: 2026, index: 2, source: 'Cổng DVC quốc gia', metrics: [{ code: 'ON_TIME', numerator: 9, denominator: 10 }] } }),
     expect: by({ default: 403, anonymous: 401, unitAdminA: 201, provinceAdmin: 201 }),
   },
+  { name: 'POST /api/monitoring/reconciliations/read (no file)', method: 'POST', req: () => ({ url: '/api/monitoring/reconciliations/read', body: {} }), expect: by({ default: 403, anonymous: 401, unitAdminA: 400, provinceAdmin: 400 }), codes: { 400: 'INPUT_REQUIRED' } },
   { name: 'POST /api/monitoring/rebuild', method: 'POST', req: () => ({ url: '/api/monitoring/rebuild', body: {} }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
   { name: 'GET /api/public/index?agencyId=A', method: 'GET', req: () => ({ url: `/api/public/index?agencyId=${agencyId[PLEIKU]}&period=year&year=2026` }), expect: PUBLIC },
   { name: 'GET /api/public/rankings?agencyId=province', method: 'GET', req: () => ({ url: `/api/public/rankings?agencyId=${agencyId['000.00.00.H21']}&period=year&year=2026` }), expect: PUBLIC },

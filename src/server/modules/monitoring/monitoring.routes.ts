@@ -6,6 +6,7 @@ import { requireAuth, requireRole } from '../../platform/http/auth.ts';
 import { disposition } from '../../platform/http/download.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { readPortalCountsFile } from './portal-counts-file.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { renderDashboardPdf, renderDashboardXlsx, renderDrillXlsx, renderRankingsPdf, renderRankingsXlsx } from './exports/index.ts';
 import {
   DashboardOut,
@@ -172,14 +173,8 @@ export const monitoringRoutes = (ctx: AppContext): FastifyPluginAsync => async (
     },
   }, async (req) => {
     requireRole(req, ['reform_officer', 'province_admin', 'unit_admin']);
-    const maxBytes = 2 * 1024 * 1024;
-    if (!req.isMultipart()) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-    const part = await req.file({ limits: { fileSize: maxBytes } });
-    if (!part) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-    const buf = await part.toBuffer();
-    if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { maxMb: 2 });
-    if (buf.length === 0) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-    return { fileName: part.filename ? part.filename.slice(0, 255) : null, metrics: await readPortalCountsFile(new Uint8Array(buf)) };
+    const { bytes, fileName } = await readUploadedFile(req, 2 * 1024 * 1024);
+    return { fileName, metrics: await readPortalCountsFile(bytes) };
   });
 
   app.get('/monitoring/reconciliation', {

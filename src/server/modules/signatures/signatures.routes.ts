@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -8,17 +8,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { SIGNATURE_LABELS } from '../../../core/signing/verdict.ts';
 import type { VerificationReport } from '../../platform/signing/index.ts';
 import { SignerOut, VerificationOut } from './signatures.schemas.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
 
-/** Reads the multipart field "file" (at most `maxBytes`), without storing it. */
-async function readPdf(req: FastifyRequest, maxBytes: number): Promise<{ bytes: Uint8Array; fileName: string | null }> {
-  if (!req.isMultipart()) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-  const part = await req.file({ limits: { fileSize: maxBytes } });
-  if (!part) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-  const buf = await part.toBuffer();
-  if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { maxMb: Math.round((maxBytes / 1048576) * 10) / 10 });
-  if (buf.length === 0) throw new AppError('INPUT_REQUIRED', { fields: 'file' });
-  return { bytes: new Uint8Array(buf), fileName: part.filename ? part.filename.slice(0, 255) : null };
-}
 
 function present(r: VerificationReport, bytes: Uint8Array, fileName: string | null): z.infer<typeof VerificationOut> {
   return {
@@ -41,12 +32,12 @@ export const signaturesRoutes = (ctx: AppContext): FastifyPluginAsync => async (
 
   app.post('/signatures/verify', { schema: { tags, summary: `${summary} Staff; up to MAX_UPLOAD_MB.`, consumes: ['multipart/form-data'], response: { 200: VerificationOut } } }, async (req) => {
     requireAuth(req);
-    const { bytes, fileName } = await readPdf(req, ctx.config.maxUploadBytes);
+    const { bytes, fileName } = await readUploadedFile(req, ctx.config.maxUploadBytes);
     return present(await svc.verify(bytes), bytes, fileName);
   });
 
   app.post('/public/signatures/verify', { schema: { tags, summary: `${summary} Public, no sign-in; up to SIGNING_VERIFY_MAX_MB (10 MB).`, consumes: ['multipart/form-data'], response: { 200: VerificationOut } } }, async (req) => {
-    const { bytes, fileName } = await readPdf(req, ctx.config.signingVerifyMaxBytes);
+    const { bytes, fileName } = await readUploadedFile(req, ctx.config.signingVerifyMaxBytes);
     return present(await svc.verify(bytes), bytes, fileName);
   });
 
