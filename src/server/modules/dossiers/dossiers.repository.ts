@@ -69,8 +69,27 @@ export async function historyOf(db: DbOrTx, dossierId: string): Promise<HistoryR
   return db.select().from(dossierHistory).where(eq(dossierHistory.dossierId, dossierId)).orderBy(asc(dossierHistory.seq));
 }
 
-export async function grantAccess(tx: DbOrTx, dossierId: string, agencyId: string, sortAt: Date): Promise<void> {
-  await tx.insert(dossierAccess).values({ dossierId, agencyId, sortAt }).onConflictDoNothing();
+/**
+ * A dossier's place in the "all" queue and in the register (dossier_access.sort_at): its receipt time — the
+ * postal hand-over for postal submissions — or, while an online submission awaits intake, its submission time.
+ * The one definition: every access row of a dossier carries it, and it moves when the desk receives the dossier.
+ */
+export function queueSortAt(d: Pick<DossierRow, 'receivedAt' | 'submittedAt' | 'createdAt'>): Date {
+  return d.receivedAt ?? d.submittedAt ?? d.createdAt;
+}
+
+/** Gives an agency access to the dossier, at the dossier's place in the queue (queueSortAt). */
+export async function grantAccess(tx: DbOrTx, d: DossierRow, agencyId: string): Promise<void> {
+  await tx.insert(dossierAccess).values({ dossierId: d.id, agencyId, sortAt: queueSortAt(d) }).onConflictDoNothing();
+}
+
+/** Moves every access row of the dossier to its current place (after receipt); a no-op when already there. */
+export async function followReceipt(tx: DbOrTx, d: DossierRow): Promise<void> {
+  const at = queueSortAt(d);
+  await tx
+    .update(dossierAccess)
+    .set({ sortAt: at })
+    .where(and(eq(dossierAccess.dossierId, d.id), sql`${dossierAccess.sortAt} <> ${at.toISOString()}::timestamptz`));
 }
 
 export async function accessAgencyPaths(db: DbOrTx, dossierId: string): Promise<string[]> {
@@ -149,14 +168,26 @@ export async function agencyIdsUnder(db: DbOrTx, paths: string[]): Promise<strin
 
 export type QueueView = 'all' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'waiting_supplement' | 'inter_agency' | 'awaiting_intake' | 'awaiting_approval' | 'result_ready';
 
+/** A keyset cursor: the values of the columns the page's query orders by, for its last row. */
+export interface QueueCursor {
+  at: string;
+  id: string;
+}
+
 export interface QueueQuery {
   view: QueueView;
   agencyIds: string[];
   userId: string;
   now: Date;
   dueSoonBefore: Date;
-  cursor: { at: string; id: string } | null;
+  cursor: QueueCursor | null;
   limit: number;
+}
+
+export interface QueuePage {
+  rows: DossierRow[];
+  /** Built from exactly the columns the query orders by (null when this page is the last). */
+  next: QueueCursor | null;
 }
 
 const OPEN_CLOCK_STATES = ['received', 'forwarded', 'assigned', 'in_process', 'inter_agency', 'awaiting_approval', 'approved'];
@@ -164,10 +195,11 @@ const OPEN_CLOCK_STATES = ['received', 'forwarded', 'assigned', 'in_process', 'i
 /**
  * Work queues. Every view is served by an index: `all` from dossier_access (agency, sort_at, id) newest
  * first; the others from dossiers (handling agency, state, due_at, id) or (assignee, due_at, id), soonest due first.
- * Keyset pagination: the cursor is the last row's sort value and id.
+ * Keyset pagination: the cursor is the last row's sort value and id — the very columns of the ORDER BY, read
+ * from the query's own result (never recomputed from other fields).
  */
-export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]> {
-  if (q.agencyIds.length === 0 && q.view !== 'mine') return [];
+export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<QueuePage> {
+  if (q.agencyIds.length === 0 && q.view !== 'mine') return { rows: [], next: null };
   if (q.view === 'all') {
     // Newest first across the scope's agencies: the top page of each agency read in index order
     // (LATERAL, so no agency's whole list is sorted), merged and de-duplicated (a dossier can be held by
@@ -175,7 +207,7 @@ export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]
     const cursor = q.cursor ? sql`and (da.sort_at, da.dossier_id) < (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid)` : sql``;
     const agencyList = sql.join(q.agencyIds.map((a) => sql`${a}::uuid`), sql`, `);
     const res = await db.execute(sql`
-      select dossier_id, max(sort_at) as sort_at from (
+      select dossier_id, max(sort_at)::text as sort_at from (
         select x.dossier_id, x.sort_at
         from unnest(array[${agencyList}]) as a(id)
         cross join lateral (
@@ -185,11 +217,12 @@ export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]
           limit ${q.limit}
         ) x
       ) y group by dossier_id order by max(sort_at) desc, dossier_id desc limit ${q.limit}`);
-    const ids = (res as unknown as { rows: { dossier_id: string }[] }).rows.map((r) => r.dossier_id);
-    if (ids.length === 0) return [];
-    const rows = await db.select().from(dossiers).where(inArray(dossiers.id, ids));
+    const page = (res as unknown as { rows: { dossier_id: string; sort_at: string }[] }).rows;
+    if (page.length === 0) return { rows: [], next: null };
+    const rows = await db.select().from(dossiers).where(inArray(dossiers.id, page.map((r) => r.dossier_id)));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!).filter(Boolean);
+    const last = page[page.length - 1]!;
+    return { rows: page.map((r) => byId.get(r.dossier_id)!).filter(Boolean), next: page.length === q.limit ? { at: last.sort_at, id: last.dossier_id } : null };
   }
   const where: SQL[] = [];
   if (q.view === 'mine') where.push(eq(dossiers.assigneeId, q.userId), inArray(dossiers.state, ['assigned', 'in_process', 'inter_agency', 'awaiting_approval', 'approved', 'supplement_requested']));
@@ -213,12 +246,14 @@ export async function listQueue(db: DbOrTx, q: QueueQuery): Promise<DossierRow[]
     if (q.cursor.at === 'infinity') where.push(sql`${sortCol} is null and ${dossiers.id} > ${q.cursor.id}::uuid`);
     else where.push(sql`((${sortCol}, ${dossiers.id}) > (${q.cursor.at}::timestamptz, ${q.cursor.id}::uuid) or ${sortCol} is null)`);
   }
-  return db
-    .select()
+  const rows = await db
+    .select({ row: dossiers, sortAt: sql<string | null>`${sortCol}::text` })
     .from(dossiers)
     .where(and(...where))
     .orderBy(sql`${sortCol} asc nulls last`, asc(dossiers.id))
     .limit(q.limit);
+  const last = rows[rows.length - 1];
+  return { rows: rows.map((r) => r.row), next: last && rows.length === q.limit ? { at: last.sortAt ?? 'infinity', id: last.row.id } : null };
 }
 
 /** Search inside a scope by exact code, exact ID number, or applicant-name prefix (folded). */

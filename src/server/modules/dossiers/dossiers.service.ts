@@ -255,7 +255,7 @@ export class DossiersService {
         });
         const docs = await this.storeDocuments(tx, id, p.createdBy, body.documents);
         await repo.insertFees(tx, body.fees.map((f) => ({ dossierId: id, ...f })));
-        await repo.grantAccess(tx, id, agency.id, receiptAt);
+        await repo.grantAccess(tx, row, agency.id);
         await repo.appendHistory(tx, {
           dossierId: id,
           seq: 1,
@@ -423,8 +423,9 @@ export class DossiersService {
         const current = await repo.findDossier(tx, d.id);
         throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
       }
-      if (forwardTarget) await repo.grantAccess(tx, d.id, forwardTarget.id, d.receivedAt ?? d.createdAt);
-      if (transferTarget) await repo.grantAccess(tx, d.id, transferTarget.id, d.receivedAt ?? d.createdAt);
+      if (updated.receivedAt?.getTime() !== d.receivedAt?.getTime()) await repo.followReceipt(tx, updated);
+      if (forwardTarget) await repo.grantAccess(tx, updated, forwardTarget.id);
+      if (transferTarget) await repo.grantAccess(tx, updated, transferTarget.id);
       if (res.action === 'record_payment') {
         await repo.insertPayment(tx, { dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: who.actorId });
       }
@@ -647,15 +648,9 @@ export class DossiersService {
     const hours = cal.policyAt(soonDay).officeHours;
     const dueSoonBefore = localDateTimeToInstant(soonDay, hours[hours.length - 1]!.end);
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    const rows = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
-    const items = await this.viewMany(auth, rows);
-    const last = rows[rows.length - 1];
-    let next: string | null = null;
-    if (last && rows.length === q.limit) {
-      const at = q.view === 'all' ? (last.receivedAt ?? last.createdAt) : q.view === 'awaiting_intake' ? last.submittedAt : last.dueAt;
-      next = encodeCursor(at ? at.toISOString() : 'infinity', last.id);
-    }
-    return { items, next };
+    const page = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
+    const items = await this.viewMany(auth, page.rows);
+    return { items, next: page.next ? encodeCursor(page.next.at, page.next.id) : null };
   }
 
   async search(auth: AuthInfo, q: string, limit: number) {
@@ -682,7 +677,8 @@ function encodeCursor(at: string, id: string) {
 }
 function decodeCursor(s: string): { at: string; id: string } {
   const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
-  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+  const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || (at !== 'infinity' && !timestamp.test(at))) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
   return { at, id };
 }
 
