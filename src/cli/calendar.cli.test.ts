@@ -52,6 +52,13 @@ describe('motcua calendar', () => {
     expect(JSON.parse(r.out).due).toBe('2026-03-03T17:00:00+07:00');
   });
 
+  it('holidays 2013 and due agree: received Fri 08/02/2013 10:00, 1 working day is due on a day the listing leaves working', () => {
+    const days = JSON.parse(motcua('calendar', 'holidays', '2013', '--json').out) as { date: string; kind: string }[];
+    const due = motcua('calendar', 'due', '--from', '2013-02-08T10:00:00+07:00', '--amount', '1', '--unit', 'working-days').out;
+    expect(days.filter((d) => d.kind === 'day_off').map((d) => d.date)).not.toContain(due.slice(0, 10));
+    expect(due).toBe('2013-02-15T17:00:00+07:00');
+  });
+
   it('an official override stored in the database changes the computed days', () => {
     expect(motcua('calendar', 'override', 'set', '2026-03-09', 'day_off', 'Nghỉ bù theo thông báo (thử nghiệm)').code).toBe(0);
     const r = motcua('calendar', 'due', '--from', '2026-03-06T10:00:00+07:00', '--amount', '1', '--unit', 'working-days');

@@ -17,9 +17,8 @@ import {
   createWorkCalendar,
   DEFAULT_CALENDAR_POLICIES,
   formatVnIso,
-  holidaysOfYear,
+  listNonWorkingDays,
   parseIsoWithOffset,
-  policyFor,
   solarToLunar,
   formatLunarDate,
   type TimeUnit,
@@ -133,7 +132,7 @@ export function buildCli(): Command {
       const year = intArg(yearArg);
       if (year < 1901 || year > 2099) throw new AppError('CALENDAR_OUT_OF_RANGE');
       const { policies, overrides } = await storedCalendar();
-      const days = holidaysOfYear(year, policyFor(`${year}-07-01`, policies), overrides.filter((x) => x.date.startsWith(`${year}-`)));
+      const days = listNonWorkingDays(createWorkCalendar(policies, overrides), year);
       if (o.json) console.log(JSON.stringify(days, null, 2));
       else for (const d of days) console.log(`${d.date}  ${d.kind === 'working_day' ? 'làm bù ' : 'nghỉ   '} ${d.reason}`);
     });

@@ -58,7 +58,7 @@ export {
   withPolicyDefaults,
 } from './policies.ts';
 export { holidaysOfYear, ruleHolidaysOfYear, chooseAdjacentDay } from './holidays.ts';
-export { createWorkCalendar } from './work-calendar.ts';
+export { createWorkCalendar, listNonWorkingDays } from './work-calendar.ts';
 export {
   VN_OFFSET_MINUTES,
   toLocalDate,

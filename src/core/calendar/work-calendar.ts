@@ -111,3 +111,16 @@ export function createWorkCalendar(
     holidaysOfYear: holidaysOfYearAll,
   };
 }
+
+/**
+ * The listing `calendar holidays <year>` answers (API and CLI): the calendar's own non-working days of the year,
+ * each under the policy in force that day, i.e. exactly the days the due-date engine skips (plus rule holidays on
+ * a weekly rest day, which explain a compensatory day, and make-up working days). A year with a day no policy
+ * covers is out of range (RangeError).
+ */
+export function listNonWorkingDays(cal: WorkCalendar, year: number): HolidayDay[] {
+  const y = String(year).padStart(4, '0');
+  cal.policyAt(`${y}-01-01`);
+  cal.policyAt(`${y}-12-31`);
+  return cal.holidaysOfYear(year);
+}

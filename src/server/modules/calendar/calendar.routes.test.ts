@@ -57,6 +57,20 @@ describe('holidays', () => {
     expect((await holidays(1995)).map((d) => d.date)).toContain('1995-09-02');
   });
 
+  it('the listing and the due dates are one calendar: 2013 (Labour Code 2012 in force from 1 May) and every listed weekday off 1995–2099 is skipped', async () => {
+    const feb2013 = (await holidays(2013)).filter((d) => d.date.startsWith('2013-02-') && d.kind === 'day_off').map((d) => d.date);
+    const d = (await due('2013-02-08T10:00:00+07:00', 1)).slice(0, 10);
+    expect(feb2013).not.toContain(d);
+    expect(d).toBe('2013-02-15');
+    for (let y = 1995; y <= 2099; y++) {
+      for (const h of (await holidays(y)).filter((x) => x.kind === 'day_off' && ![0, 6].includes(new Date(`${x.date}T12:00:00Z`).getUTCDay()))) {
+        // Received the evening before at 10:00, one working day: never due on a listed day off.
+        const before = new Date(Date.parse(`${h.date}T10:00:00+07:00`) - 86_400_000).toISOString();
+        expect((await due(before, 1)).slice(0, 10), h.date).not.toBe(h.date);
+      }
+    }
+  });
+
   it('years outside 1901–2099 are 400; a non-numeric year 400', async () => {
     for (const y of ['1900', '2100', 'abc', '2026.5']) {
       const r = await anon.get(`/api/calendar/holidays/${y}`);

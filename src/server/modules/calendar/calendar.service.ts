@@ -6,8 +6,7 @@ import {
   computeDueAt,
   createWorkCalendar,
   DEFAULT_CALENDAR_POLICIES,
-  holidaysOfYear,
-  policyFor,
+  listNonWorkingDays,
   solarToLunar,
   type CalendarOverride,
   type CalendarPolicy,
@@ -51,10 +50,11 @@ export class CalendarService {
     this.cached = null;
   }
 
+  /** The year's listing: the same calendar, day by day under the policy in force that day, as the due dates. */
   async holidays(year: number): Promise<HolidayDay[]> {
     if (year < 1901 || year > 2099) throw new AppError('CALENDAR_OUT_OF_RANGE');
-    const { policies, overrides } = await this.load();
-    return outOfRangeAs422(() => holidaysOfYear(year, policyFor(`${year}-07-01`, policies), overrides.filter((o) => o.date.startsWith(`${year}-`))));
+    const cal = await this.calendar();
+    return outOfRangeAs422(() => listNonWorkingDays(cal, year));
   }
 
   async due(receivedAt: Date, limit: TimeLimit): Promise<Date> {
