@@ -29,6 +29,9 @@ export class TestClock {
   }
 }
 
+/** PostgreSQL test databases: the schema each one lives in (for a second connection to the same data). */
+const schemaOf = new WeakMap<Database, string>();
+
 async function openTestDatabase(): Promise<Database> {
   if (!TEST_DATABASE_URL) return openDatabase({ dataDir: null });
   // An isolated schema per test file, so files can run in parallel on one server.
@@ -40,7 +43,7 @@ async function openTestDatabase(): Promise<Database> {
   const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 10, options: `-c search_path=${schemaName}` });
   const db = drizzle(pool, { schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR, migrationsSchema: schemaName });
-  return {
+  const database: Database = {
     db,
     kind: 'postgres',
     close: async () => {
@@ -51,6 +54,21 @@ async function openTestDatabase(): Promise<Database> {
       await c.end();
     },
   };
+  schemaOf.set(database, schemaName);
+  return database;
+}
+
+/**
+ * A second server process on the same database, as another instance of a deployment would be: its own context
+ * and caches, and on PostgreSQL its own connection pool. (PGlite is embedded in one process: the peer shares
+ * the database object, which is what two processes sharing its data directory would see.) Close it before env.
+ */
+export function openPeer(env: TestEnv): { ctx: AppContext; close(): Promise<void> } {
+  const schemaName = schemaOf.get(env.ctx.database);
+  if (!schemaName) return { ctx: createContext(env.ctx.config, env.ctx.database, env.clock.now), close: async () => {} };
+  const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL!, max: 4, options: `-c search_path=${schemaName}` });
+  const database: Database = { db: drizzle(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  return { ctx: createContext(env.ctx.config, database, env.clock.now), close: () => pool.end() };
 }
 
 export interface TestEnv {
@@ -104,7 +122,7 @@ export async function seedHistory(env: TestEnv, opts: { months?: number; perMont
 }
 
 /** A running HTTP server on a random loopback port, with a small fetch client. */
-export async function startHttp(env: TestEnv): Promise<{ app: FastifyInstance; base: string; close(): Promise<void> }> {
+export async function startHttp(env: Pick<TestEnv, 'ctx'>): Promise<{ app: FastifyInstance; base: string; close(): Promise<void> }> {
   const app = await buildApp(env.ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address() as { port: number };

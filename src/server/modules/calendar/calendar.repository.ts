@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { calendarOverrides, calendarPolicies } from '../../platform/db/schema.ts';
+import { calendarOverrides, calendarPolicies, calendarVersion } from '../../platform/db/schema.ts';
 import type { CalendarOverride, CalendarPolicy } from '../../../core/calendar/index.ts';
 
 export async function loadPolicies(db: DbOrTx): Promise<CalendarPolicy[]> {
@@ -40,4 +40,10 @@ export async function insertOverride(db: DbOrTx, o: CalendarOverride, actorId: s
 export async function deleteOverride(db: DbOrTx, id: string) {
   const rows = await db.delete(calendarOverrides).where(eq(calendarOverrides.id, id)).returning();
   return rows[0] ?? null;
+}
+
+/** The calendar's version (bumped by a trigger on every change to its tables); 0 before the first migration row. */
+export async function loadVersion(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ v: calendarVersion.version }).from(calendarVersion).where(eq(calendarVersion.id, 1));
+  return row?.v ?? 0;
 }

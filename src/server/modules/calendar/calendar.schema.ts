@@ -1,5 +1,5 @@
 /** Tables owned by `calendar` (re-exported by platform/db/schema.ts for drizzle-kit and the migrations). */
-import { date, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, id } from '../../platform/db/columns.ts';
 
 /** Versioned calendar policies (holiday rules, office hours, counting settings) as data. */
@@ -24,3 +24,12 @@ export const calendarOverrides = pgTable(
   },
   (t) => [uniqueIndex('calendar_overrides_date_uq').on(t.date)],
 );
+
+/**
+ * One row: bumped by a trigger on every change to calendar_policies or calendar_overrides (from any server, the
+ * CLI, or SQL). Each process re-reads it every few seconds and reloads its cached calendar when it moved.
+ */
+export const calendarVersion = pgTable('calendar_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

@@ -18,13 +18,24 @@ import {
 } from '../../../core/calendar/index.ts';
 import * as repo from './calendar.repository.ts';
 
+/** How long a process trusts its cached calendar before re-reading the version number (one tiny query). */
+export const CALENDAR_RECHECK_MS = 2_000;
+
 /**
  * The stored calendar: versioned policies (holiday rules, office hours, counting settings) and the
  * official per-year overrides, both in the database; the rules themselves live in core/calendar.
+ * Cached per process and shared by every process: the cache is reloaded when the database's calendar version
+ * (bumped by a trigger on any change, from any server or the CLI) has moved — checked at most every
+ * CALENDAR_RECHECK_MS (real time, not the injected clock), so a change is seen everywhere within seconds.
  */
 export class CalendarService {
-  private cached: { cal: WorkCalendar; policies: CalendarPolicy[]; overrides: CalendarOverride[] } | null = null;
-  constructor(private readonly ctx: AppContext) {}
+  private cached: { cal: WorkCalendar; policies: CalendarPolicy[]; overrides: CalendarOverride[]; version: number } | null = null;
+  private checkedAt = -Infinity;
+  private loading: Promise<NonNullable<CalendarService['cached']>> | null = null;
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly recheckMs = CALENDAR_RECHECK_MS,
+  ) {}
 
   /** Stores the shipped default policies when the database has none (first start). */
   async ensurePolicies(): Promise<void> {
@@ -37,17 +48,27 @@ export class CalendarService {
   }
 
   private async load() {
-    if (!this.cached) {
-      let policies = await repo.loadPolicies(this.ctx.db);
-      if (policies.length === 0) policies = [...DEFAULT_CALENDAR_POLICIES];
-      const overrides = (await repo.loadOverrides(this.ctx.db)).map(({ date, kind, reason }) => ({ date, kind, reason }));
-      this.cached = { cal: createWorkCalendar(policies, overrides), policies, overrides };
-    }
+    if (this.cached && performance.now() - this.checkedAt < this.recheckMs) return this.cached;
+    this.loading ??= this.refresh().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async refresh() {
+    // The version is read before the data: a change committed in between is reloaded at the next check.
+    const version = await repo.loadVersion(this.ctx.db);
+    this.checkedAt = performance.now();
+    if (this.cached && this.cached.version === version) return this.cached;
+    let policies = await repo.loadPolicies(this.ctx.db);
+    if (policies.length === 0) policies = [...DEFAULT_CALENDAR_POLICIES];
+    const overrides = (await repo.loadOverrides(this.ctx.db)).map(({ date, kind, reason }) => ({ date, kind, reason }));
+    this.cached = { cal: createWorkCalendar(policies, overrides), policies, overrides, version };
     return this.cached;
   }
 
+  /** This process changed the calendar: reload at the next use (other processes see the version move). */
   invalidate(): void {
     this.cached = null;
+    this.checkedAt = -Infinity;
   }
 
   /** The year's listing: the same calendar, day by day under the policy in force that day, as the due dates. */
