@@ -63,7 +63,7 @@ export const dossiersRoutes = (ctx: AppContext): FastifyPluginAsync => async (ro
     return reply.send(content);
   });
 
-  app.get('/dossiers/:id/payments', { schema: { tags, summary: 'Fees and payments', params: Params, response: { 200: z.object({ fees: z.array(z.object({ id: z.string(), kind: z.string(), description: z.string(), amountVnd: z.number() })), payments: z.array(z.object({ id: z.string(), amountVnd: z.number(), method: z.string(), paidAt: z.string(), reference: z.string().nullable() })) }) } } }, async (req) => jsonify(await svc.payments(requireAuth(req), req.params.id)));
+  app.get('/dossiers/:id/payments', { schema: { tags, summary: 'Fees and payments', params: Params, response: { 200: z.object({ fees: z.array(z.object({ id: z.string(), kind: z.string(), description: z.string(), amountVnd: z.number() })), payments: z.array(z.object({ id: z.string(), amountVnd: z.number(), method: z.string(), paidAt: z.string(), reference: z.string().nullable() })), refusedNotices: z.array(z.object({ provider: z.string(), transactionId: z.string(), reference: z.string(), amountVnd: z.number(), outcome: z.string(), receivedAt: z.string() })).describe('Provider notices that were not booked (amount differs from the request, request already paid): for a clerk to reconcile') }) } } }, async (req) => jsonify(await svc.payments(requireAuth(req), req.params.id)));
 
   app.post('/dossiers/:id/actions', {
     schema: {

@@ -630,7 +630,7 @@ export class DossiersService {
 
   async payments(auth: AuthInfo, id: string) {
     await this.loadInScope(auth, id);
-    return { fees: await repo.feesOf(this.ctx.db, id), payments: await repo.paymentsOf(this.ctx.db, id) };
+    return { fees: await repo.feesOf(this.ctx.db, id), payments: await repo.paymentsOf(this.ctx.db, id), refusedNotices: await this.ctx.services.payments.refusedNotices(id) };
   }
 
   async queue(auth: AuthInfo, q: { view: repo.QueueView; agencyId?: string | undefined; cursor?: string | undefined; limit: number }) {

@@ -114,6 +114,47 @@ describe('payment intents (VietQR)', () => {
     expect(again.body.error.code).toBe('NOTHING_TO_PAY');
   });
 
+  it('a notice whose amount differs from the request is refused (422), kept for the clerk, never booked; a replay too', async () => {
+    const agencies = (await desk.get('/api/agencies?limit=100')).body.items as { code: string; id: string }[];
+    const applied = await citizen.post('/api/citizen/dossiers', { agencyId: agencies.find((a) => a.code === '000.01.00.H21')!.id, procedureCode: '1.010038', applicant: { fullName: 'Lê Văn Tám', phone: '0905333444' }, resultMethod: 'online' }, { 'idempotency-key': 'pay-0002-apply' });
+    expect(applied.status).toBe(201);
+    const intent = await citizen.post(`/api/citizen/dossiers/${applied.body.id}/payment-intents`);
+    expect(intent.body.amountVnd).toBe(5000);
+    const wrong = { provider: 'demo-gateway', transactionId: 'TX-2001', reference: intent.body.reference, amountVnd: 500 };
+    for (const attempt of [wrong, wrong]) {
+      const r = await webhook(attempt);
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('PAYMENT_AMOUNT_MISMATCH');
+    }
+    const pays = (await desk.get(`/api/dossiers/${applied.body.id}/payments`)).body;
+    expect(pays.payments).toEqual([]);
+    expect(pays.refusedNotices).toEqual([expect.objectContaining({ transactionId: 'TX-2001', amountVnd: 500, outcome: 'amount_mismatch' })]);
+    expect((await desk.get(`/api/dossiers/${applied.body.id}`)).body.paidTotal).toBe(0);
+    expect((await citizen.get(`/api/citizen/dossiers/${applied.body.id}`)).body.canPay).toBe(true);
+    // More than asked is refused as well; the exact amount then books once.
+    expect((await webhook({ ...wrong, transactionId: 'TX-2002', amountVnd: 50_000 })).status).toBe(422);
+    const right = await webhook({ ...wrong, transactionId: 'TX-2003', amountVnd: 5000 });
+    expect(right.status, JSON.stringify(right.body)).toBe(200);
+    expect(right.body.paidTotal).toBe(5000);
+    // A second, different transaction for the paid request is not booked twice.
+    const twice = await webhook({ ...wrong, transactionId: 'TX-2004', amountVnd: 5000 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('PAYMENT_INTENT_NOT_PENDING');
+    expect((await desk.get(`/api/dossiers/${applied.body.id}`)).body.paidTotal).toBe(5000);
+    expect((await desk.get(`/api/dossiers/${applied.body.id}/payments`)).body.refusedNotices.map((n: { transactionId: string }) => n.transactionId).sort()).toEqual(['TX-2001', 'TX-2002', 'TX-2004']);
+  });
+
+  it('the collection account of an agency without one is its nearest ancestor’s (one query, any depth)', async () => {
+    const { insertAgency, findAgencyByCode } = await import('../units/units.repository.ts');
+    const pleiku = (await findAgencyByCode(env.ctx.db, '000.01.00.H21'))!;
+    const child = await insertAgency(env.ctx.db, { code: '000.01.01.H21', name: 'Bộ phận thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: pleiku.id, validFrom: '2025-07-01' });
+    const grandchild = await insertAgency(env.ctx.db, { code: '000.01.02.H21', name: 'Tổ thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: child.id, validFrom: '2025-07-01' });
+    const own = await env.ctx.services.payments.accountFor(pleiku.id);
+    expect(own?.agencyId).toBe(pleiku.id);
+    expect((await env.ctx.services.payments.accountFor(grandchild.id))?.agencyId).toBe(pleiku.id);
+    expect(await env.ctx.services.payments.accountFor('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
   it('an unknown reference is 404; a malformed body is 400', async () => {
     expect((await webhook({ provider: 'demo-gateway', transactionId: 'TX-9', reference: 'MCUNKNOWN00', amountVnd: 1000 })).status).toBe(404);
     expect((await webhook({ provider: 'demo-gateway', reference: 'MCUNKNOWN00' })).status).toBe(400);

@@ -37,7 +37,7 @@ export const paymentIntents = pgTable(
     citizenId: uuid('citizen_id'),
     amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
     payload: text('payload').notNull(),
-    status: text('status').notNull().default('pending'), // pending | paid
+    status: text('status').notNull().default('pending'), // pending | paid | flagged (a notice was refused)
     createdAt: ts('created_at').notNull(),
     paidAt: ts('paid_at'),
   },
@@ -53,6 +53,8 @@ export const paymentEvents = pgTable(
     reference: text('reference').notNull(),
     dossierId: uuid('dossier_id').notNull(),
     amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    /** recorded (the payment was booked) | amount_mismatch | intent_not_pending (refused: never booked). */
+    outcome: text('outcome').notNull().default('recorded'),
     receivedAt: ts('received_at').notNull(),
     body: jsonb('body').notNull(),
   },

@@ -6,9 +6,8 @@
  */
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { agencyAccounts, agencies, paymentEvents, paymentIntents } from '../../platform/db/schema.ts';
+import * as repo from './payments.repository.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { buildVietQr } from '../../../core/payments/vietqr.ts';
 import type { CitizenAuth } from '../citizens/citizens.service.ts';
@@ -38,16 +37,14 @@ export interface WebhookBody {
 export class PaymentsService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** The collection account of the agency, or of its nearest ancestor that has one. */
+  /** The collection account of the agency, or of its nearest ancestor that has one (one query). */
   async accountFor(agencyId: string) {
-    let id: string | null = agencyId;
-    for (let depth = 0; id && depth < 10; depth++) {
-      const [acc] = await this.ctx.db.select().from(agencyAccounts).where(eq(agencyAccounts.agencyId, id)).limit(1);
-      if (acc) return acc;
-      const [a] = await this.ctx.db.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, id)).limit(1);
-      id = a?.parentId ?? null;
-    }
-    return null;
+    return repo.accountFor(this.ctx.db, agencyId);
+  }
+
+  /** Notices refused for a dossier (never booked), for the clerk who reconciles the account. */
+  async refusedNotices(dossierId: string) {
+    return (await repo.refusedEventsOf(this.ctx.db, dossierId)).map(({ provider, transactionId, reference, amountVnd, outcome, receivedAt }) => ({ provider, transactionId, reference, amountVnd, outcome, receivedAt }));
   }
 
   async createIntent(c: CitizenAuth, dossierId: string) {
@@ -59,7 +56,7 @@ export class PaymentsService {
     const reference = newReference();
     const code = d.code ?? reference;
     const payload = buildVietQr({ bin: account.bankBin, accountNumber: account.accountNumber, amountVnd: amount, purpose: code.length <= 25 ? code : reference, reference });
-    await this.ctx.db.insert(paymentIntents).values({ reference, dossierId: d.id, citizenId: c.citizenId, amountVnd: amount, payload, createdAt: this.ctx.now() });
+    await repo.insertIntent(this.ctx.db, { reference, dossierId: d.id, citizenId: c.citizenId, amountVnd: amount, payload, createdAt: this.ctx.now() });
     return {
       reference,
       amountVnd: amount,
@@ -69,17 +66,33 @@ export class PaymentsService {
     };
   }
 
-  /** A provider's confirmation (signature already checked). Replays of the same transaction change nothing. */
+  /**
+   * A provider's confirmation (signature already checked). Replays of the same transaction change nothing.
+   * A notice whose amount differs from the intent's, or a second transaction for an intent already paid, is never booked: it
+   * is kept (payment_events, outcome ≠ recorded), the intent is flagged for a clerk, and the provider is told.
+   */
   async confirm(body: WebhookBody, raw: unknown): Promise<{ duplicate: boolean; dossierId: string; paidTotal: number }> {
-    const [intent] = await this.ctx.db.select().from(paymentIntents).where(eq(paymentIntents.reference, body.reference)).limit(1);
+    const intent = await repo.findIntentByReference(this.ctx.db, body.reference);
     if (!intent) throw new AppError('NOT_FOUND', { entity: `payment ${body.reference}` });
-    const seen = async () => {
-      const [e] = await this.ctx.db.select().from(paymentEvents).where(and(eq(paymentEvents.provider, body.provider), eq(paymentEvents.transactionId, body.transactionId))).limit(1);
-      return e ?? null;
-    };
+    const seen = () => repo.findEvent(this.ctx.db, body.provider, body.transactionId);
     const current = async () => (await this.ctx.services.dossiers.loadAny(intent.dossierId)).paidTotal;
-    if (await seen()) return { duplicate: true, dossierId: intent.dossierId, paidTotal: await current() };
+    const refusal = (outcome: string) =>
+      outcome === 'amount_mismatch' ? new AppError('PAYMENT_AMOUNT_MISMATCH', { received: body.amountVnd, expected: intent.amountVnd }, { received: body.amountVnd, expected: intent.amountVnd }) : new AppError('PAYMENT_INTENT_NOT_PENDING', {}, { status: intent.status });
+    const earlier = await seen();
+    if (earlier) {
+      if (earlier.outcome !== 'recorded') throw refusal(earlier.outcome);
+      return { duplicate: true, dossierId: intent.dossierId, paidTotal: await current() };
+    }
     const now = this.ctx.now();
+    const event = { provider: body.provider, transactionId: body.transactionId, reference: body.reference, dossierId: intent.dossierId, amountVnd: body.amountVnd, receivedAt: now, body: raw as Record<string, unknown> };
+    const outcome = body.amountVnd !== intent.amountVnd ? 'amount_mismatch' : intent.status === 'paid' ? 'intent_not_pending' : 'recorded';
+    if (outcome !== 'recorded') {
+      await this.ctx.db.transaction(async (tx) => {
+        await repo.insertRefusedEvent(tx, { ...event, outcome });
+        await repo.flagIntent(tx, intent.id);
+      });
+      throw refusal(outcome);
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         const updated = await this.ctx.services.dossiers.actAsSystem(
@@ -87,8 +100,8 @@ export class PaymentsService {
           { action: 'record_payment', input: { amount: body.amountVnd, paymentMethod: 'online', reference: `${body.reference} ${body.provider}:${body.transactionId}`.slice(0, 200) }, documents: [] },
           async (tx) => {
             // Claims the transaction id in the same transaction as the payment: a replay racing this one fails here.
-            await tx.insert(paymentEvents).values({ provider: body.provider, transactionId: body.transactionId, reference: body.reference, dossierId: intent.dossierId, amountVnd: body.amountVnd, receivedAt: now, body: raw as Record<string, unknown> });
-            await tx.update(paymentIntents).set({ status: 'paid', paidAt: now }).where(eq(paymentIntents.id, intent.id));
+            await repo.insertEvent(tx, event);
+            await repo.markIntentPaid(tx, intent.id, now);
           },
         );
         return { duplicate: false, dossierId: intent.dossierId, paidTotal: updated.paidTotal };
