@@ -202,16 +202,16 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   const province = unitByKey.get(`P${DEMO_PROVINCE_CODE}`) ?? { id: null, name: 'Tỉnh Gia Lai' };
   const communeNames: Record<string, string> = { '23575': 'Phường Pleiku', '23563': 'Phường Diên Hồng', '23586': 'Phường Hội Phú', '21583': 'Phường Quy Nhơn' };
 
-  const root = await insertAgency(ctx.db, { code: '000.00.00.H21', name: `Ủy ban nhân dân ${province.name}`, kind: 'people_committee', level: 'province', unitId: province.id, parentId: null, validFrom: '2025-07-01' });
-  const centre = await insertAgency(ctx.db, { code: '000.00.01.H21', name: `Trung tâm Phục vụ hành chính công ${province.name.replace('Tỉnh', 'tỉnh')}`, kind: 'other', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01' });
+  const root = await insertAgency(ctx.db, { code: '000.00.00.H21', name: `Ủy ban nhân dân ${province.name}`, kind: 'people_committee', level: 'province', unitId: province.id, parentId: null, validFrom: '2025-07-01', createdAt: ctx.now() });
+  const centre = await insertAgency(ctx.db, { code: '000.00.01.H21', name: `Trung tâm Phục vụ hành chính công ${province.name.replace('Tỉnh', 'tỉnh')}`, kind: 'other', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01', createdAt: ctx.now() });
   const departments = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
   for (const d of DEMO_DEPARTMENTS) {
-    departments.set(d.slug, await insertAgency(ctx.db, { code: d.code, name: d.name, kind: 'department', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01', reformStandingBody: d.slug === 'sonv' }));
+    departments.set(d.slug, await insertAgency(ctx.db, { code: d.code, name: d.name, kind: 'department', level: 'province', unitId: province.id, parentId: root.id, validFrom: '2025-07-01', reformStandingBody: d.slug === 'sonv', createdAt: ctx.now() }));
   }
   const communes = new Map<string, Awaited<ReturnType<typeof insertAgency>>>();
   for (const c of DEMO_COMMUNES) {
     const unit = unitByKey.get(`C${c.code}`) ?? { id: null, name: communeNames[c.code]! };
-    communes.set(c.slug, await insertAgency(ctx.db, { code: c.agencyCode, name: `Ủy ban nhân dân ${unit.name}`, kind: 'people_committee', level: 'commune', unitId: unit.id, parentId: root.id, validFrom: '2025-07-01' }));
+    communes.set(c.slug, await insertAgency(ctx.db, { code: c.agencyCode, name: `Ủy ban nhân dân ${unit.name}`, kind: 'people_committee', level: 'commune', unitId: unit.id, parentId: root.id, validFrom: '2025-07-01', createdAt: ctx.now() }));
   }
 
   await seedAgencyAccounts(ctx, [root, centre, ...departments.values(), ...communes.values()]);
@@ -302,7 +302,7 @@ export async function seedAgencyAccounts(ctx: AppContext, list: { id: string; co
   if (list.length === 0) return;
   await ctx.db
     .insert(agencyAccounts)
-    .values(list.map((a) => ({ agencyId: a.id, bankBin: '970405', bankName: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank)', accountNumber: `52${a.code.replace(/\D/g, '').padStart(11, '0')}`, accountName: foldVietnamese(a.name).toUpperCase().slice(0, 50) })))
+    .values(list.map((a) => ({ agencyId: a.id, bankBin: '970405', bankName: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank)', accountNumber: `52${a.code.replace(/\D/g, '').padStart(11, '0')}`, accountName: foldVietnamese(a.name).toUpperCase().slice(0, 50), updatedAt: ctx.now() })))
     .onConflictDoNothing();
 }
 

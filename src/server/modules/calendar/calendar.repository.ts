@@ -8,10 +8,10 @@ export async function loadPolicies(db: DbOrTx): Promise<CalendarPolicy[]> {
   return rows.map((r) => r.body as CalendarPolicy);
 }
 
-export async function upsertPolicy(db: DbOrTx, p: CalendarPolicy): Promise<void> {
+export async function upsertPolicy(db: DbOrTx, p: CalendarPolicy, at: Date): Promise<void> {
   await db
     .insert(calendarPolicies)
-    .values({ id: p.id, validFrom: p.validFrom, validTo: p.validTo, body: p })
+    .values({ id: p.id, validFrom: p.validFrom, validTo: p.validTo, body: p, updatedAt: at })
     .onConflictDoNothing();
 }
 
@@ -28,11 +28,11 @@ export async function overridesOfYear(db: DbOrTx, year: number) {
     .orderBy(asc(calendarOverrides.date));
 }
 
-export async function insertOverride(db: DbOrTx, o: CalendarOverride, actorId: string | null) {
+export async function insertOverride(db: DbOrTx, o: CalendarOverride, actorId: string | null, at: Date) {
   const [row] = await db
     .insert(calendarOverrides)
-    .values({ date: o.date, kind: o.kind, reason: o.reason, createdBy: actorId })
-    .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, reason: o.reason, createdBy: actorId } })
+    .values({ date: o.date, kind: o.kind, reason: o.reason, createdBy: actorId, createdAt: at })
+    .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, reason: o.reason, createdBy: actorId, createdAt: at } })
     .returning();
   return row!;
 }

@@ -8,7 +8,7 @@ export const calendarPolicies = pgTable('calendar_policies', {
   validFrom: date('valid_from').notNull(),
   validTo: date('valid_to'),
   body: jsonb('body').notNull(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull(),
 });
 
 /** Official per-year notices: extra days off and make-up working Saturdays. */
@@ -20,7 +20,7 @@ export const calendarOverrides = pgTable(
     kind: text('kind').notNull(), // day_off | working_day
     reason: text('reason').notNull(),
     createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('calendar_overrides_date_uq').on(t.date)],
 );

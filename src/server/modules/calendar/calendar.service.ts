@@ -40,7 +40,7 @@ export class CalendarService {
   /** Stores the shipped default policies when the database has none (first start). */
   async ensurePolicies(): Promise<void> {
     const existing = await repo.loadPolicies(this.ctx.db);
-    if (existing.length === 0) for (const p of DEFAULT_CALENDAR_POLICIES) await repo.upsertPolicy(this.ctx.db, p);
+    if (existing.length === 0) for (const p of DEFAULT_CALENDAR_POLICIES) await repo.upsertPolicy(this.ctx.db, p, this.ctx.now());
   }
 
   async calendar(): Promise<WorkCalendar> {
@@ -96,8 +96,8 @@ export class CalendarService {
     // The years the calendar serves (holidays, overrides listing): 1901–2099.
     if (o.date < '1901-01-01' || o.date > '2099-12-31') throw new AppError('CALENDAR_OUT_OF_RANGE');
     const row = await this.ctx.db.transaction(async (tx) => {
-      const r = await repo.insertOverride(tx, o, actor?.userId ?? null);
-      await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
+      const r = await repo.insertOverride(tx, o, actor?.userId ?? null, this.ctx.now());
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
       return r;
     });
     this.invalidate();
@@ -108,7 +108,7 @@ export class CalendarService {
     const removed = await this.ctx.db.transaction(async (tx) => {
       const r = await repo.deleteOverride(tx, id);
       if (!r) throw new AppError('NOT_FOUND', { entity: 'calendar override' });
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'calendar.override.remove', entity: 'calendar_override', entityId: id, data: { date: r.date, kind: r.kind, reason: r.reason } });
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'calendar.override.remove', entity: 'calendar_override', entityId: id, data: { date: r.date, kind: r.kind, reason: r.reason } });
       return r;
     });
     this.invalidate();

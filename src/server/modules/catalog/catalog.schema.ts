@@ -21,8 +21,8 @@ export const procedures = pgTable(
     // not_needed (structured national record) | pending (parsed, a low-confidence field unreviewed) |
     // confident (parsed, every field high) | reviewed (a reviewer confirmed the current version)
     reviewState: text('review_state').notNull().default('not_needed'),
-    importedAt: ts('imported_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    importedAt: ts('imported_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('procedures_code_uq').on(t.code),
@@ -64,7 +64,7 @@ export const publications = pgTable(
     procedureId: uuid('procedure_id').notNull(),
     active: boolean('active').notNull().default(true),
     decisionNo: text('decision_no'),
-    publishedAt: ts('published_at').notNull().defaultNow(),
+    publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by'),
     currentWorkflowId: uuid('current_workflow_id'),
   },
@@ -86,7 +86,7 @@ export const workflows = pgTable(
     steps: jsonb('steps').notNull(), // core/catalog WorkflowStep[]
     agencyOrder: text('agency_order').notNull().default('sequential'), // sequential | parallel (inter-agency)
     createdBy: uuid('created_by'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('workflows_publication_version_uq').on(t.publicationId, t.version)],
 );

@@ -157,10 +157,10 @@ export class CatalogService {
     const { channel, limit } = workflowLimit(record.channels);
     const steps = defaultWorkflow(limit);
     return this.ctx.db.transaction(async (tx) => {
-      const [pub] = await tx.insert(publications).values({ agencyId, procedureId: proc.id, decisionNo, publishedBy: actor?.userId ?? null }).returning();
-      const [wf] = await tx.insert(workflows).values({ publicationId: pub!.id, version: 1, channel, legalLimit: limit, steps, createdBy: actor?.userId ?? null }).returning();
+      const [pub] = await tx.insert(publications).values({ agencyId, procedureId: proc.id, decisionNo, publishedBy: actor?.userId ?? null, publishedAt: this.ctx.now() }).returning();
+      const [wf] = await tx.insert(workflows).values({ publicationId: pub!.id, version: 1, channel, legalLimit: limit, steps, createdBy: actor?.userId ?? null, createdAt: this.ctx.now() }).returning();
       await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, pub!.id));
-      await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'catalog.publish', entity: 'publication', entityId: pub!.id, data: { agencyId, procedureCode, decisionNo } });
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'catalog.publish', entity: 'publication', entityId: pub!.id, data: { agencyId, procedureCode, decisionNo } });
       return { ...pub!, currentWorkflowId: wf!.id };
     });
   }
@@ -183,10 +183,10 @@ export class CatalogService {
     return this.ctx.db.transaction(async (tx) => {
       const [wf] = await tx
         .insert(workflows)
-        .values({ publicationId, version: current.version + 1, channel: current.channel, legalLimit: current.legalLimit, steps, agencyOrder, createdBy: actor.userId })
+        .values({ publicationId, version: current.version + 1, channel: current.channel, legalLimit: current.legalLimit, steps, agencyOrder, createdBy: actor.userId, createdAt: this.ctx.now() })
         .returning();
       await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, publicationId));
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'catalog.workflow.update', entity: 'publication', entityId: publicationId, data: { version: wf!.version } });
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'catalog.workflow.update', entity: 'publication', entityId: publicationId, data: { version: wf!.version } });
       return wf!;
     });
   }

@@ -15,7 +15,7 @@ export const citizens = pgTable(
     fullName: text('full_name').notNull().default(''),
     idNumber: text('id_number'),
     eidVerified: boolean('eid_verified').notNull().default(false),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('citizens_contact_uq').on(t.contact)],
 );
@@ -27,7 +27,7 @@ export const citizenIdentities = pgTable(
     provider: text('provider').notNull(), // otp | vneid | …
     subject: text('subject').notNull(),
     citizenId: uuid('citizen_id').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('citizen_identities_citizen_idx').on(t.citizenId)],
 );
@@ -53,7 +53,7 @@ export const citizenSessions = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     citizenId: uuid('citizen_id').notNull(),
     provider: text('provider').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
   },

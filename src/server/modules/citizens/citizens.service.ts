@@ -239,7 +239,7 @@ export class CitizensService {
           const f = await repo.insertFollowUp(tx, { agencyId: d.handlingAgencyId, dossierId: d.id, kind: 'dissatisfied_rating', sourceId: rating.id, status: 'open', summary: `Người nộp không hài lòng với hồ sơ ${d.code ?? ''}${reasons}`.trim(), createdAt: now });
           followUpId = f.id;
         }
-        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: d.id, rating: body.rating, followUpId });
+        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: d.id, rating: body.rating, followUpId }, this.ctx.now());
         await refreshDossierIndex(tx, d.id); // a dissatisfied rating moves the satisfaction indicator
         return { rating: rating.rating, reasons: rating.reasons, comment: rating.comment, at: rating.createdAt.toISOString(), followUpId };
       });

@@ -51,10 +51,10 @@ export async function findByIdempotencyKey(db: DbOrTx, createdBy: string, key: s
 }
 
 /** Optimistic update: succeeds only if the stored version is still `expected`. Returns the new row or null. */
-export async function updateDossierIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof dossiers.$inferInsert>): Promise<DossierRow | null> {
+export async function updateDossierIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof dossiers.$inferInsert>, at: Date): Promise<DossierRow | null> {
   const [row] = await tx
     .update(dossiers)
-    .set({ ...set, version: expected + 1, updatedAt: sql`now()` })
+    .set({ ...set, version: expected + 1, updatedAt: at })
     .where(and(eq(dossiers.id, id), eq(dossiers.version, expected)))
     .returning();
   return row ?? null;
@@ -152,8 +152,8 @@ export async function paymentsOf(db: DbOrTx, dossierId: string) {
   return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(asc(payments.paidAt));
 }
 
-export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>) {
-  await tx.insert(outbox).values({ topic, payload });
+export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>, at: Date) {
+  await tx.insert(outbox).values({ topic, payload, createdAt: at });
 }
 
 /** Agency ids inside the given scope paths (agencies number in the thousands, not millions). */

@@ -43,8 +43,8 @@ export const dossiers = pgTable(
     createdBy: uuid('created_by'),
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
@@ -118,7 +118,7 @@ export const dossierDocuments = pgTable(
     fromCitizenStore: boolean('from_citizen_store').notNull().default(false),
     electronicResult: boolean('electronic_result').notNull().default(false),
     uploadedBy: uuid('uploaded_by'),
-    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [index('dossier_documents_dossier_idx').on(t.dossierId)],
 );

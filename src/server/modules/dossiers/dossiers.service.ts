@@ -252,6 +252,8 @@ export class DossiersService {
           createdBy: p.createdBy,
           idempotencyKey,
           requestHash: hash,
+          createdAt: now,
+          updatedAt: now,
         });
         const docs = await this.storeDocuments(tx, id, p.createdBy, body.documents);
         await repo.insertFees(tx, body.fees.map((f) => ({ dossierId: id, ...f })));
@@ -270,7 +272,7 @@ export class DossiersService {
           data: { ...t.data, ...p.historyExtra, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip },
           attachments: docs.map((d) => d.id),
         });
-        await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code });
+        await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code }, now);
         await refreshDossierIndex(tx, id);
         await this.notifyApplicant(tx, row, body.action, t.data, now);
         return row;
@@ -418,7 +420,7 @@ export class DossiersService {
         }
       }
       if (res.action === 'attach_result') await this.markResults(tx, d.id, res.data.attachments ?? []);
-      const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set);
+      const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set, now);
       if (!updated) {
         const current = await repo.findDossier(tx, d.id);
         throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
@@ -427,7 +429,7 @@ export class DossiersService {
       if (forwardTarget) await repo.grantAccess(tx, updated, forwardTarget.id);
       if (transferTarget) await repo.grantAccess(tx, updated, transferTarget.id);
       if (res.action === 'record_payment') {
-        await repo.insertPayment(tx, { dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: who.actorId });
+        await repo.insertPayment(tx, { recordedAt: now, dossierId: d.id, amountVnd: res.data.amount!, method: res.data.paymentMethod!, paidAt: now, reference: res.data.reference ?? null, recordedBy: who.actorId });
       }
       await repo.appendHistory(tx, {
         dossierId: d.id,
@@ -443,7 +445,7 @@ export class DossiersService {
         data: { ...res.data, slip: res.slip, clock: res.clock, dueAt: updated.dueAt ? formatVnIso(updated.dueAt) : null, ...(set.code ? { code: set.code } : {}) },
         attachments: res.data.attachments ?? [],
       });
-      await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code });
+      await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code }, now);
       await refreshDossierIndex(tx, d.id);
       await this.notifyApplicant(tx, updated, res.action, res.data, now);
       if (within) await within(tx, updated);
@@ -540,7 +542,7 @@ export class DossiersService {
 
   /** Records an uploaded file's metadata (content already stored by hash). */
   async registerFile(sha256: string, size: number, mime: string) {
-    await this.ctx.db.insert(files).values({ sha256, size, mime }).onConflictDoNothing();
+    await this.ctx.db.insert(files).values({ sha256, size, mime, createdAt: this.ctx.now() }).onConflictDoNothing();
   }
 
   // ------------------------------------------------------------------ reads

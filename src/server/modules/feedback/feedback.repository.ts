@@ -48,8 +48,8 @@ export async function agencyPathsOf(db: DbOrTx, f: FeedbackRow): Promise<string[
   return rows.map((r) => r.path);
 }
 
-export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>) {
-  await tx.insert(outbox).values({ topic, payload });
+export async function enqueue(tx: DbOrTx, topic: string, payload: Record<string, unknown>, at: Date) {
+  await tx.insert(outbox).values({ topic, payload, createdAt: at });
 }
 
 export interface FeedbackQueueQuery {

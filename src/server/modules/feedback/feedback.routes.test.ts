@@ -290,7 +290,7 @@ describe('feedback lifecycle', () => {
 describe('public statistics', () => {
   const at = (s: string) => new Date(s.length === 10 ? `${s}T09:00:00+07:00` : s);
   beforeAll(async () => {
-    const base = { procedureId: crypto.randomUUID(), publicationId: crypto.randomUUID(), state: 'received', applicant: {}, applicantNameFolded: '', onestopPolicy: 'onestop-2025', trackingSecret: 'X' };
+    const base = { procedureId: crypto.randomUUID(), publicationId: crypto.randomUUID(), state: 'received', applicant: {}, applicantNameFolded: '', onestopPolicy: 'onestop-2025', trackingSecret: 'X', createdAt: at('2026-05-01'), updatedAt: at('2026-05-01') };
     const d = (agency: string, channel: string, receivedAt: string, dueAt: string | null, finishedAt: string | null) => ({
       ...base,
       receivingAgencyId: agencyId[agency]!,

@@ -109,7 +109,7 @@ export class FeedbackService {
             updatedAt: now,
           });
           await repo.appendHistory(tx, { feedbackId: f.id, seq: 1, action: 'submit', fromState: null, toState: 'submitted', actorId: citizenId, actorRole: 'citizen', agencyId: agency.id, at: now, note: null, data: { channel: 'online' } });
-          await repo.enqueue(tx, 'feedback.changed', { feedbackId: f.id, action: 'submit', status: 'submitted', reference });
+          await repo.enqueue(tx, 'feedback.changed', { feedbackId: f.id, action: 'submit', status: 'submitted', reference }, this.ctx.now());
           // A complaint naming a dossier counts against the unit's dossier satisfaction (service index).
           if (f.dossierCode) {
             const named = await findDossierByCode(tx, f.dossierCode);
@@ -176,7 +176,7 @@ export class FeedbackService {
       const updated = await repo.updateFeedbackIfVersion(tx, f.id, f.version, { rating: body.rating, ratingComment: body.comment ?? null, ratedAt: now }, now, isNull(feedback.rating));
       if (!updated) throw new AppError('FEEDBACK_RATING_NOT_ALLOWED');
       await repo.appendHistory(tx, { feedbackId: f.id, seq: updated.version, action: 'rate', fromState: f.status, toState: f.status, actorId: f.citizenId, actorRole: 'citizen', agencyId: f.agencyId, at: now, note: null, data: { rating: body.rating } });
-      await repo.enqueue(tx, 'feedback.rated', { feedbackId: f.id, rating: body.rating });
+      await repo.enqueue(tx, 'feedback.rated', { feedbackId: f.id, rating: body.rating }, this.ctx.now());
     });
     return this.ownView(f.reference, secret);
   }
@@ -391,7 +391,7 @@ export class FeedbackService {
         throw new AppError('FEEDBACK_VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
       }
       await repo.appendHistory(tx, { feedbackId: f.id, seq: u.version, action: req.action, fromState: state, toState: t.to, actorId: auth.userId, actorRole: t.role, agencyId: f.agencyId, at: now, note, data });
-      await repo.enqueue(tx, 'feedback.changed', { feedbackId: f.id, action: req.action, status: t.to, reference: f.reference });
+      await repo.enqueue(tx, 'feedback.changed', { feedbackId: f.id, action: req.action, status: t.to, reference: f.reference }, this.ctx.now());
       return u;
     });
     return (await this.viewMany(auth, [updated]))[0]!;

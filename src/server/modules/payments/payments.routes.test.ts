@@ -147,8 +147,8 @@ describe('payment intents (VietQR)', () => {
   it('the collection account of an agency without one is its nearest ancestor’s (one query, any depth)', async () => {
     const { insertAgency, findAgencyByCode } = await import('../units/units.repository.ts');
     const pleiku = (await findAgencyByCode(env.ctx.db, '000.01.00.H21'))!;
-    const child = await insertAgency(env.ctx.db, { code: '000.01.01.H21', name: 'Bộ phận thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: pleiku.id, validFrom: '2025-07-01' });
-    const grandchild = await insertAgency(env.ctx.db, { code: '000.01.02.H21', name: 'Tổ thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: child.id, validFrom: '2025-07-01' });
+    const child = await insertAgency(env.ctx.db, { code: '000.01.01.H21', name: 'Bộ phận thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: pleiku.id, validFrom: '2025-07-01', createdAt: env.ctx.now() });
+    const grandchild = await insertAgency(env.ctx.db, { code: '000.01.02.H21', name: 'Tổ thử nghiệm', kind: 'other', level: 'commune', unitId: pleiku.unitId, parentId: child.id, validFrom: '2025-07-01', createdAt: env.ctx.now() });
     const own = await env.ctx.services.payments.accountFor(pleiku.id);
     expect(own?.agencyId).toBe(pleiku.id);
     expect((await env.ctx.services.payments.accountFor(grandchild.id))?.agencyId).toBe(pleiku.id);

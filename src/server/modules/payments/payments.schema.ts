@@ -12,7 +12,7 @@ export const payments = pgTable(
     paidAt: ts('paid_at').notNull(),
     reference: text('reference'),
     recordedBy: uuid('recorded_by'),
-    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    recordedAt: ts('recorded_at').notNull(),
   },
   (t) => [index('payments_dossier_idx').on(t.dossierId)],
 );
@@ -24,7 +24,7 @@ export const agencyAccounts = pgTable('agency_accounts', {
   bankName: text('bank_name').notNull(),
   accountNumber: text('account_number').notNull(),
   accountName: text('account_name').notNull(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull(),
 });
 
 /** A payment the citizen started (a VietQR code for the outstanding amount). */

@@ -35,8 +35,8 @@ export async function updateReportIfVersion(tx: DbOrTx, id: string, expected: nu
   return row ?? null;
 }
 
-export async function audit(tx: DbOrTx, actorId: string | null, action: string, reportId: string, data: Record<string, unknown>): Promise<void> {
-  await tx.insert(auditLog).values({ actorId, action, entity: 'reform_report', entityId: reportId, data });
+export async function audit(tx: DbOrTx, at: Date, actorId: string | null, action: string, reportId: string, data: Record<string, unknown>): Promise<void> {
+  await tx.insert(auditLog).values({ at, actorId, action, entity: 'reform_report', entityId: reportId, data });
 }
 
 /** Reports of agencies whose path lies under one of `paths`, optionally one year / kind, with their agency. */

@@ -202,7 +202,7 @@ export class ReformService {
           createdAt: now,
           updatedAt: now,
         });
-        await repo.audit(tx, auth.userId, 'reform.report.create', r.id, { agencyId: agency.id, year: body.year, kind: body.kind, version: 1, cutoff: figures.cutoff, profile: figures.profile.id });
+        await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.create', r.id, { agencyId: agency.id, year: body.year, kind: body.kind, version: 1, cutoff: figures.cutoff, profile: figures.profile.id });
         return r;
       });
     } catch (err) {
@@ -223,7 +223,7 @@ export class ReformService {
     const updated = await this.ctx.db.transaction(async (tx) => {
       const u = await repo.updateReportIfVersion(tx, r.id, r.version, { sections: next }, now, eq(reformReports.status, 'draft'));
       if (!u) return null;
-      await repo.audit(tx, auth.userId, 'reform.report.edit', r.id, { version: u.version, sections: body.sections.map((s) => s.key) });
+      await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.edit', r.id, { version: u.version, sections: body.sections.map((s) => s.key) });
       return u;
     });
     if (!updated) return this.conflict(r.id);
@@ -243,7 +243,7 @@ export class ReformService {
     const updated = await this.ctx.db.transaction(async (tx) => {
       const u = await repo.updateReportIfVersion(tx, r.id, r.version, { figures, sections }, now, eq(reformReports.status, 'draft'));
       if (!u) return null;
-      await repo.audit(tx, auth.userId, 'reform.report.refresh', r.id, {
+      await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.refresh', r.id, {
         version: u.version,
         redrafted,
         before: { computedAt: old.computedAt, received: old.dossiers?.received, total: old.index?.total },
@@ -266,7 +266,7 @@ export class ReformService {
     const updated = await this.ctx.db.transaction(async (tx) => {
       const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'submitted', submittedAt: now, submittedBy: auth.userId }, now, eq(reformReports.status, 'draft'));
       if (!u) return null;
-      await repo.audit(tx, auth.userId, 'reform.report.submit', r.id, { version: u.version, deadline: schedule.deadline, late: timing.late, daysLate: timing.daysLate });
+      await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.submit', r.id, { version: u.version, deadline: schedule.deadline, late: timing.late, daysLate: timing.daysLate });
       return u;
     });
     if (!updated) return this.conflict(r.id);
@@ -284,7 +284,7 @@ export class ReformService {
     const updated = await this.ctx.db.transaction(async (tx) => {
       const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'draft', submittedAt: null, submittedBy: null }, now, eq(reformReports.status, 'submitted'));
       if (!u) return null;
-      await repo.audit(tx, auth.userId, 'reform.report.withdraw', r.id, { version: u.version, submittedAt: iso(r.submittedAt), submittedBy: r.submittedBy });
+      await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.withdraw', r.id, { version: u.version, submittedAt: iso(r.submittedAt), submittedBy: r.submittedBy });
       return u;
     });
     if (!updated) {

@@ -39,7 +39,7 @@ export async function findSlipDocument(db: DbOrTx, dossierId: string, sha256: st
  */
 export async function storeSlipDocument(
   db: DbOrTx,
-  v: { dossierId: string; sha256: string; size: number; fileName: string; componentName: string; uploadedBy: string },
+  v: { dossierId: string; sha256: string; size: number; fileName: string; componentName: string; uploadedBy: string; uploadedAt: Date },
 ): Promise<{ doc: DocumentRow; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, v.dossierId)).for('update');
@@ -58,6 +58,7 @@ export async function storeSlipDocument(
         size: v.size,
         digitised: true,
         uploadedBy: v.uploadedBy,
+        uploadedAt: v.uploadedAt,
       })
       .returning();
     return { doc: doc!, created: true };

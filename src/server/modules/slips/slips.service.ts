@@ -168,7 +168,7 @@ export class SlipsService {
     const stored = await this.ctx.files.put(pdf);
     await this.ctx.services.dossiers.registerFile(stored.sha256, stored.size, 'application/pdf');
     const title = SLIP_TITLES[kind] + (opts.copy === 'public' ? ' (bản công khai)' : '');
-    const { doc, created } = await repo.storeSlipDocument(this.ctx.db, { dossierId: d.id, sha256: stored.sha256, size: stored.size, fileName, componentName: title, uploadedBy: auth.userId });
+    const { doc, created } = await repo.storeSlipDocument(this.ctx.db, { dossierId: d.id, sha256: stored.sha256, size: stored.size, fileName, componentName: title, uploadedBy: auth.userId, uploadedAt: this.ctx.now() });
     return { pdf, fileName, title, documentId: doc.id, stored: created };
   }
 

@@ -29,8 +29,8 @@ export async function findUser(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-export async function addAssignment(db: DbOrTx, userId: string, agencyId: string, role: Role) {
-  await db.insert(roleAssignments).values({ userId, agencyId, role }).onConflictDoNothing();
+export async function addAssignment(db: DbOrTx, userId: string, agencyId: string, role: Role, at: Date) {
+  await db.insert(roleAssignments).values({ userId, agencyId, role, createdAt: at }).onConflictDoNothing();
 }
 
 export async function removeAssignment(db: DbOrTx, userId: string, agencyId: string, role: Role) {

@@ -12,7 +12,7 @@ export const users = pgTable(
     email: text('email'),
     phone: text('phone'),
     active: boolean('active').notNull().default(true),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
 );
@@ -23,7 +23,7 @@ export const roleAssignments = pgTable(
     userId: uuid('user_id').notNull(),
     agencyId: uuid('agency_id').notNull(),
     role: text('role').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.agencyId, t.role] }), index('role_assignments_agency_idx').on(t.agencyId)],
 );

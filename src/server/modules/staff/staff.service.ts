@@ -35,9 +35,9 @@ export class StaffService {
     if (await repo.findUserByUsername(this.ctx.db, s.username)) throw new AppError('ALREADY_EXISTS', { entity: `username ${s.username}` });
     const passwordHash = await hashPassword(s.password);
     return this.ctx.db.transaction(async (tx) => {
-      const user = await repo.insertUser(tx, { username: s.username, passwordHash, fullName: s.fullName, email: s.email ?? null, phone: s.phone ?? null });
-      for (const r of s.roles) await repo.addAssignment(tx, user.id, r.agencyId, r.role);
-      await tx.insert(auditLog).values({ actorId: actor?.userId ?? null, action: 'staff.create', entity: 'user', entityId: user.id, data: { username: s.username, roles: s.roles } });
+      const user = await repo.insertUser(tx, { username: s.username, passwordHash, fullName: s.fullName, email: s.email ?? null, phone: s.phone ?? null, createdAt: this.ctx.now() });
+      for (const r of s.roles) await repo.addAssignment(tx, user.id, r.agencyId, r.role, this.ctx.now());
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'staff.create', entity: 'user', entityId: user.id, data: { username: s.username, roles: s.roles } });
       return user;
     });
   }
@@ -46,8 +46,8 @@ export class StaffService {
     await this.assertCanGrant(actor, agencyId, role);
     if (!(await repo.findUser(this.ctx.db, userId))) throw new AppError('NOT_FOUND', { entity: 'user' });
     await this.ctx.db.transaction(async (tx) => {
-      await repo.addAssignment(tx, userId, agencyId, role);
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'staff.grant', entity: 'user', entityId: userId, data: { agencyId, role } });
+      await repo.addAssignment(tx, userId, agencyId, role, this.ctx.now());
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'staff.grant', entity: 'user', entityId: userId, data: { agencyId, role } });
     });
   }
 
@@ -55,7 +55,7 @@ export class StaffService {
     await this.assertCanGrant(actor, agencyId, role);
     await this.ctx.db.transaction(async (tx) => {
       await repo.removeAssignment(tx, userId, agencyId, role);
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'staff.revoke', entity: 'user', entityId: userId, data: { agencyId, role } });
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'staff.revoke', entity: 'user', entityId: userId, data: { agencyId, role } });
     });
   }
 

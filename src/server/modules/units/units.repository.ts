@@ -81,7 +81,7 @@ export async function listAgencies(db: DbOrTx, q: { parentId?: string | undefine
 /** Inserts an agency, computing its materialised path from the parent. */
 export async function insertAgency(
   db: DbOrTx,
-  a: { code: string; name: string; kind: string; level: string; unitId: string | null; parentId: string | null; validFrom: string; deskAddress?: string | null; reformStandingBody?: boolean },
+  a: { code: string; name: string; kind: string; level: string; unitId: string | null; parentId: string | null; validFrom: string; deskAddress?: string | null; reformStandingBody?: boolean; createdAt: Date },
 ): Promise<AgencyRow> {
   const id = crypto.randomUUID();
   let path = `/${id}/`;

@@ -58,7 +58,7 @@ export const agencies = pgTable(
     reformStandingBody: boolean('reform_standing_body').notNull().default(false),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('agencies_code_uq').on(t.code),

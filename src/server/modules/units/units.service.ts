@@ -28,15 +28,15 @@ export class UnitsService {
   }
 
   /** A province admin creates agencies inside their scope (a root agency needs a province-wide admin with no parent). */
-  async createAgency(actor: AuthInfo, a: Parameters<typeof repo.insertAgency>[1]) {
+  async createAgency(actor: AuthInfo, a: Omit<Parameters<typeof repo.insertAgency>[1], 'createdAt'>) {
     if (a.parentId) {
       const parent = await this.getAgency(a.parentId);
       if (!inScope(actor, parent.path, ['province_admin'])) throw new AppError('FORBIDDEN');
     } else throw new AppError('FORBIDDEN');
     if (await repo.findAgencyByCode(this.ctx.db, a.code)) throw new AppError('ALREADY_EXISTS', { entity: `agency ${a.code}` });
     return this.ctx.db.transaction(async (tx) => {
-      const row = await repo.insertAgency(tx, a);
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'agency.create', entity: 'agency', entityId: row.id, data: a });
+      const row = await repo.insertAgency(tx, { ...a, createdAt: this.ctx.now() });
+      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'agency.create', entity: 'agency', entityId: row.id, data: a });
       return row;
     });
   }

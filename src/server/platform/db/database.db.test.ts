@@ -51,9 +51,9 @@ describe(`database platform on ${DB_KIND}`, () => {
   });
 
   it('refuses changes to the audit log and to recorded payments', async () => {
-    await env.ctx.db.insert(auditLog).values({ action: 'test', entity: 'x', entityId: '1' });
+    await env.ctx.db.insert(auditLog).values({ at: env.ctx.now(), action: 'test', entity: 'x', entityId: '1' });
     expect(await failure(env.ctx.db.execute(sql`delete from audit_log`))).toMatch(/APPEND_ONLY/);
-    await env.ctx.db.execute(sql`insert into payments (dossier_id, amount_vnd, method, paid_at) values (gen_random_uuid(), 10000, 'desk', now())`);
+    await env.ctx.db.execute(sql`insert into payments (dossier_id, amount_vnd, method, paid_at, recorded_at) values (gen_random_uuid(), 10000, 'desk', now(), now())`);
     expect(await failure(env.ctx.db.execute(sql`update payments set amount_vnd = 0`))).toMatch(/APPEND_ONLY/);
   });
 

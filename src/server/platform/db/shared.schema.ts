@@ -8,7 +8,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: ts('at').notNull().defaultNow(),
+    at: ts('at').notNull(),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
@@ -25,7 +25,7 @@ export const outbox = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     topic: text('topic').notNull(),
     payload: jsonb('payload').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull(),
     processedAt: ts('processed_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.processedAt, t.id)],

@@ -7,5 +7,5 @@ export const files = pgTable('files', {
   sha256: text('sha256').primaryKey(),
   size: integer('size').notNull(),
   mime: text('mime').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: ts('created_at').notNull(),
 });
