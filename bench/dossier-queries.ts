@@ -30,23 +30,23 @@ async function setup() {
   await admin.end();
   await migrate(drizzle(pool) as never, { migrationsFolder: MIGRATIONS_DIR, migrationsSchema: 'bench' });
   log('migrated');
-  await q(`insert into agencies (id, code, name, kind, path, level, valid_from)
+  await q(`insert into agencies (id, code, name, kind, path, level, valid_from, created_at)
            select ('00000000-0000-0000-0000-' || lpad(g::text, 12, '0'))::uuid, '000.' || lpad(g::text, 3, '0') || '.00.H21', 'Agency ' || g, 'people_committee',
-                  '/00000000-0000-0000-0000-' || lpad(g::text, 12, '0') || '/', 'commune', '2025-07-01'
+                  '/00000000-0000-0000-0000-' || lpad(g::text, 12, '0') || '/', 'commune', '2025-07-01', timestamptz '2026-01-01 08:00+07'
            from generate_series(1, ${AGENCIES}) g`);
   const chunk = 250_000;
   for (let start = 0; start < N; start += chunk) {
     const end = Math.min(N, start + chunk);
     await q(`insert into dossiers (id, code, procedure_id, publication_id, receiving_agency_id, handling_agency_id, channel, state, version,
                                    applicant, applicant_id_number, applicant_name_folded, onestop_policy, received_at, clock_started_at, due_at,
-                                   assignee_id, tracking_secret, created_at)
+                                   assignee_id, tracking_secret, created_at, updated_at)
              select md5('d' || g)::uuid,
                     '000.' || lpad((g % ${AGENCIES} + 1)::text, 3, '0') || '.00.H21-' || to_char(ts, 'YYMMDD') || '-' || lpad((g / ${AGENCIES})::text, 5, '0'),
                     '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
                     ag, ag, (array['desk','online','postal'])[1 + g % 3],
                     (array['returned','returned','returned','returned','returned','in_process','forwarded','supplement_requested','result_ready','awaiting_approval'])[1 + g % 10],
                     8, '{"fullName":"x"}', lpad((g::bigint * 7919 % 999999999999)::text, 12, '0'), 'nguyen van ' || g, 'onestop-2025',
-                    ts, ts, ts + interval '7 days', md5('u' || (g % 2000))::uuid, 'S', ts
+                    ts, ts, ts + interval '7 days', md5('u' || (g % 2000))::uuid, 'S', ts, ts
              from (select g, ('00000000-0000-0000-0000-' || lpad((g % ${AGENCIES} + 1)::text, 12, '0'))::uuid as ag,
                           timestamptz '2026-01-01 08:00+07' + (g::double precision / ${N}) * interval '365 days' as ts
                    from generate_series(${start}, ${end - 1}) g) s`);

@@ -100,12 +100,12 @@ async function generate(ctx: AppContext, pool: pg.Pool) {
     ['000.00.23.H21', 'Ngân hàng Nhà nước Khu vực 10 (Gia Lai)', 'Ngân hàng Nhà nước Việt Nam'],
   ];
   for (const [code, name] of depts) {
-    await q(`insert into agencies (id, code, name, kind, unit_id, parent_id, path, level, valid_from)
-             select x.id, $1, $2, 'department', (select id from units where key = 'P52'), $3, $4 || x.id || '/', 'province', '2025-07-01'
+    await q(`insert into agencies (id, code, name, kind, unit_id, parent_id, path, level, valid_from, created_at)
+             select x.id, $1, $2, 'department', (select id from units where key = 'P52'), $3, $4 || x.id || '/', 'province', '2025-07-01', ${CLOCK_SQL}
              from (select gen_random_uuid() as id) x`, [code, name, root.id, root.path]);
   }
-  await q(`insert into agencies (id, code, name, kind, unit_id, parent_id, path, level, valid_from)
-           select x.id, '000.' || lpad((4 + x.rn)::text, 2, '0') || '.00.H21', 'Ủy ban nhân dân ' || x.name, 'people_committee', x.unit_id, $1, $2 || x.id || '/', 'commune', '2025-07-01'
+  await q(`insert into agencies (id, code, name, kind, unit_id, parent_id, path, level, valid_from, created_at)
+           select x.id, '000.' || lpad((4 + x.rn)::text, 2, '0') || '.00.H21', 'Ủy ban nhân dân ' || x.name, 'people_committee', x.unit_id, $1, $2 || x.id || '/', 'commune', '2025-07-01', ${CLOCK_SQL}
            from (select gen_random_uuid() as id, u.id as unit_id, u.name, row_number() over (order by u.code) as rn
                  from units u
                  where u.parent_id = (select id from units where key = 'P52') and u.level = 'commune'
@@ -115,8 +115,8 @@ async function generate(ctx: AppContext, pool: pg.Pool) {
   // Publications: every commune publishes the same list (the structured commune-level records first, then
   // commune-level catalog entries), each province-level procedure is published by one provincial body (by
   // ministry, else spread over the bodies without a ministry match and the service centre).
-  await q(`insert into publications (agency_id, procedure_id, decision_no)
-           select a.id, p.id, 'QĐ-BENCH'
+  await q(`insert into publications (agency_id, procedure_id, decision_no, published_at)
+           select a.id, p.id, 'QĐ-BENCH', ${CLOCK_SQL}
            from agencies a cross join (select id from procedures where 'commune' = any(levels)
                                        order by structured desc, md5(code) limit $1) p
            where a.level = 'commune'
@@ -126,10 +126,10 @@ async function generate(ctx: AppContext, pool: pg.Pool) {
                 ministry as (select * from (values ('000.00.10.H21', 'Bộ Nông nghiệp và Môi trường'), ('000.00.20.H21', 'Bộ Công an'), ('000.00.11.H21', 'Bộ Giáo dục và Đào tạo'),
                                                    ('000.00.12.H21', 'Bộ Dân tộc và Tôn giáo'), ('000.00.13.H21', 'Bộ Khoa học và Công nghệ'), ('000.00.14.H21', 'Bộ Tư pháp'),
                                                    ('000.00.15.H21', 'Bộ Tài chính'), ('000.00.16.H21', 'Bộ Xây dựng'), ('000.00.23.H21', 'Ngân hàng Nhà nước Việt Nam')) v(code, ministry))
-           insert into publications (agency_id, procedure_id, decision_no)
+           insert into publications (agency_id, procedure_id, decision_no, published_at)
            select coalesce((select a.id from ministry m join agencies a on a.code = m.code where m.ministry = p.ministry),
                            (select b.id from bodies b where b.k = ('x' || substr(md5(p.code), 1, 7))::bit(28)::int % (select count(*) from bodies))),
-                  p.id, 'QĐ-BENCH'
+                  p.id, 'QĐ-BENCH', ${CLOCK_SQL}
            from procedures p where 'province' = any(p.levels)
            on conflict do nothing`);
   const counts = (await q(`select count(*) filter (where level = 'commune') as communes, count(*) filter (where level = 'province') as provincial,
@@ -277,8 +277,8 @@ async function generate(ctx: AppContext, pool: pg.Pool) {
     await q(`insert into dossier_documents (dossier_id, kind, component_name, file_name, mime, size, digitised, reused, from_citizen_store, uploaded_at)
              select id, 'input', 'Tờ khai', 'to-khai.pdf', 'application/pdf', 120000, true, ul < 0.015, ul < 0.008, received
              from bench_plan where g between ${start} and ${end} and ul < 0.06 and outcome <> 'reject'`);
-    await q(`insert into payments (dossier_id, amount_vnd, method, paid_at, reference)
-             select id, 20000 + floor(uj * 100)::int * 1000, case when channel = 'online' and uk < 0.6 then 'online' else 'desk' end, received + interval '1 hour', 'BENCH-' || g
+    await q(`insert into payments (dossier_id, amount_vnd, method, paid_at, recorded_at, reference)
+             select id, 20000 + floor(uj * 100)::int * 1000, case when channel = 'online' and uk < 0.6 then 'online' else 'desk' end, received + interval '1 hour', received + interval '1 hour', 'BENCH-' || g
              from bench_plan where g between ${start} and ${end} and uj < 0.3 and outcome <> 'reject' and received + interval '1 hour' <= ${CLOCK_SQL}`);
     await q(`insert into dossier_ratings (dossier_id, citizen_id, agency_id, rating, created_at)
              select id, bench_uuid(md5('c' || g)), agency_id, case when ul < 0.505 then 'dissatisfied' when ul < 0.51 then 'neutral' else 'satisfied' end, fin + interval '1 day'
