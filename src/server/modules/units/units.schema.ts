@@ -63,6 +63,6 @@ export const agencies = pgTable(
   (t) => [
     uniqueIndex('agencies_code_uq').on(t.code),
     index('agencies_parent_idx').on(t.parentId),
-    index('agencies_path_idx').on(t.path),
+    index('agencies_path_idx').on(t.path.op('text_pattern_ops')), // LIKE '/<id>/%' (scope) under any collation
   ],
 );
