@@ -213,10 +213,6 @@ export async function agenciesUnderPath(db: DbOrTx, path: string) {
   return db.select({ id: agencies.id, path: agencies.path, parentId: agencies.parentId }).from(agencies).where(sql`${agencies.path} like ${path + '%'}`);
 }
 
-export async function listAgenciesPublic(db: DbOrTx) {
-  return db.select({ id: agencies.id, code: agencies.code, name: agencies.name, level: agencies.level, parentId: agencies.parentId, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.path));
-}
-
 export async function storedProfiles(db: DbOrTx) {
   return db.select().from(scoringProfiles).orderBy(asc(scoringProfiles.createdAt));
 }

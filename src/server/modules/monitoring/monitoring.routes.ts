@@ -199,10 +199,11 @@ export const publicIndexRoutes = (ctx: AppContext): FastifyPluginAsync => async 
   app.get('/public/index/agencies', {
     schema: {
       tags,
-      summary: 'Agencies with a published service index (the agency tree).',
-      response: { 200: z.object({ agencies: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() })) }) },
+      summary: 'Agencies with a published service index (the agency tree, parents first), keyset-paginated: pass `next` as `after`.',
+      querystring: z.object({ after: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
+      response: { 200: z.object({ agencies: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() })), next: z.string().nullable() }) },
     },
-  }, async () => ({ agencies: (await svc.publicAgencies()).map(({ kind: _kind, ...a }) => a) }));
+  }, async (req) => svc.publicAgencies(req.query));
 
   app.get('/public/index', {
     schema: { tags, summary: 'An agency’s service index for a period (as the staff dashboard, without drill-down to dossiers).', querystring: PublicScopeQuery, response: { 200: DashboardOut } },

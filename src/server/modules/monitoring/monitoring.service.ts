@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { agencyTreePage, findAgency } from '../units/units.repository.ts';
 import { indexDossierFacts } from '../../platform/db/schema.ts';
 import { addDays } from '../../../core/calendar/dates.ts';
 import { localMinutesToInstant, toLocalDate, formatVnIso } from '../../../core/calendar/time.ts';
@@ -503,8 +503,11 @@ export class MonitoringService {
     return rebuildIndex(this.ctx.db);
   }
 
-  async publicAgencies() {
-    return repo.listAgenciesPublic(this.ctx.db);
+  /** The agency tree for the public index page, keyset-paginated in path order (units module). */
+  async publicAgencies(q: { after?: string | undefined; limit: number }) {
+    const rows = await agencyTreePage(this.ctx.db, q.after ?? null, q.limit);
+    const last = rows[rows.length - 1];
+    return { agencies: rows.map(({ path: _path, kind: _kind, ...a }) => a), next: last && rows.length === q.limit ? last.path : null };
   }
 
   defaultProfileId() {

@@ -104,3 +104,16 @@ export async function findReformStandingBody(db: DbOrTx, rootId: string): Promis
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The agency tree in path order (parents before children), one keyset page: `after` is the last path seen
+ * (paths are unique: they end with the agency's id).
+ */
+export async function agencyTreePage(db: DbOrTx, after: string | null, limit: number) {
+  return db
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name, level: agencies.level, parentId: agencies.parentId, kind: agencies.kind, path: agencies.path })
+    .from(agencies)
+    .where(after ? gt(agencies.path, after) : undefined)
+    .orderBy(asc(agencies.path))
+    .limit(limit);
+}
