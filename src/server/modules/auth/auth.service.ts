@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
-import { sessions, users } from '../../platform/db/schema.ts';
-import { loadAssignments } from '../staff/staff.repository.ts';
+import { findUserByUsername, loadAssignments } from '../staff/staff.repository.ts';
+import * as repo from './auth.repository.ts';
 
 /** argon2id with the library's defaults (OWASP-compliant memory and time cost). */
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -16,32 +15,24 @@ export class AuthService {
   constructor(private readonly ctx: AppContext) {}
 
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; auth: AuthInfo }> {
-    const [user] = await this.ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
+    const user = await findUserByUsername(this.ctx.db, username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = user ? await verify(user.passwordHash, password) : (await verify(await dummyHash(), password), false);
     if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
     const token = crypto.randomBytes(32).toString('base64url');
     const now = this.ctx.now();
     const expiresAt = new Date(now.getTime() + this.ctx.config.sessionTtlHours * 3600_000);
-    await this.ctx.db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt });
+    await repo.insertSession(this.ctx.db, { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt });
     const auth: AuthInfo = { userId: user.id, username: user.username, fullName: user.fullName, assignments: await loadAssignments(this.ctx.db, user.id) };
     return { token, expiresAt, auth };
   }
 
   async logout(token: string): Promise<void> {
-    await this.ctx.db
-      .update(sessions)
-      .set({ revokedAt: this.ctx.now() })
-      .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+    await repo.revokeSession(this.ctx.db, sha256(token), this.ctx.now());
   }
 
   async resolveSession(token: string): Promise<{ ok: true; auth: AuthInfo } | { ok: false; reason: 'unknown' | 'expired' }> {
-    const [row] = await this.ctx.db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, sha256(token)))
-      .limit(1);
+    const row = await repo.findSessionWithUser(this.ctx.db, sha256(token));
     if (!row || row.s.revokedAt || !row.u.active) return { ok: false, reason: 'unknown' };
     if (row.s.expiresAt.getTime() <= this.ctx.now().getTime()) return { ok: false, reason: 'expired' };
     return {

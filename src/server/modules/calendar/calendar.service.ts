@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
-import { auditLog } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/db/audit.ts';
 import {
   computeDueAt,
   createWorkCalendar,
@@ -97,7 +97,7 @@ export class CalendarService {
     if (o.date < '1901-01-01' || o.date > '2099-12-31') throw new AppError('CALENDAR_OUT_OF_RANGE');
     const row = await this.ctx.db.transaction(async (tx) => {
       const r = await repo.insertOverride(tx, o, actor?.userId ?? null, this.ctx.now());
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'calendar.override.set', entity: 'calendar_override', entityId: r.id, data: o });
       return r;
     });
     this.invalidate();
@@ -108,7 +108,7 @@ export class CalendarService {
     const removed = await this.ctx.db.transaction(async (tx) => {
       const r = await repo.deleteOverride(tx, id);
       if (!r) throw new AppError('NOT_FOUND', { entity: 'calendar override' });
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'calendar.override.remove', entity: 'calendar_override', entityId: id, data: { date: r.date, kind: r.kind, reason: r.reason } });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor.userId, action: 'calendar.override.remove', entity: 'calendar_override', entityId: id, data: { date: r.date, kind: r.kind, reason: r.reason } });
       return r;
     });
     this.invalidate();

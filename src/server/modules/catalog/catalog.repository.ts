@@ -268,3 +268,17 @@ export async function summariesByCodes(db: DbOrTx, codes: readonly string[]) {
     .from(procedures)
     .where(inArray(procedures.code, [...codes]));
 }
+
+export async function insertPublication(db: DbOrTx, v: typeof publications.$inferInsert): Promise<PublicationRow> {
+  const [row] = await db.insert(publications).values(v).returning();
+  return row!;
+}
+
+export async function insertWorkflow(db: DbOrTx, v: typeof workflows.$inferInsert): Promise<WorkflowRow> {
+  const [row] = await db.insert(workflows).values(v).returning();
+  return row!;
+}
+
+export async function setCurrentWorkflow(db: DbOrTx, publicationId: string, workflowId: string): Promise<void> {
+  await db.update(publications).set({ currentWorkflowId: workflowId }).where(eq(publications.id, publicationId));
+}

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ADMIN_ROLES, inScope, type AuthInfo } from '../../platform/http/auth.ts';
-import { auditLog, publications, workflows } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/db/audit.ts';
 import {
   applyReview,
   CatalogParseError,
@@ -21,7 +21,6 @@ import {
 } from '../../../core/catalog/index.ts';
 import { findAgency } from '../units/units.repository.ts';
 import * as repo from './catalog.repository.ts';
-import { eq } from 'drizzle-orm';
 
 /**
  * The limit an internal workflow must fit: the strictest working-day limit among the procedure's channels
@@ -101,7 +100,7 @@ export class CatalogService {
         const current = await repo.findProcedure(tx, p.id);
         throw new AppError('PROCEDURE_VERSION_CONFLICT', { current: current?.version ?? body.version }, { current: current?.version ?? null });
       }
-      await tx.insert(auditLog).values({ actorId: actor.userId, action: 'catalog.review', entity: 'procedure', entityId: p.id, data: { code, version: row.version, corrected: record.review?.corrected ?? [] }, at: now });
+      await recordAudit(tx, { actorId: actor.userId, action: 'catalog.review', entity: 'procedure', entityId: p.id, data: { code, version: row.version, corrected: record.review?.corrected ?? [] }, at: now });
       return row;
     });
   }
@@ -157,11 +156,11 @@ export class CatalogService {
     const { channel, limit } = workflowLimit(record.channels);
     const steps = defaultWorkflow(limit);
     return this.ctx.db.transaction(async (tx) => {
-      const [pub] = await tx.insert(publications).values({ agencyId, procedureId: proc.id, decisionNo, publishedBy: actor?.userId ?? null, publishedAt: this.ctx.now() }).returning();
-      const [wf] = await tx.insert(workflows).values({ publicationId: pub!.id, version: 1, channel, legalLimit: limit, steps, createdBy: actor?.userId ?? null, createdAt: this.ctx.now() }).returning();
-      await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, pub!.id));
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'catalog.publish', entity: 'publication', entityId: pub!.id, data: { agencyId, procedureCode, decisionNo } });
-      return { ...pub!, currentWorkflowId: wf!.id };
+      const pub = await repo.insertPublication(tx, { agencyId, procedureId: proc.id, decisionNo, publishedBy: actor?.userId ?? null, publishedAt: this.ctx.now() });
+      const wf = await repo.insertWorkflow(tx, { publicationId: pub.id, version: 1, channel, legalLimit: limit, steps, createdBy: actor?.userId ?? null, createdAt: this.ctx.now() });
+      await repo.setCurrentWorkflow(tx, pub.id, wf.id);
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'catalog.publish', entity: 'publication', entityId: pub.id, data: { agencyId, procedureCode, decisionNo } });
+      return { ...pub, currentWorkflowId: wf.id };
     });
   }
 
@@ -181,13 +180,10 @@ export class CatalogService {
     const check = validateWorkflow(steps, current.legalLimit as TimeLimit | null);
     if (!check.ok) throw new AppError('WORKFLOW_INVALID', { reason: check.errors.map((e) => e.message).join('; ') }, { errors: check.errors });
     return this.ctx.db.transaction(async (tx) => {
-      const [wf] = await tx
-        .insert(workflows)
-        .values({ publicationId, version: current.version + 1, channel: current.channel, legalLimit: current.legalLimit, steps, agencyOrder, createdBy: actor.userId, createdAt: this.ctx.now() })
-        .returning();
-      await tx.update(publications).set({ currentWorkflowId: wf!.id }).where(eq(publications.id, publicationId));
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'catalog.workflow.update', entity: 'publication', entityId: publicationId, data: { version: wf!.version } });
-      return wf!;
+      const wf = await repo.insertWorkflow(tx, { publicationId, version: current.version + 1, channel: current.channel, legalLimit: current.legalLimit, steps, agencyOrder, createdBy: actor.userId, createdAt: this.ctx.now() });
+      await repo.setCurrentWorkflow(tx, publicationId, wf.id);
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor.userId, action: 'catalog.workflow.update', entity: 'publication', entityId: publicationId, data: { version: wf.version } });
+      return wf;
     });
   }
 }

@@ -31,7 +31,7 @@ describe('GET /api/public/index/agencies', () => {
       const ids: string[] = [];
       let after: string | null = null;
       for (let pages = 0; pages <= all.length + 1; pages++) {
-        const r = await anon.get(`/api/public/index/agencies?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        const r: { body: { agencies: { id: string }[]; next: string | null } } = await anon.get(`/api/public/index/agencies?limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
         expect(r.body.agencies.length).toBeLessThanOrEqual(limit);
         ids.push(...r.body.agencies.map((a: { id: string }) => a.id));
         after = r.body.next;

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Db } from '../../platform/db/database.ts';
-import { sentMessages } from '../../platform/db/schema.ts';
+import { insertSent } from './notifications.repository.ts';
 
 /**
  * Channels. 'sms' and 'zalo' are delivered by gateway adapters that implement MessageAdapter with
@@ -34,7 +34,7 @@ export class MailCatcherAdapter implements MessageAdapter {
   readonly channels = ['email', 'sms', 'zalo'] as const;
   constructor(private readonly db: Db) {}
   async send(msg: OutgoingMessage, meta: { outboxId: number; at: Date }) {
-    await this.db.insert(sentMessages).values({ channel: msg.channel, to: msg.to, subject: msg.subject, body: msg.body, outboxId: meta.outboxId, at: meta.at });
+    await insertSent(this.db, { channel: msg.channel, to: msg.to, subject: msg.subject, body: msg.body, outboxId: meta.outboxId, at: meta.at });
   }
 }
 

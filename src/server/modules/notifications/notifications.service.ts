@@ -4,10 +4,9 @@
  * serve their channel and marks them processed. `dispatchPending()` runs right after a request that queued a
  * message (so a one-time code goes out at once) and on a timer (`start()`), which picks up failed deliveries.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { outbox, sentMessages } from '../../platform/db/schema.ts';
+import * as repo from './notifications.repository.ts';
 import { MailCatcherAdapter, SmtpAdapter, type MessageAdapter, type OutgoingMessage } from './adapters.ts';
 
 export const NOTIFICATION_TOPIC = 'notification.send';
@@ -24,7 +23,7 @@ export class NotificationsService {
 
   /** Queues a message inside the caller's transaction. */
   async enqueue(tx: DbOrTx, msg: OutgoingMessage): Promise<void> {
-    await tx.insert(outbox).values({ topic: NOTIFICATION_TOPIC, payload: msg as unknown as Record<string, unknown>, createdAt: this.ctx.now() });
+    await repo.enqueue(tx, NOTIFICATION_TOPIC, msg as unknown as Record<string, unknown>, this.ctx.now());
   }
 
   /** Delivers pending notification messages; returns how many were delivered. One run at a time per process. */
@@ -34,28 +33,18 @@ export class NotificationsService {
   }
 
   private async run(limit: number): Promise<number> {
-    const pending = await this.ctx.db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.topic, NOTIFICATION_TOPIC), isNull(outbox.processedAt)))
-      .orderBy(asc(outbox.id))
-      .limit(limit);
+    const pending = await repo.pending(this.ctx.db, NOTIFICATION_TOPIC, limit);
     let delivered = 0;
     for (const row of pending) {
       // Claim the row first, so two processes never deliver it twice; a failed delivery is released again.
-      const [claimed] = await this.ctx.db
-        .update(outbox)
-        .set({ processedAt: this.ctx.now() })
-        .where(and(eq(outbox.id, row.id), isNull(outbox.processedAt)))
-        .returning({ id: outbox.id });
-      if (!claimed) continue;
+      if (!(await repo.claim(this.ctx.db, row.id, this.ctx.now()))) continue;
       const msg = row.payload as OutgoingMessage;
       try {
         const targets = this.adapters.filter((a) => a.channels.includes(msg.channel));
         for (const a of targets) await a.send(msg, { outboxId: row.id, at: this.ctx.now() });
         delivered++;
       } catch (err) {
-        await this.ctx.db.update(outbox).set({ processedAt: null }).where(eq(outbox.id, row.id));
+        await repo.release(this.ctx.db, row.id);
         if (this.ctx.config.logLevel !== 'silent') console.error(`notification ${row.id} not delivered:`, (err as Error).message);
       }
     }
@@ -83,8 +72,7 @@ export class NotificationsService {
 
   /** The mail catcher's messages, newest first. */
   async caught(to: string | undefined, limit: number) {
-    const q = this.ctx.db.select().from(sentMessages);
-    const rows = await (to ? q.where(eq(sentMessages.to, to)) : q).orderBy(desc(sentMessages.id)).limit(limit);
+    const rows = await repo.sentTo(this.ctx.db, to, limit);
     return rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, subject: r.subject, body: r.body, at: r.at.toISOString() }));
   }
 }

@@ -1,7 +1,8 @@
 /** SQL of the periodic reform reports. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { agencies, auditLog, publications, reformReports, users } from '../../platform/db/schema.ts';
+import { agencies, publications, reformReports, users } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/db/audit.ts';
 
 export type ReformReportRow = typeof reformReports.$inferSelect;
 export type AgencyRow = typeof agencies.$inferSelect;
@@ -36,7 +37,7 @@ export async function updateReportIfVersion(tx: DbOrTx, id: string, expected: nu
 }
 
 export async function audit(tx: DbOrTx, at: Date, actorId: string | null, action: string, reportId: string, data: Record<string, unknown>): Promise<void> {
-  await tx.insert(auditLog).values({ at, actorId, action, entity: 'reform_report', entityId: reportId, data });
+  await recordAudit(tx, { at, actorId, action, entity: 'reform_report', entityId: reportId, data });
 }
 
 /** Reports of agencies whose path lies under one of `paths`, optionally one year / kind, with their agency. */

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ADMIN_ROLES, inScope, scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
-import { auditLog } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/db/audit.ts';
 import type { Role } from '../../../core/dossier/index.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import * as repo from './staff.repository.ts';
@@ -37,7 +37,7 @@ export class StaffService {
     return this.ctx.db.transaction(async (tx) => {
       const user = await repo.insertUser(tx, { username: s.username, passwordHash, fullName: s.fullName, email: s.email ?? null, phone: s.phone ?? null, createdAt: this.ctx.now() });
       for (const r of s.roles) await repo.addAssignment(tx, user.id, r.agencyId, r.role, this.ctx.now());
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'staff.create', entity: 'user', entityId: user.id, data: { username: s.username, roles: s.roles } });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor?.userId ?? null, action: 'staff.create', entity: 'user', entityId: user.id, data: { username: s.username, roles: s.roles } });
       return user;
     });
   }
@@ -47,7 +47,7 @@ export class StaffService {
     if (!(await repo.findUser(this.ctx.db, userId))) throw new AppError('NOT_FOUND', { entity: 'user' });
     await this.ctx.db.transaction(async (tx) => {
       await repo.addAssignment(tx, userId, agencyId, role, this.ctx.now());
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'staff.grant', entity: 'user', entityId: userId, data: { agencyId, role } });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor.userId, action: 'staff.grant', entity: 'user', entityId: userId, data: { agencyId, role } });
     });
   }
 
@@ -55,7 +55,7 @@ export class StaffService {
     await this.assertCanGrant(actor, agencyId, role);
     await this.ctx.db.transaction(async (tx) => {
       await repo.removeAssignment(tx, userId, agencyId, role);
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'staff.revoke', entity: 'user', entityId: userId, data: { agencyId, role } });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor.userId, action: 'staff.revoke', entity: 'user', entityId: userId, data: { agencyId, role } });
     });
   }
 

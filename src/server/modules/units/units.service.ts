@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
-import { auditLog } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/db/audit.ts';
 import * as repo from './units.repository.ts';
 
 export class UnitsService {
@@ -36,7 +36,7 @@ export class UnitsService {
     if (await repo.findAgencyByCode(this.ctx.db, a.code)) throw new AppError('ALREADY_EXISTS', { entity: `agency ${a.code}` });
     return this.ctx.db.transaction(async (tx) => {
       const row = await repo.insertAgency(tx, { ...a, createdAt: this.ctx.now() });
-      await tx.insert(auditLog).values({ at: this.ctx.now(), actorId: actor.userId, action: 'agency.create', entity: 'agency', entityId: row.id, data: a });
+      await recordAudit(tx, { at: this.ctx.now(), actorId: actor.userId, action: 'agency.create', entity: 'agency', entityId: row.id, data: a });
       return row;
     });
   }
