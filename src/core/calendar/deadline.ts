@@ -272,7 +272,27 @@ export function classifyTiming(input: { dueAt: Date | null; finishedAt: Date | n
     return 'late';
   }
   if (now.getTime() > dueAt.getTime()) return 'overdue';
+  return dueAt.getTime() <= dueSoonUntil(now, cal).getTime() ? 'due_soon' : 'in_time';
+}
+
+/**
+ * The last instant that is "due soon" at `now`: an open dossier is due soon when its due date is within
+ * policy.dueSoonWorkingDays working days of today (policy in force today), i.e. its due instant falls before the
+ * first instant of the next working day after that window — so a due date on a weekend or holiday that follows the
+ * window, and a due time of 23:59:59 (end_of_day policies), count as due soon. The due-soon queue and
+ * classifyTiming both use this one function.
+ */
+export function dueSoonUntil(now: Date, cal: WorkCalendar): Date {
   const today = toLocalDate(now);
-  const soon = cal.policyAt(today).dueSoonWorkingDays;
-  return cal.workingDaysBetween(today, dueDate) <= soon ? 'due_soon' : 'in_time';
+  const lastSoonDay = cal.addWorkingDays(today, cal.policyAt(today).dueSoonWorkingDays);
+  return new Date(localMinutesToInstant(cal.nextWorkingDay(lastSoonDay), 0).getTime() - 1);
+}
+
+/**
+ * The instant of an appointment given by the officer: a date alone means that day's due instant under the policy
+ * in force (end of office hours, or 23:59:59 for end_of_day policies); an instant is taken as is.
+ */
+export function appointmentInstant(value: string, cal: WorkCalendar): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dueInstantOn(value, cal);
+  return new Date(value);
 }

@@ -82,5 +82,7 @@ export {
   isOfficeTime,
   nextOfficeTime,
   previousOfficeTime,
+  dueSoonUntil,
+  appointmentInstant,
 } from './deadline.ts';
 export type { SupplementPeriod, DossierDueInput, DossierDue, ApologyCheck, Timing } from './deadline.ts';

@@ -5,3 +5,5 @@ export * from './machine.ts';
 export * from './code.ts';
 export * from './history.ts';
 export * from './labels.ts';
+export * from './decide.ts';
+export * from './onestop-policy.ts';

@@ -31,7 +31,8 @@ export const actionInputSchemas = {
   forward: base.extend({ targetUnitId: text.optional() }),
   assign: base.extend({ assigneeId: text }),
   start_processing: base,
-  request_supplement: base.extend({ missingItems: textList }),
+  /** `confirm`: the officer was told the consequence of a second request (the index counts the dossier late). */
+  request_supplement: base.extend({ missingItems: textList, confirm: z.boolean().optional() }),
   supply: base,
   transfer: base.extend({ targetAgency: text, task: text, deadline: dateOrInstant }),
   return_from_agency: base.extend({ fromAgency: text.optional() }),
@@ -99,6 +100,7 @@ export interface ActionInput {
   amount?: number;
   paymentMethod?: PaymentMethod;
   reference?: string;
+  confirm?: boolean;
 }
 
 export type InputValidation =

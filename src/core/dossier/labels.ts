@@ -116,7 +116,8 @@ export const ERROR_LABELS: Readonly<Record<TransitionErrorCode, Label>> = {
     vi: 'Phải gửi phiếu xin lỗi chậm nhất 01 ngày trước ngày hẹn trả',
     en: 'The apology must be sent at least one day before the appointment',
   },
-  NEW_DUE_DATE_NOT_LATER: { vi: 'Ngày hẹn mới phải sau ngày hẹn cũ', en: 'The new date must be later than the current one' },
+  APOLOGY_DATE_NOT_LATER: { vi: 'Ngày hẹn mới phải sau ngày hẹn cũ', en: 'The new date must be later than the current one' },
+  APOLOGY_WITHOUT_APPOINTMENT: { vi: 'Hồ sơ chưa có ngày hẹn để hẹn lại', en: 'The dossier has no appointment to move' },
   RESULT_MISSING: { vi: 'Chưa có kết quả điện tử hoặc kết quả giấy', en: 'No electronic or paper result yet' },
   ELECTRONIC_RESULT_REQUIRED: { vi: 'Trả kết quả trực tuyến cần có kết quả điện tử', en: 'An online return needs an electronic result' },
 };

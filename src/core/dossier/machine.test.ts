@@ -481,7 +481,7 @@ describe('apology', () => {
   it('applies the calendar checks passed in the guard context', () => {
     const d = snap('inter_agency');
     expectFail(transition(d, 'apologize', leader, VALID.apologize, { apologyInTime: false }), 'APOLOGY_TOO_LATE');
-    expectFail(transition(d, 'apologize', leader, VALID.apologize, { newDueAtIsLater: false }), 'NEW_DUE_DATE_NOT_LATER');
+    expectFail(transition(d, 'apologize', leader, VALID.apologize, { newDueAtIsLater: false }), 'APOLOGY_DATE_NOT_LATER');
     expectOk(transition(d, 'apologize', leader, VALID.apologize, { apologyInTime: true, newDueAtIsLater: true }));
   });
 

@@ -53,7 +53,8 @@ export type TransitionErrorCode =
   | 'SAME_ASSIGNEE'
   | 'APOLOGY_ALREADY_SENT'
   | 'APOLOGY_TOO_LATE'
-  | 'NEW_DUE_DATE_NOT_LATER'
+  | 'APOLOGY_DATE_NOT_LATER'
+  | 'APOLOGY_WITHOUT_APPOINTMENT'
   | 'RESULT_MISSING'
   | 'ELECTRONIC_RESULT_REQUIRED';
 
@@ -138,7 +139,7 @@ function inputGuard(d: DossierSnapshot, def: ActionDef, role: Role, input: Actio
         return fail('APOLOGY_TOO_LATE', 'the apology must be sent at least one day before the appointment date');
       }
       if (ctx.newDueAtIsLater === false) {
-        return fail('NEW_DUE_DATE_NOT_LATER', 'the new appointment date must be later than the current one', {
+        return fail('APOLOGY_DATE_NOT_LATER', 'the new appointment date must be later than the current one', {
           newDueAt: input.newDueAt,
         });
       }

@@ -49,3 +49,8 @@ export function oneStopPolicyFor(localDate: string, policies: readonly OneStopPo
   const p = policies.find((x) => x.validFrom <= localDate && (x.validTo === null || localDate <= x.validTo));
   return p ?? policies[0]!;
 }
+
+/** The version a dossier is pinned to (its `onestopPolicy` id); a dossier not yet received uses the one in force. */
+export function oneStopPolicyById(id: string | null, localDate: string, policies: readonly OneStopPolicy[] = ONESTOP_POLICIES): OneStopPolicy {
+  return (id !== null ? policies.find((x) => x.id === id) : undefined) ?? oneStopPolicyFor(localDate, policies);
+}

@@ -29,6 +29,13 @@ export const ERROR_CATALOGUE = {
   APOLOGY_ALREADY_SENT: { status: 409, vi: 'Hồ sơ đã gửi thư xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.', en: 'An apology with a new date was already sent; it may be sent only once.' },
   APOLOGY_TOO_LATE: { status: 422, vi: 'Thư xin lỗi phải gửi chậm nhất 01 ngày trước ngày hẹn trả.', en: 'The apology must be sent at least one day before the due date.' },
   APOLOGY_DATE_NOT_LATER: { status: 422, vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.', en: 'The new date must be after the current due date.' },
+  APOLOGY_WITHOUT_APPOINTMENT: { status: 409, vi: 'Hồ sơ đang tạm dừng hoặc không có thời hạn giải quyết nên không có ngày hẹn để hẹn lại.', en: 'The dossier is paused or has no time limit: there is no appointment to move.' },
+  ELECTRONIC_RESULT_REQUIRED: { status: 409, vi: 'Trả kết quả trực tuyến cần có kết quả điện tử.', en: 'An online return needs an electronic result.' },
+  CONFIRMATION_REQUIRED: {
+    status: 409,
+    vi: 'Cần xác nhận: yêu cầu bổ sung hồ sơ lần thứ hai làm hồ sơ bị tính là trễ hạn trong Bộ chỉ số phục vụ. Xem hệ quả và xác nhận để tiếp tục.',
+    en: 'Confirmation required: a second supplement request makes the service index count the dossier late. Review the consequence and confirm to go on.',
+  },
   RESULT_MISSING: { status: 409, vi: 'Chưa có kết quả giải quyết (điện tử hoặc bản giấy).', en: 'No result (electronic or paper) has been recorded.' },
   ALREADY_EXISTS: { status: 409, vi: '{entity} đã tồn tại.', en: '{entity} already exists.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác.', en: 'The idempotency key was already used for a different request.' },

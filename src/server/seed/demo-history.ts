@@ -152,7 +152,7 @@ export async function seedDemoHistory(ctx: AppContext, opts: HistoryOptions): Pr
           const supplements = rnd() < 0.1 ? 1 : rnd() < 0.02 ? 2 : 0;
           let stopped = false;
           for (let s = 0; s < supplements && !stopped; s++) {
-            if (!(await step(specialist, 'request_supplement', { missingItems: ['Bản sao giấy tờ chứng minh'] }))) stopped = true;
+            if (!(await step(specialist, 'request_supplement', { missingItems: ['Bản sao giấy tờ chứng minh'], ...(s > 0 ? { confirm: true } : {}) }))) stopped = true;
             else if (!(await step(desk, 'supply', {}, [doc('input', 'Giấy tờ bổ sung')], 60 * 24 * (1 + rnd() * 4)))) stopped = true;
           }
           if (stopped) continue;

@@ -60,6 +60,12 @@ export async function updateDossierIfVersion(tx: DbOrTx, id: string, expected: n
   return row ?? null;
 }
 
+/** Sets the dossier code issued at the end of the intake transaction (the day's counter is a hot row, taken last). */
+export async function setDossierCode(tx: DbOrTx, id: string, code: string): Promise<DossierRow> {
+  const [row] = await tx.update(dossiers).set({ code }).where(eq(dossiers.id, id)).returning();
+  return row!;
+}
+
 export async function appendHistory(tx: DbOrTx, h: typeof dossierHistory.$inferInsert): Promise<HistoryRow> {
   const [row] = await tx.insert(dossierHistory).values(h).returning();
   return row!;

@@ -6,7 +6,7 @@ import { requireAuth } from '../../platform/http/auth.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { sniffMime } from '../../platform/files/file-store.ts';
 import { jsonify } from '../../platform/http/dto.ts';
-import { ActionBody, CreateDossierBody, DocumentOut, DossierOut, HistoryOut, QueueQuerySchema, SearchQuery } from './dossiers.schemas.ts';
+import { ActionBody, PreviewBody, PreviewOut, CreateDossierBody, DocumentOut, DossierOut, HistoryOut, QueueQuerySchema, SearchQuery } from './dossiers.schemas.ts';
 
 export const dossiersRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -64,6 +64,16 @@ export const dossiersRoutes = (ctx: AppContext): FastifyPluginAsync => async (ro
   });
 
   app.get('/dossiers/:id/payments', { schema: { tags, summary: 'Fees and payments', params: Params, response: { 200: z.object({ fees: z.array(z.object({ id: z.string(), kind: z.string(), description: z.string(), amountVnd: z.number() })), payments: z.array(z.object({ id: z.string(), amountVnd: z.number(), method: z.string(), paidAt: z.string(), reference: z.string().nullable() })), refusedNotices: z.array(z.object({ provider: z.string(), transactionId: z.string(), reference: z.string(), amountVnd: z.number(), outcome: z.string(), receivedAt: z.string() })).describe('Provider notices that were not booked (amount differs from the request, request already paid): for a clerk to reconcile') }) } } }, async (req) => jsonify(await svc.payments(requireAuth(req), req.params.id)));
+
+  app.post('/dossiers/:id/actions/preview', {
+    schema: {
+      tags,
+      summary: 'What an action would do, without doing it: whether it is allowed and its consequences the officer must be told (a late supplement request; a second supplement request makes the service index count the dossier late and must be confirmed)',
+      params: Params,
+      body: PreviewBody,
+      response: { 200: PreviewOut },
+    },
+  }, async (req) => svc.preview(requireAuth(req), req.params.id, req.body));
 
   app.post('/dossiers/:id/actions', {
     schema: {

@@ -47,6 +47,19 @@ export const ActionBody = z.object({
   documents: z.array(DocumentInput).max(100).default([]),
 });
 
+export const PreviewBody = z.object({
+  action: z.enum(ACTION_NAMES),
+  input: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const PreviewOut = z.object({
+  allowed: z.boolean().describe('false: the action would be refused (code says why)'),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  consequences: z.array(z.object({ code: z.enum(['SUPPLEMENT_REQUEST_LATE', 'INDEX_COUNTS_LATE']), message: z.string(), messageEn: z.string() })),
+  requiresConfirmation: z.boolean().describe('true: send the action with input.confirm = true once the officer has confirmed'),
+});
+
 const iso = z.string().nullable();
 
 export const DossierOut = z.object({

@@ -15,7 +15,10 @@ import type { Tx } from '../../platform/db/database.ts';
 import {
   allowedActions,
   formatDossierCode,
-  transition,
+  decide,
+  newDossier,
+  oneStopPolicyById,
+  oneStopPolicyFor,
   describeEntry,
   STATE_LABELS,
   type Actor,
@@ -24,20 +27,18 @@ import {
   type DossierState,
   type Role,
   type Channel,
-  type TransitionOk,
+  type DecisionSnapshot,
+  type Consequence,
 } from '../../../core/dossier/index.ts';
-import { oneStopPolicyFor } from '../../../core/dossier/onestop-policy.ts';
+import { errorMessage } from '../../../core/i18n/errors.ts';
 import { dossierNotice, NOTIFIED_ACTIONS } from '../../../core/notifications/dossier-notices.ts';
 import { normaliseContact } from '../citizens/identity.ts';
 import {
   classifyTiming,
-  computeDueAt,
-  localDateTimeToInstant,
+  dueSoonUntil,
   toLocalDate,
   formatVnIso,
-  validateApology,
   type TimeLimit,
-  type WorkCalendar,
 } from '../../../core/calendar/index.ts';
 import type { ProcedureRecord } from '../../../core/catalog/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
@@ -71,6 +72,25 @@ export function snapshotOf(d: repo.DossierRow): DossierSnapshot {
   };
 }
 
+/** The dossier as `decide` reads it: the machine snapshot plus its time limit and clock fields. */
+export function decisionSnapshotOf(d: repo.DossierRow): DecisionSnapshot {
+  return {
+    ...snapshotOf(d),
+    limit: d.limit as TimeLimit | null,
+    receivedAt: d.receivedAt,
+    clockStartedAt: d.clockStartedAt,
+    dueAt: d.dueAt,
+    originalDueAt: d.originalDueAt,
+    finishedAt: d.finishedAt,
+    returnedAt: d.returnedAt,
+  };
+}
+
+/** The one-stop policy a dossier is pinned to (received), else the one in force now (receipt pins it). */
+function policyOf(d: repo.DossierRow, now: Date) {
+  return d.receivedAt !== null ? oneStopPolicyById(d.onestopPolicy, toLocalDate(now)) : oneStopPolicyFor(toLocalDate(now));
+}
+
 /** The roles the caller holds over a dossier: assignments on an agency that has (or is above) the dossier. */
 export function rolesOver(auth: AuthInfo, dossierAgencyPaths: string[]): Role[] {
   const roles = new Set<Role>();
@@ -78,14 +98,17 @@ export function rolesOver(auth: AuthInfo, dossierAgencyPaths: string[]): Role[] 
   return [...roles];
 }
 
-/** A date-only new appointment means the end of office hours on that day. */
-function instantOf(value: string, cal: WorkCalendar): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const hours = cal.policyAt(value).officeHours;
-    return localDateTimeToInstant(value, hours[hours.length - 1]!.end);
-  }
-  return new Date(value);
-}
+/** What the officer is told before confirming (preview). */
+const CONSEQUENCE_TEXT: Record<Consequence, { vi: string; en: string }> = {
+  SUPPLEMENT_REQUEST_LATE: {
+    vi: 'Yêu cầu bổ sung được đưa ra sau thời hạn 03 ngày làm việc kể từ ngày tiếp nhận; yêu cầu sẽ được ghi nhận là trễ.',
+    en: 'The supplement request is made later than 3 working days after receipt; it is recorded as late.',
+  },
+  INDEX_COUNTS_LATE: {
+    vi: 'Đây là lần yêu cầu bổ sung thứ hai: Bộ chỉ số phục vụ sẽ tính hồ sơ là trễ hạn.',
+    en: 'This is a second supplement request: the service index will count the dossier late.',
+  },
+};
 
 const requestHash = (body: unknown) => crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
@@ -198,10 +221,6 @@ export class DossiersService {
     historyExtra: Record<string, unknown>;
   }): Promise<{ dossier: repo.DossierRow; created: boolean }> {
     const { body, agency, actor, limit, idempotencyKey, hash } = p;
-    const snapshot: DossierSnapshot = { state: null, channel: body.channel, apologiesSent: 0, supplementRequests: 0, hasElectronicResult: false, paperResult: false, assigneeId: null, version: 0 };
-    const t = transition(snapshot, body.action as ActionName, actor, body.input);
-    if (!t.ok) throw this.guardError(t, body.action, null);
-
     const now = this.ctx.now();
     const cal = await this.ctx.services.calendar.calendar();
     let receivedAt: Date | null = null;
@@ -211,20 +230,25 @@ export class DossiersService {
       if (receivedAt.getTime() > now.getTime()) throw new AppError('VALIDATION_FAILED', {}, { reason: 'postalHandoverAt is in the future' });
     }
     const receiptAt = receivedAt ?? now;
+    const policy = oneStopPolicyFor(toLocalDate(receiptAt));
+    const snapshot: DecisionSnapshot = { ...newDossier(body.channel), limit, receivedAt: null, clockStartedAt: null, dueAt: null, originalDueAt: null, finishedAt: null, returnedAt: null };
+    const decision = decide(snapshot, body.action as ActionName, actor, body.input, cal, policy, { now, receiptAt });
+    if (!decision.ok) throw this.guardError(decision, body.action, null);
+    const t = decision.transition;
+    const clock = decision.clock;
     // The code is issued on receipt at the desk and, for online submissions, at once on submission (the
     // applicant tracks the dossier with it); the later `receive` keeps it.
     const issuesCode = t.issuesCode || t.action === 'submit_online';
 
     try {
       const dossier = await this.ctx.db.transaction(async (tx) => {
-        let code: string | null = null;
-        let dueAt: Date | null = null;
-        if (issuesCode) code = await this.issueCode(tx, agency.code, toLocalDate(receiptAt));
-        if (t.clock === 'start' && limit) dueAt = computeDueAt(receiptAt, limit, cal);
+        // The day's dossier-code counter is a hot row shared by every desk of the agency: it is touched last,
+        // just before commit (the row is inserted with the code, then the code is set).
+        const dueAt = clock.dueAt;
         const id = crypto.randomUUID();
         const row = await repo.insertDossier(tx, {
           id,
-          code,
+          code: null,
           procedureId: p.procedureId,
           publicationId: p.publication.id,
           workflowId: p.publication.currentWorkflowId,
@@ -238,13 +262,13 @@ export class DossiersService {
           applicantNameFolded: foldVietnamese(body.applicant.fullName),
           citizenId: p.citizenId,
           limit,
-          onestopPolicy: oneStopPolicyFor(toLocalDate(receiptAt)).id,
+          onestopPolicy: policy.id,
           submittedAt: body.channel === 'online' ? now : receiptAt,
-          receivedAt: t.to === 'received' ? receiptAt : null,
-          clockStartedAt: t.clock === 'start' ? receiptAt : null,
+          receivedAt: t.to === 'received' ? clock.receivedAt : null,
+          clockStartedAt: clock.clockStartedAt,
           dueAt,
-          originalDueAt: dueAt,
-          finishedAt: t.to === 'intake_rejected' ? now : null,
+          originalDueAt: clock.originalDueAt,
+          finishedAt: clock.finishedAt,
           resultMethod: body.resultMethod,
           feeTotal: body.fees.reduce((s, f) => s + f.amountVnd, 0),
           eidAuthenticated: body.eidAuthenticated,
@@ -258,6 +282,8 @@ export class DossiersService {
         const docs = await this.storeDocuments(tx, id, p.createdBy, body.documents);
         await repo.insertFees(tx, body.fees.map((f) => ({ dossierId: id, ...f })));
         await repo.grantAccess(tx, row, agency.id);
+        let code: string | null = null;
+        if (issuesCode) code = await this.issueCode(tx, agency.code, toLocalDate(receiptAt));
         await repo.appendHistory(tx, {
           dossierId: id,
           seq: 1,
@@ -273,9 +299,11 @@ export class DossiersService {
           attachments: docs.map((d) => d.id),
         });
         await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code }, now);
+        const stored = code !== null ? await repo.setDossierCode(tx, id, code) : row;
+        await this.notifyApplicant(tx, stored, body.action, t.data, now);
+        // Hot rows last: the index counters.
         await refreshDossierIndex(tx, id);
-        await this.notifyApplicant(tx, row, body.action, t.data, now);
-        return row;
+        return stored;
       });
       return { dossier, created: true };
     } catch (err) {
@@ -330,6 +358,25 @@ export class DossiersService {
   }
 
   /**
+   * What the action would do now, without doing it (the console's action modal asks before confirming): the
+   * same `decide` as `act`, in preview mode, so the answer cannot differ from what the action then does.
+   */
+  async preview(auth: AuthInfo, dossierId: string, req: { action: ActionName; input: Record<string, unknown> }) {
+    const d = await this.loadInScope(auth, dossierId);
+    const paths = await repo.accessAgencyPaths(this.ctx.db, d.id);
+    const cal = await this.ctx.services.calendar.calendar();
+    const now = this.ctx.now();
+    const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths), unitId: d.handlingAgencyId };
+    const decision = decide(decisionSnapshotOf(d), req.action, actor, req.input, cal, policyOf(d, now), { now, preview: true });
+    const consequences = decision.ok ? decision.consequences.map((code) => ({ code, message: CONSEQUENCE_TEXT[code].vi, messageEn: CONSEQUENCE_TEXT[code].en })) : [];
+    if (!decision.ok) {
+      const err = this.guardError(decision, req.action, d.state);
+      return { allowed: false, code: err.code, message: errorMessage(err.code, 'vi', err.params), consequences, requiresConfirmation: false };
+    }
+    return { allowed: true, code: null, message: null, consequences, requiresConfirmation: decision.consequences.includes('INDEX_COUNTS_LATE') };
+  }
+
+  /**
    * The applicant acts on their own dossier (portal): `supply` and `resubmit`, in the role citizen. Another
    * citizen's dossier answers exactly like an unknown one.
    */
@@ -373,14 +420,6 @@ export class DossiersService {
     if (['start_processing', 'propose', 'request_supplement', 'transfer', 'refuse'].includes(req.action) && !isLeaderHere && d.assigneeId && d.assigneeId !== who.actorId) {
       throw new AppError('FORBIDDEN');
     }
-    const guardContext: Record<string, boolean> = {};
-    if (req.action === 'apologize') {
-      const newDue = typeof req.input.newDueAt === 'string' ? instantOf(req.input.newDueAt, cal) : null;
-      if (d.dueAt && newDue) {
-        const v = validateApology({ currentDueAt: d.dueAt, sentAt: now, newDueAt: newDue, previousApologies: d.apologiesSent }, cal);
-        if (!v.ok) throw new AppError(v.code === 'APOLOGY_DATE_NOT_LATER' ? 'APOLOGY_DATE_NOT_LATER' : v.code);
-      }
-    }
     if (req.action === 'assign' && typeof req.input.assigneeId === 'string') {
       const handling = await findAgency(this.ctx.db, d.handlingAgencyId);
       if (!handling || !(await isUserInScope(this.ctx.db, req.input.assigneeId, [handling.path]))) {
@@ -403,28 +442,49 @@ export class DossiersService {
       const docs = await this.storeDocuments(tx, d.id, who.actorId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
       if (docs.length > 0) input.attachments = [...((input.attachments as string[] | undefined) ?? []), ...docs.map((x) => x.id)];
       const actor: Actor = { userId: who.actorId ?? 'system', roles, unitId: d.handlingAgencyId };
-      const res = transition(snapshotOf(d), req.action, actor, input, guardContext as never);
-      if (!res.ok) throw this.guardError(res, req.action, d.state);
+      const decision = decide(decisionSnapshotOf(d), req.action, actor, input, cal, policyOf(d, now), { now });
+      if (!decision.ok) throw this.guardError(decision, req.action, d.state);
+      const res = decision.transition;
       if (res.action === 'attach_result' && (res.data.attachments ?? []).length > 0) {
         const own = await repo.documentsOf(tx, d.id);
         const ids = new Set(own.map((x) => x.id));
         for (const a of res.data.attachments ?? []) if (!ids.has(a)) throw new AppError('NOT_FOUND', { entity: `document ${a}` });
       }
-      const set = this.effects(d, res, now, cal, forwardTarget?.id ?? null);
-      if (res.issuesCode) {
-        // Receipt pins the one-stop policy; the code is issued unless the online submission already has one.
-        set.onestopPolicy = oneStopPolicyFor(toLocalDate(now)).id;
-        if (!d.code) {
-          const receiving = await findAgency(tx, d.receivingAgencyId);
-          set.code = await this.issueCode(tx, receiving!.code, toLocalDate(now));
-        }
-      }
+      const c = decision.clock;
+      const set: Partial<repo.DossierRow> = {
+        state: res.to,
+        assigneeId: res.next.assigneeId,
+        apologiesSent: res.next.apologiesSent,
+        supplementRequests: res.next.supplementRequests,
+        hasElectronicResult: res.next.hasElectronicResult,
+        paperResult: res.next.paperResult,
+        receivedAt: c.receivedAt,
+        clockStartedAt: c.clockStartedAt,
+        dueAt: c.dueAt,
+        originalDueAt: c.originalDueAt,
+        finishedAt: c.finishedAt,
+        returnedAt: c.returnedAt,
+      };
+      // Receipt pins the one-stop policy (decide says which).
+      if (decision.pinnedPolicyId !== null) set.onestopPolicy = decision.pinnedPolicyId;
+      if (res.action === 'record_payment') set.paidTotal = d.paidTotal + (res.data.amount ?? 0);
+      if (forwardTarget) set.handlingAgencyId = forwardTarget.id;
       if (res.action === 'attach_result') await this.markResults(tx, d.id, res.data.attachments ?? []);
-      const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, set, now);
-      if (!updated) {
+      const updated0 = await repo.updateDossierIfVersion(tx, d.id, d.version, set, now);
+      if (!updated0) {
         const current = await repo.findDossier(tx, d.id);
         throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
       }
+      let updated = updated0;
+      // The code is issued on receipt unless the online submission already has one. The day's code counter is a
+      // hot row: it is taken here, after the dossier row, so it stays locked only until commit.
+      let code: string | null = null;
+      if (res.issuesCode && !d.code) {
+        const receiving = await findAgency(tx, d.receivingAgencyId);
+        code = await this.issueCode(tx, receiving!.code, toLocalDate(now));
+        updated = await repo.setDossierCode(tx, d.id, code);
+      }
+      // A dossier's place follows its receipt (queueSortAt); the agencies it reaches see it at the same place.
       if (updated.receivedAt?.getTime() !== d.receivedAt?.getTime()) await repo.followReceipt(tx, updated);
       if (forwardTarget) await repo.grantAccess(tx, updated, forwardTarget.id);
       if (transferTarget) await repo.grantAccess(tx, updated, transferTarget.id);
@@ -442,13 +502,22 @@ export class DossiersService {
         agencyId: updated.handlingAgencyId,
         at: now,
         note: res.data.note ?? null,
-        data: { ...res.data, slip: res.slip, clock: res.clock, dueAt: updated.dueAt ? formatVnIso(updated.dueAt) : null, ...(set.code ? { code: set.code } : {}) },
+        data: {
+          ...res.data,
+          slip: res.slip,
+          clock: res.clock,
+          dueAt: updated.dueAt ? formatVnIso(updated.dueAt) : null,
+          ...(code ? { code } : {}),
+          ...(res.clock === 'start' && c.receivedAt ? { receivedAt: formatVnIso(c.receivedAt) } : {}),
+          ...(decision.consequences.includes('SUPPLEMENT_REQUEST_LATE') ? { lateSupplementRequest: true } : {}),
+        },
         attachments: res.data.attachments ?? [],
       });
       await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code }, now);
-      await refreshDossierIndex(tx, d.id);
       await this.notifyApplicant(tx, updated, res.action, res.data, now);
       if (within) await within(tx, updated);
+      // Hot rows last: the index counters are locked only for the instant before commit.
+      await refreshDossierIndex(tx, d.id);
       return updated;
     });
     return t;
@@ -484,39 +553,6 @@ export class DossiersService {
     if (phone?.kind === 'phone') await this.ctx.services.notifications.enqueue(tx, { channel: 'sms', to: phone.value, subject: notice.subject, body: notice.sms });
   }
 
-  /** Applies the clock and field effects of a transition (pure apart from reading the calendar). */
-  private effects(d: repo.DossierRow, t: TransitionOk, now: Date, cal: WorkCalendar, forwardTo: string | null) {
-    const set: Partial<repo.DossierRow> & { code?: string | null } = { state: t.to, assigneeId: t.next.assigneeId, apologiesSent: t.next.apologiesSent, supplementRequests: t.next.supplementRequests, hasElectronicResult: t.next.hasElectronicResult, paperResult: t.next.paperResult };
-    const limit = d.limit as TimeLimit | null;
-    switch (t.clock) {
-      case 'start':
-        set.receivedAt = now;
-        set.clockStartedAt = now;
-        set.dueAt = limit ? computeDueAt(now, limit, cal) : null;
-        set.originalDueAt = set.dueAt;
-        break;
-      case 'pause':
-        set.dueAt = null; // the appointment no longer holds while the applicant supplements
-        break;
-      case 'restart':
-        set.clockStartedAt = now;
-        set.dueAt = limit ? computeDueAt(now, limit, cal) : null; // the full time restarts from zero
-        break;
-      case 'reappoint':
-        set.dueAt = instantOf(t.data.newDueAt!, cal);
-        break;
-      case 'finish':
-        set.finishedAt = now;
-        break;
-      default:
-        break;
-    }
-    if (t.to === 'returned') set.returnedAt = now;
-    if (t.action === 'record_payment') set.paidTotal = d.paidTotal + (t.data.amount ?? 0);
-    if (forwardTo) set.handlingAgencyId = forwardTo;
-    return set;
-  }
-
   private async markResults(tx: Tx, dossierId: string, docIds: string[]) {
     if (docIds.length > 0) await tx.update(dossierDocuments).set({ electronicResult: true, kind: 'result' }).where(and(eq(dossierDocuments.dossierId, dossierId), inArray(dossierDocuments.id, docIds)));
   }
@@ -531,10 +567,6 @@ export class DossiersService {
         return new AppError('ROLE_NOT_ALLOWED', { action }, details);
       case 'INPUT_REQUIRED':
         return new AppError('INPUT_REQUIRED', { fields: ((t.details as { fields?: string[] })?.fields ?? []).join(', ') }, details);
-      case 'NEW_DUE_DATE_NOT_LATER':
-        return new AppError('APOLOGY_DATE_NOT_LATER', {}, details);
-      case 'ELECTRONIC_RESULT_REQUIRED':
-        return new AppError('RESULT_MISSING', {}, details);
       default:
         return fromGuard(t);
     }
@@ -645,10 +677,7 @@ export class DossiersService {
     const agencyIds = await repo.agencyIdsUnder(this.ctx.db, paths);
     const now = this.ctx.now();
     const cal = await this.ctx.services.calendar.calendar();
-    const soonDays = cal.policyAt(toLocalDate(now)).dueSoonWorkingDays;
-    const soonDay = cal.addWorkingDays(toLocalDate(now), soonDays);
-    const hours = cal.policyAt(soonDay).officeHours;
-    const dueSoonBefore = localDateTimeToInstant(soonDay, hours[hours.length - 1]!.end);
+    const dueSoonBefore = dueSoonUntil(now, cal); // the same boundary classifyTiming uses
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const page = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
     const items = await this.viewMany(auth, page.rows);
