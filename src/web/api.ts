@@ -3,6 +3,7 @@
  * nothing is kept in localStorage. Every failure throws an `ApiError` with the API's stable code and its
  * Vietnamese (`message`) and English (`messageEn`) text.
  */
+import type { ActionPreview } from '../core/dossier/confirm.ts';
 import type { ProcedureRecord } from '../core/catalog/types.ts';
 import type { WorkflowStep } from '../core/catalog/workflow.ts';
 import type { ActionName } from '../core/dossier/actions.ts';
@@ -373,6 +374,9 @@ export const api = {
   payments: (id: string) => request<Payments>('GET', `/dossiers/${id}/payments`),
   act: (id: string, action: ActionName, version: number, input: Record<string, unknown>, documents: DocumentInput[] = []) =>
     request<Dossier>('POST', `/dossiers/${id}/actions`, { body: { action, version, input, documents } }),
+  /** What an action would do (the same decide() as the action, nothing written): consequences to tell the officer. */
+  previewAction: (id: string, action: ActionName, input: Record<string, unknown>) =>
+    request<ActionPreview>('POST', `/dossiers/${id}/actions/preview`, { body: { action, input } }),
 
   staff: () => request<{ items: Staff[] }>('GET', '/staff').then((r) => r.items),
   agencyStaff: (agencyId: string, role?: string) =>

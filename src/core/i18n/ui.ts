@@ -274,6 +274,9 @@ const BASE = {
   'action.fromAgency': { vi: 'Cơ quan gửi lại', en: 'Returned by' },
   'action.competentBody': { vi: 'Cơ quan có thẩm quyền', en: 'Competent body' },
   'action.missing': { vi: 'Còn thiếu: {fields}', en: 'Missing: {fields}' },
+  'action.consequences': { vi: 'Lưu ý trước khi thực hiện', en: 'Before you go on' },
+  'action.confirmConsequences': { vi: 'Tôi đã hiểu hệ quả và xác nhận thực hiện', en: 'I understand the consequences and confirm' },
+  'action.confirmFirst': { vi: 'Hãy đánh dấu xác nhận để tiếp tục.', en: 'Tick the confirmation to go on.' },
   'action.submit': { vi: 'Thực hiện', en: 'Submit' },
   'action.ctrlEnter': { vi: 'Ctrl+Enter để gửi', en: 'Ctrl+Enter to submit' },
 

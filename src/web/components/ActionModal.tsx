@@ -22,6 +22,7 @@ import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ACTIONS, type ActionName } from '../../core/dossier/actions.ts';
 import { validateActionInput, PAYMENT_METHODS, RETURN_METHODS } from '../../core/dossier/inputs.ts';
+import { preSendStep, previewFromConfirmationError, withConfirmation, type ActionPreview } from '../../core/dossier/confirm.ts';
 import { ACTION_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS } from '../../core/dossier/labels.ts';
 import type { DossierComponent } from '../../core/catalog/types.ts';
 import type { UiKey } from '../../core/i18n/ui.ts';
@@ -101,6 +102,9 @@ export function ActionModal({
   const [error, setError] = useState<unknown>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server's preview of this action once its consequences are shown; the officer's confirmation.
+  const [preview, setPreview] = useState<ActionPreview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
 
   // Reset when another action opens.
   useEffect(() => {
@@ -126,6 +130,8 @@ export function ActionModal({
     setCompetentBody('');
     setError(null);
     setClientError(null);
+    setPreview(null);
+    setConfirmed(false);
     if (action === 'assign' && staff === null && !staffForbidden) {
       // The specialists of the handling agency (and its divisions), listed by name.
       api
@@ -202,10 +208,30 @@ export function ActionModal({
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.act(dossier.id, action, dossier.version, input, documents);
+      // First ask the server what the action would do (the same decide() as the action): its consequences are
+      // shown before the officer confirms; a needed confirmation is sent as input.confirm.
+      let shown = preview;
+      if (shown === null) {
+        const p = await api.previewAction(dossier.id, action, input).catch(() => null);
+        const first = preSendStep(p, false, false);
+        if (first.kind === 'tell') {
+          setPreview(p);
+          return;
+        }
+        shown = p;
+      }
+      const step = preSendStep(shown, true, confirmed);
+      if (step.kind === 'tell') {
+        setClientError(t('action.confirmFirst'));
+        return;
+      }
+      const updated = await api.act(dossier.id, action, dossier.version, withConfirmation(input, step.confirm), documents);
       onDone(updated, action);
     } catch (err) {
-      if (isApiError(err) && err.code === 'VERSION_CONFLICT') {
+      if (isApiError(err) && err.code === 'CONFIRMATION_REQUIRED') {
+        setPreview(previewFromConfirmationError(err));
+        setConfirmed(false);
+      } else if (isApiError(err) && err.code === 'VERSION_CONFLICT') {
         notifications.show({ color: 'orange', title: errText(err), message: t('dossier.conflictReloaded') });
         onConflict();
         onClose();
@@ -426,6 +452,25 @@ export function ActionModal({
             data-testid="input-note"
           />
 
+          {preview && (
+            <Alert color="orange" title={t('action.consequences')} data-testid="action-consequences">
+              <Stack gap="xs">
+                {preview.consequences.map((c) => (
+                  <Text key={c.code} size="sm" data-testid={`consequence-${c.code}`}>
+                    {lang === 'en' ? c.messageEn : c.message}
+                  </Text>
+                ))}
+                {preview.requiresConfirmation && (
+                  <Checkbox
+                    label={t('action.confirmConsequences')}
+                    checked={confirmed}
+                    onChange={(e) => setConfirmed(e.currentTarget.checked)}
+                    data-testid="action-confirm"
+                  />
+                )}
+              </Stack>
+            </Alert>
+          )}
           {clientError && (
             <Alert color="red" role="alert">
               {clientError}
