@@ -17,6 +17,7 @@ import {
   pickAssignee,
   selectOption,
   setTime,
+  setupDossier,
   startE2E,
   TACH_HO,
   USERS,
@@ -202,5 +203,46 @@ describe('a dossier of “Tách hộ” from the desk to the return of its resul
     expect(texts[10]).toContain('Nguyễn Văn An');
     expect(await rows.nth(4).locator('td:nth-child(2)').textContent()).toBe('09:00 13/02/2026');
     expect(await rows.nth(10).locator('td:nth-child(2)').textContent()).toBe('09:00 03/03/2026');
+  });
+});
+
+describe('a second supplement request must be confirmed: the modal shows its consequence first', () => {
+  it('the specialist sees the preview’s consequences, cannot send without ticking the confirmation, then sends it', async () => {
+    await setTime(e, '2026-03-04T09:00:00+07:00');
+    const d = await setupDossier(e, { steps: ['forward', 'assign', 'start_processing', 'request_supplement', 'supply'] });
+    await specialist.goto(`${e.base}/ho-so/${d.id}`);
+    await specialist.getByTestId('actions-panel').waitFor();
+    await specialist.getByTestId('action-request_supplement').click();
+    const modal = specialist.getByTestId('modal-request_supplement');
+    await modal.waitFor();
+    await modal.getByTestId('input-missing-other').fill('Bản sao sổ hộ khẩu cũ');
+
+    // First submit: only the preview is asked; its consequences are shown with the confirmation.
+    let sent = 0;
+    specialist.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/dossiers/${d.id}/actions`)) sent++;
+    });
+    const previewed = specialist.waitForResponse((r) => r.url().endsWith('/actions/preview') && r.request().method() === 'POST');
+    await modal.getByTestId('action-submit').click();
+    const preview = await previewed;
+    expect(preview.status()).toBe(200);
+    expect((await preview.json()).requiresConfirmation).toBe(true);
+    await modal.getByTestId('consequence-INDEX_COUNTS_LATE').waitFor();
+    expect(await modal.getByTestId('consequence-INDEX_COUNTS_LATE').textContent()).toMatch(/trễ hạn/);
+
+    // Without the tick nothing is sent.
+    await modal.getByTestId('action-submit').click();
+    await modal.getByText('Hãy đánh dấu xác nhận để tiếp tục.').waitFor();
+    expect(sent).toBe(0);
+
+    // Ticked: the action goes with confirm = true and takes effect.
+    await modal.getByTestId('action-confirm').check();
+    const done = specialist.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST');
+    await modal.getByTestId('action-submit').click();
+    const res = await done;
+    expect(res.status(), await res.text()).toBe(200);
+    expect(res.request().postDataJSON().input.confirm).toBe(true);
+    await modal.waitFor({ state: 'detached' });
+    await expectState(specialist, STATE_LABELS.supplement_requested.vi);
   });
 });
