@@ -19,6 +19,7 @@ import {
   formatDate,
   formatDateTime,
   formatLimit,
+  feeSentence,
   formatVnd,
   maskNumber,
   parseInstant,
@@ -222,8 +223,7 @@ export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
     const total = fees.reduce((s, f) => s + f.amountVnd, 0);
     blocks.push({ type: 'field', label: '6. Phí, lệ phí:', value: formatVnd(total) });
     for (const f of fees) {
-      const label = /^(lệ phí|phí)(?=[\s:]|$)/iu.test(f.description) ? f.description : `${f.kind === 'fee' ? 'Phí' : 'Lệ phí'}: ${f.description}`;
-      blocks.push({ type: 'text', text: `– ${label}: ${formatVnd(f.amountVnd)}` });
+      blocks.push({ type: 'text', text: `– ${feeSentence(f)}` });
     }
   }
   const method = RETURN_METHOD_LABELS[(d.resultMethod ?? 'desk') as keyof typeof RETURN_METHOD_LABELS]?.vi ?? d.resultMethod ?? '';
