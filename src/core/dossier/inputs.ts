@@ -22,18 +22,31 @@ const base = z.object({
   attachments: z.array(text).optional(),
 });
 
+/**
+ * A component of the dossier the officer ticked as handed over (Mẫu 01 lists each with the number of originals and
+ * copies), whether or not a scan was attached: the paper record of what was received.
+ */
+export const componentReceivedSchema = z.object({
+  code: z.string().trim().min(1).max(100).nullable().default(null),
+  name: text.max(1000),
+  originals: z.number().int().min(0).max(99),
+  copies: z.number().int().min(0).max(99),
+});
+export type ComponentReceived = z.infer<typeof componentReceivedSchema>;
+const componentsReceived = z.array(componentReceivedSchema).max(100).optional();
+
 export const actionInputSchemas = {
-  submit_online: base,
-  receive: base,
-  request_intake_supplement: base.extend({ missingItems: textList }),
-  resubmit: base,
+  submit_online: base.extend({ componentsReceived }),
+  receive: base.extend({ componentsReceived }),
+  request_intake_supplement: base.extend({ missingItems: textList, componentsReceived }),
+  resubmit: base.extend({ componentsReceived }),
   reject_intake: base.extend({ reasons: textList, competentBody: text.optional() }),
   forward: base.extend({ targetUnitId: text.optional() }),
   assign: base.extend({ assigneeId: text }),
   start_processing: base,
   /** `confirm`: the officer was told the consequence of a second request (the index counts the dossier late). */
   request_supplement: base.extend({ missingItems: textList, confirm: z.boolean().optional() }),
-  supply: base,
+  supply: base.extend({ componentsReceived }),
   transfer: base.extend({ targetAgency: text, task: text, deadline: dateOrInstant }),
   return_from_agency: base.extend({ fromAgency: text.optional() }),
   propose: base,
@@ -101,6 +114,7 @@ export interface ActionInput {
   paymentMethod?: PaymentMethod;
   reference?: string;
   confirm?: boolean;
+  componentsReceived?: ComponentReceived[];
 }
 
 export type InputValidation =

@@ -19,6 +19,7 @@ import {
   formatDate,
   formatDateTime,
   formatLimit,
+  feeSentence,
   formatVnd,
   maskNumber,
   parseInstant,
@@ -32,6 +33,7 @@ import type {
   RegisterRow,
   SlipAgency,
   SlipBlock,
+  SlipComponent,
   SlipDoc,
   SlipHeader,
   SlipHistoryItem,
@@ -185,6 +187,19 @@ function baseDoc(kind: DossierSlipKind, input: SlipInput, entry: SlipHistoryItem
 
 // ---------------------------------------------------------------- 01 receipt and appointment
 
+/**
+ * The components an entry records as handed over: what the officer ticked, with the counts received
+ * (`componentsReceived` of the receive/supply input), scanned or not. Entries recorded before the officer's
+ * ticks were kept fall back to the scanned documents (`input.components`).
+ */
+export function componentsOfEntry(input: Pick<SlipInput, 'components'>, entry: Pick<SlipHistoryItem, 'data'>): SlipComponent[] {
+  const ticked = entry.data.componentsReceived;
+  if (!Array.isArray(ticked)) return input.components;
+  return ticked
+    .filter((c): c is { name: string; originals: number; copies: number } => typeof c === 'object' && c !== null && typeof (c as { name?: unknown }).name === 'string')
+    .map((c) => ({ name: c.name, originalCount: Number.isInteger(c.originals) ? c.originals : null, copyCount: Number.isInteger(c.copies) ? c.copies : null }));
+}
+
 export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc {
   const d = input.dossier;
   const receivedAt = parseInstant(entry.data.receivedAt) ?? entry.at;
@@ -196,7 +211,8 @@ export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
     procedureBlock(input),
     { type: 'text', text: '1. Thành phần hồ sơ nộp gồm:', bold: true },
   ];
-  if (input.components.length > 0) {
+  const components = componentsOfEntry(input, entry);
+  if (components.length > 0) {
     blocks.push({
       type: 'table',
       columns: [
@@ -205,7 +221,7 @@ export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
         { title: 'Bản chính', width: 12, align: 'center' },
         { title: 'Bản sao', width: 12, align: 'center' },
       ],
-      rows: input.components.map((c, i) => [String(i + 1), c.name, c.originalCount === null ? '—' : String(c.originalCount), c.copyCount === null ? '—' : String(c.copyCount)]),
+      rows: components.map((c, i) => [String(i + 1), c.name, c.originalCount === null ? '—' : String(c.originalCount), c.copyCount === null ? '—' : String(c.copyCount)]),
     });
   } else {
     blocks.push({ type: 'text', text: '(Không có giấy tờ được ghi nhận khi tiếp nhận.)', italic: true });
@@ -222,8 +238,7 @@ export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
     const total = fees.reduce((s, f) => s + f.amountVnd, 0);
     blocks.push({ type: 'field', label: '6. Phí, lệ phí:', value: formatVnd(total) });
     for (const f of fees) {
-      const label = /^(lệ phí|phí)(?=[\s:]|$)/iu.test(f.description) ? f.description : `${f.kind === 'fee' ? 'Phí' : 'Lệ phí'}: ${f.description}`;
-      blocks.push({ type: 'text', text: `– ${label}: ${formatVnd(f.amountVnd)}` });
+      blocks.push({ type: 'text', text: `– ${feeSentence(f)}` });
     }
   }
   const method = RETURN_METHOD_LABELS[(d.resultMethod ?? 'desk') as keyof typeof RETURN_METHOD_LABELS]?.vi ?? d.resultMethod ?? '';

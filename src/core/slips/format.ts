@@ -69,6 +69,27 @@ export function formatVnd(amount: number): string {
   return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
 }
 
+/**
+ * One fee as a sentence on a slip: `Lệ phí đăng ký cư trú: 10.000 đồng`. The description comes from the catalog
+ * (parsed page text) or from the officer, so it may end in `;`, `:` or `.` and may or may not name the kind: trailing
+ * punctuation is dropped, spaces collapsed, and the kind ("Phí" for a fee, "Lệ phí" otherwise) is put in front only
+ * when the description does not already start with it ("Cấp bản sao" → "Lệ phí cấp bản sao").
+ */
+export function feeSentence(fee: { kind: string; description: string; amountVnd: number }): string {
+  const kind = fee.kind === 'fee' ? 'Phí' : 'Lệ phí';
+  const desc = fee.description.normalize('NFC').replace(/\s+/gu, ' ').trim().replace(/[\s;:,.\-–—]+$/u, '').replace(/^[\s;:,.\-–—+*]+/u, '');
+  let label: string;
+  if (desc === '') label = kind;
+  else if (/^(lệ phí|phí)(?=[\s:]|$)/iu.test(desc)) label = desc.charAt(0).toUpperCase() + desc.slice(1);
+  else {
+    // Lower the first letter of an ordinary word ("Cấp" → "cấp"), never of an acronym ("UBND", "CCCD").
+    const lowerable = desc.length > 1 && desc.charAt(1) === desc.charAt(1).toLowerCase() && desc.charAt(1) !== desc.charAt(1).toUpperCase();
+    label = `${kind} ${lowerable ? desc.charAt(0).toLowerCase() + desc.slice(1) : desc}`;
+  }
+  label = label.replace(/\s*:\s*$/u, '');
+  return `${label}: ${formatVnd(fee.amountVnd)}`;
+}
+
 /** Masks the middle of an ID or phone number: `052090001234` → `052******234`. */
 export function maskNumber(v: string, keepStart = 3, keepEnd = 3): string {
   const s = v.replace(/\s+/g, '');

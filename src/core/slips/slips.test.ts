@@ -6,6 +6,7 @@ import {
   buildControl,
   buildDossierSlip,
   buildReceipt,
+  componentsOfEntry,
   buildRefusal,
   buildRegister,
   buildStopNotice,
@@ -218,6 +219,29 @@ describe('01 receipt', () => {
     expect(t).toContain('Số định danh cá nhân: 052******234');
     expect(t.join(' ')).not.toContain('052090001234');
     expect(t.join(' ')).not.toContain('0905123456');
+  });
+
+  it('lists every component the officer ticked with the counts received, scanned or not', () => {
+    const base = fixture();
+    const receive = entryOf(base, 'receive');
+    const entry = {
+      ...receive,
+      data: {
+        ...receive.data,
+        componentsReceived: [
+          { code: 'c1', name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originals: 1, copies: 0 },
+          { code: null, name: 'Giấy tờ chứng minh chỗ ở hợp pháp', originals: 0, copies: 2 },
+        ],
+      },
+    };
+    // Only one of the two was scanned: the slip still lists both, with their counts.
+    const doc = buildReceipt({ ...base, components: [{ name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originalCount: null, copyCount: null }] }, entry);
+    const table = doc.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' ? table.rows : null).toEqual([
+      ['1', 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', '1', '0'],
+      ['2', 'Giấy tờ chứng minh chỗ ở hợp pháp', '0', '2'],
+    ]);
+    expect(componentsOfEntry(base, receive)).toEqual(base.components); // an entry without ticks: the scanned documents
   });
 
   it('no fee, no components, no tracking URL', () => {

@@ -286,6 +286,12 @@ export function DeskIntakePage() {
       return refs.map((r) => ({ kind: 'input' as const, componentCode: c?.code ?? null, componentName: c?.name.slice(0, 1000) ?? null, sha256: r.sha256, fileName: r.fileName }));
     });
     const note = draft.note.trim();
+    // Every ticked component goes on the record (and the receipt, Mẫu 01) with the counts received, scanned or not.
+    const componentsReceived = [...draft.present]
+      .sort((x, y) => x - y)
+      .map((i) => components[i])
+      .filter((c): c is NonNullable<typeof c> => c !== undefined)
+      .map((c) => ({ code: c.code ?? null, name: c.name.slice(0, 1000), originals: Math.max(0, Math.min(99, c.originalCount)), copies: Math.max(0, Math.min(99, c.copyCount)) }));
     try {
       let dossier = await api.createDossier(
         {
@@ -298,7 +304,7 @@ export function DeskIntakePage() {
           ...(draft.channel === 'postal' && vnInstant(draft.postalHandoverAt) ? { postalHandoverAt: vnInstant(draft.postalHandoverAt) } : {}),
           documents,
           fees: action === 'receive' ? fees.map((f) => ({ kind: f.kind, description: f.description.slice(0, 1000), amountVnd: f.amountVnd })) : [],
-          input: { ...input, ...(note ? { note } : {}) },
+          input: { ...input, ...(note ? { note } : {}), ...(action !== 'reject_intake' && componentsReceived.length > 0 ? { componentsReceived } : {}) },
         },
         draft.idemKey,
       );

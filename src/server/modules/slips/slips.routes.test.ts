@@ -191,6 +191,39 @@ describe('slips of a dossier through its whole life', () => {
     expect(pdfImages(r.body, 'receipt.pdf')).toBe(1); // the QR code
   });
 
+  it('01 receipt lists every component the officer ticked, with counts, also those without a scan', async () => {
+    // Another commune's desk, so the register of the main commune below keeps its rows.
+    const dienhongId = (await as['dienhong.motcua']!.get('/api/auth/me')).body.assignments[0].agencyId as string;
+    const up = await as['dienhong.motcua']!.upload(samplePdf('to khai CT01 b'), 'to-khai.pdf');
+    const r = await as['dienhong.motcua']!.post(
+      '/api/dossiers',
+      {
+        agencyId: dienhongId,
+        procedureCode: '1.010038',
+        channel: 'desk',
+        applicant: APPLICANT,
+        documents: [{ kind: 'input', componentCode: '000.00.00.G01-KQ003625', componentName: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', sha256: up.body.sha256, fileName: 'to-khai.pdf' }],
+        input: {
+          componentsReceived: [
+            { code: '000.00.00.G01-KQ003625', name: 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)', originals: 1, copies: 0 },
+            { code: null, name: 'Giấy tờ chứng minh việc ly hôn', originals: 0, copies: 2 },
+          ],
+        },
+      },
+      { 'idempotency-key': 'slips-ticked-components' },
+    );
+    expect(r.status).toBe(201);
+    const history = await as['dienhong.motcua']!.get(`/api/dossiers/${r.body.id}/history`);
+    const receive = (history.body.items as { action: string; data: Record<string, unknown> }[]).find((h) => h.action === 'receive');
+    expect(receive?.data.componentsReceived).toHaveLength(2); // on the record, not only on the slip
+    const slip = await fetchBin('dienhong.motcua', `/api/dossiers/${r.body.id}/slips/receipt`);
+    expect(slip.status).toBe(200);
+    const t = pdfText(slip.body, 'receipt-ticked.pdf');
+    expect(t.flat).toContain('Giấy tờ chứng minh việc ly hôn'); // not scanned, still listed
+    const row = t.layout.split('\n').find((l) => l.includes('Giấy tờ chứng minh việc ly hôn')) ?? '';
+    expect(row).toMatch(/\b0\s+2\s*$/);
+  });
+
   it('the public copy masks the ID number and phone', async () => {
     const r = await fetchBin('pleiku.motcua', `/api/dossiers/${id}/slips/receipt?copy=public`);
     expect(r.status).toBe(200);
