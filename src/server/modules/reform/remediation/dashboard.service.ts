@@ -56,7 +56,8 @@ export class DashboardService {
 
   private async scope(auth: AuthInfo, agencyId: string | undefined) {
     if (auth.assignments.length === 0) throw new AppError('FORBIDDEN');
-    const id = agencyId ?? auth.assignments.map((a) => ({ a, depth: a.agencyPath.split('/').filter(Boolean).length })).sort((x, y) => x.depth - y.depth)[0]!.a.agencyPath.split('/').filter(Boolean)[0]!;
+    // Default: the highest agency the caller holds a role on (the province for its officers, else their unit).
+    const id = agencyId ?? auth.assignments.map((a) => ({ a, depth: a.agencyPath.split('/').filter(Boolean).length })).sort((x, y) => x.depth - y.depth)[0]!.a.agencyId;
     const agency = await findAgency(this.ctx.db, id);
     if (!agency || rolesOver(auth, [agency.path]).length === 0) throw new AppError('NOT_FOUND', { entity: 'agency' });
     return agency;
