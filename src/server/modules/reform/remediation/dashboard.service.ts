@@ -76,7 +76,7 @@ export class DashboardService {
     const out = [];
     for (const u of units) {
       const st = await this.roundStatusOf(u.id, year, today);
-      if (st?.status === 'late') out.push({ agency: brief(u), roundId: st.roundId, selfDeadline: st.selfDeadline, link: `/chi-so-cchc/dot/${st.roundId}` });
+      if (st?.status === 'late') out.push({ agency: brief(u), roundId: st.roundId, selfDeadline: st.selfDeadline, link: `/chi-so-cchc/${st.roundId}/don-vi/${u.id}` });
     }
     return out;
   }
@@ -85,7 +85,7 @@ export class DashboardService {
     const out = [];
     for (const u of units) {
       for (const v of await this.inspectionVisitsFor(this.ctx.db, u.id, year)) {
-        if ((v.status === 'done') === done) out.push({ agency: brief(u), visitId: v.id, status: v.status, scheduledOn: v.scheduledOn, doneOn: v.doneOn, planTitle: v.planTitle, link: `/cchc/kiem-tra/luot/${v.id}` });
+        if ((v.status === 'done') === done) out.push({ agency: brief(u), visitId: v.id, status: v.status, scheduledOn: v.scheduledOn, doneOn: v.doneOn, planTitle: v.planTitle, link: `/kiem-tra-cchc/luot/${v.id}` });
       }
     }
     return out;
@@ -94,7 +94,7 @@ export class DashboardService {
   async taskRows(scopePath: string, today: string, which: 'open' | 'overdue') {
     const ids = await repo.subtreeIds(this.ctx.db, scopePath);
     const rows = await repo.allTasks(this.ctx.db, which === 'open' ? { ownerAgencyIds: ids, statuses: ['open', 'returned'] } : { ownerAgencyIds: ids, overdueOn: today });
-    return rows.map((r) => ({ ...taskSummary(r.t, r.owner, today), link: `/cchc/khac-phuc/${r.t.id}` }));
+    return rows.map((r) => ({ ...taskSummary(r.t, r.owner, today), link: `/khac-phuc/${r.t.id}` }));
   }
 
   /** Units with a task from an issued conclusion past its deadline that they never reported on (core tally). */
@@ -104,7 +104,7 @@ export class DashboardService {
     const t = tallyRemediation(rows.map((r) => ({ ownerAgencyId: r.t.ownerAgencyId, status: r.t.status as RemediationStatus, deadline: r.t.deadline, everReported: r.t.everReported > 0 })), today);
     return t.unitsWithoutReport.map((id) => {
       const mine = rows.filter((r) => r.t.ownerAgencyId === id && r.t.everReported === 0 && today > r.t.deadline);
-      return { agency: brief(mine[0]!.owner), tasks: mine.length, visits: [...new Set(mine.map((r) => r.t.sourceRef))], earliestDeadline: mine[0]!.t.deadline, link: `/cchc/khac-phuc?agencyId=${id}&overdue=true` };
+      return { agency: brief(mine[0]!.owner), tasks: mine.length, visits: [...new Set(mine.map((r) => r.t.sourceRef))], earliestDeadline: mine[0]!.t.deadline, link: `/khac-phuc?agencyId=${id}` };
     });
   }
 

@@ -42,7 +42,7 @@ async function listAll(client: ApiClient, query: string, limit = 50): Promise<Ta
   const out: Task[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 100; i++) {
-    const r = await client.get(`${T}?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: { status: number; body: { items: Task[]; nextCursor: string | null } } = await client.get(`${T}?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
     expect(r.status).toBe(200);
     out.push(...r.body.items);
     cursor = r.body.nextCursor;

@@ -85,8 +85,8 @@ export function taskSummary(t: repo.TaskRow, owner: { id: string; name: string; 
   const status = t.status as RemediationStatus;
   const source =
     t.sourceKind === 'inspection'
-      ? { kind: 'inspection' as const, inspectionId: t.sourceRef, recommendationId: t.sourceItem, link: `/cchc/kiem-tra/luot/${t.sourceRef}` }
-      : { kind: 'par' as const, roundId: t.sourceRef, nodeCode: t.sourceItem, link: `/chi-so-cchc/dot/${t.sourceRef}/don-vi/${t.ownerAgencyId}` };
+      ? { kind: 'inspection' as const, inspectionId: t.sourceRef, recommendationId: t.sourceItem, link: `/kiem-tra-cchc/luot/${t.sourceRef}` }
+      : { kind: 'par' as const, roundId: t.sourceRef, nodeCode: t.sourceItem, link: `/chi-so-cchc/${t.sourceRef}/don-vi/${t.ownerAgencyId}` };
   return {
     id: t.id,
     owner,
@@ -207,7 +207,7 @@ export class RemediationService {
       /** Status as derived from the history entries (equal to `status` unless the history was tampered with). */
       derivedStatus: derived?.status ?? null,
       history: history.map((x) => ({ id: x.h.id, action: x.h.action, from: x.h.fromStatus, to: x.h.toStatus, body: x.h.body, data: x.h.data, actor: x.h.actorId ? { id: x.h.actorId, name: x.actorName ?? '' } : null, at: formatVnIso(x.h.at) })),
-      evidence: evidence.map((e) => ({ id: e.id, historyId: e.historyId, sha256: e.fileSha256, fileName: e.fileName, url: `/api/files/${e.fileSha256}`, addedAt: formatVnIso(e.addedAt) })),
+      evidence: evidence.map((e) => ({ id: e.id, historyId: e.historyId, sha256: e.fileSha256, fileName: e.fileName, addedAt: formatVnIso(e.addedAt) })),
       can: {
         report: canReport && remediationTransition(status, { action: 'report', evidenceCount: 1 }).ok,
         accept: canDecide && status === 'reported',
