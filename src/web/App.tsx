@@ -61,6 +61,11 @@ import { ReformReportsPage } from './pages/reform/ReformReports.tsx';
 import { ParRoundsPage } from './pages/reform/par/ParRounds.tsx';
 import { ParRoundPage } from './pages/reform/par/ParRound.tsx';
 import { ParAssessmentPage } from './pages/reform/par/ParAssessment.tsx';
+// Remediation tasks and the reform dashboard (reform/remediation)
+import { RemediationListPage } from './pages/reform/remediation/RemediationList.tsx';
+import { RemediationTaskPage } from './pages/reform/remediation/RemediationTask.tsx';
+import { ReformDashboardPage } from './pages/reform/dashboard/ReformDashboard.tsx';
+import { ReformUnitPage } from './pages/reform/dashboard/ReformUnit.tsx';
 import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
@@ -218,6 +223,8 @@ function Shell() {
           {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
           {staffWork && nav('/chi-so-cchc', t('par.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-par', path.startsWith('/chi-so-cchc'))}
+          {staffWork && nav('/khac-phuc', t('remed.nav'), <IconListCheck size={18} aria-hidden />, 'nav-remediation', path.startsWith('/khac-phuc'))}
+          {staffWork && nav('/tong-quan-cchc', t('rdash.nav'), <IconChartBar size={18} aria-hidden />, 'nav-reform-dashboard', path.startsWith('/tong-quan-cchc'))}
           {nav('/chu-ky-so', t('nav.signatures'), <IconSignature size={18} aria-hidden />, 'nav-signatures')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
@@ -250,6 +257,10 @@ function Shell() {
           <Route path="/chi-so-cchc" element={<ParRoundsPage />} />
           <Route path="/chi-so-cchc/:id" element={<ParRoundPage />} />
           <Route path="/chi-so-cchc/:id/don-vi/:agencyId" element={<ParAssessmentPage />} />
+          <Route path="/khac-phuc" element={<RemediationListPage />} />
+          <Route path="/khac-phuc/:id" element={<RemediationTaskPage />} />
+          <Route path="/tong-quan-cchc" element={<ReformDashboardPage />} />
+          <Route path="/tong-quan-cchc/don-vi/:agencyId" element={<ReformUnitPage />} />
           <Route path="/tim-kiem" element={<SearchPage />} />
           <Route path="/chu-ky-so" element={<VerifySignaturesPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />

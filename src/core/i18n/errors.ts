@@ -125,6 +125,12 @@ export const ERROR_CATALOGUE = {
   PAR_VERSION_CONFLICT: { status: 409, vi: 'Dữ liệu vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'Someone else just changed this (version {current}). Reload and try again.' },
   PAR_SURVEY_INVALID: { status: 400, vi: 'Kết quả điều tra không hợp lệ: {reason}.', en: 'Invalid survey result: {reason}.' },
   PAR_REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu lý do.', en: 'A reason is required.' },
+  REMEDIATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhiệm vụ khắc phục.', en: 'Remediation task not found.' },
+  REMEDIATION_VERSION_CONFLICT: { status: 409, vi: 'Nhiệm vụ khắc phục vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'The remediation task was just changed by someone else (version {current}). Reload and try again.' },
+  REMEDIATION_STATE: { status: 409, vi: 'Không thể "{action}" khi nhiệm vụ đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the task is "{state}".' },
+  REMEDIATION_EVIDENCE_REQUIRED: { status: 400, vi: 'Báo cáo khắc phục phải kèm ít nhất một tài liệu kiểm chứng.', en: 'A remediation report needs at least one evidence file.' },
+  REMEDIATION_COMMENT_REQUIRED: { status: 400, vi: 'Trả lại báo cáo khắc phục phải kèm ý kiến nêu rõ lý do.', en: 'Returning a remediation report requires a comment.' },
+  REMEDIATION_NO_LOST_POINT: { status: 422, vi: 'Tiêu chí "{node}" của đơn vị không bị mất điểm trong đợt đánh giá này.', en: 'The unit lost no points on criterion "{node}" in this round.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -9,6 +9,7 @@ import { formatMessage, type Lang } from './errors.ts';
 import { UI_MONITORING } from './ui-monitoring.ts';
 import { UI_REFORM } from './ui-reform.ts';
 import { UI_PAR } from './ui-par.ts';
+import { UI_REMED } from './ui-remed.ts';
 import { UI_CATALOG } from './ui-catalog.ts';
 
 export type { Lang };
@@ -435,7 +436,7 @@ const BASE = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** The one catalogue: the base strings plus one section file per console area (keys prefixed by area). */
-export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR } as const;
+export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED } as const;
 
 export type UiKey = keyof typeof UI;
 

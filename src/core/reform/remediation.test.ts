@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromEpochDay } from '../calendar/dates.ts';
 import {
+  remediationStatusFromHistory,
   REMEDIATION_ACTIONS,
   REMEDIATION_STATUSES,
   defaultRemediationDeadline,
@@ -75,5 +76,21 @@ describe('overdue and tally', () => {
         expect(t.unitsWithoutReport).toEqual([...new Set(tasks.filter((x) => !x.everReported && today > x.deadline).map((x) => x.ownerAgencyId))].sort());
       }),
     );
+  });
+});
+
+describe('status from history', () => {
+  it('folds create, report, return, report, accept', () => {
+    expect(remediationStatusFromHistory([{ action: 'create' }])).toEqual({ status: 'open', everReported: false });
+    const steps = [{ action: 'create' }, { action: 'report', evidenceCount: 1 }, { action: 'return', comment: 'Thiếu ảnh' }, { action: 'deadline' }] as const;
+    expect(remediationStatusFromHistory(steps)).toEqual({ status: 'returned', everReported: true });
+    expect(remediationStatusFromHistory([...steps, { action: 'report', evidenceCount: 2 }, { action: 'accept' }])).toEqual({ status: 'accepted', everReported: true });
+  });
+  it('refuses a history that breaks the state machine', () => {
+    expect(remediationStatusFromHistory([])).toBeNull();
+    expect(remediationStatusFromHistory([{ action: 'report', evidenceCount: 1 }])).toBeNull();
+    expect(remediationStatusFromHistory([{ action: 'create' }, { action: 'accept' }])).toBeNull();
+    expect(remediationStatusFromHistory([{ action: 'create' }, { action: 'report', evidenceCount: 0 }])).toBeNull();
+    expect(remediationStatusFromHistory([{ action: 'create' }, { action: 'create' }])).toBeNull();
   });
 });

@@ -123,3 +123,33 @@ export function tallyRemediation(tasks: readonly TaskForTally[], today: LocalDat
   t.unitsWithoutReport = [...silent].sort();
   return t;
 }
+
+export interface RemediationHistoryStep {
+  action: 'create' | RemediationAction | 'deadline';
+  evidenceCount?: number;
+  comment?: string | null;
+}
+
+/**
+ * The status a task's history leads to: 'create' opens it, each report/accept/return goes through
+ * remediationTransition, deadline changes keep the status. Returns null when a step is not allowed (a corrupt
+ * history), so a stored status can be checked against its entries.
+ */
+export function remediationStatusFromHistory(steps: readonly RemediationHistoryStep[]): { status: RemediationStatus; everReported: boolean } | null {
+  let status: RemediationStatus | null = null;
+  let everReported = false;
+  for (const s of steps) {
+    if (s.action === 'create') {
+      if (status !== null) return null;
+      status = 'open';
+      continue;
+    }
+    if (status === null) return null;
+    if (s.action === 'deadline') continue;
+    const t = remediationTransition(status, { action: s.action, evidenceCount: s.evidenceCount ?? 0, comment: s.comment ?? '' });
+    if (!t.ok) return null;
+    if (s.action === 'report') everReported = true;
+    status = t.to;
+  }
+  return status === null ? null : { status, everReported };
+}

@@ -264,6 +264,15 @@ const ROWS: Row[] = [
   { name: 'POST /api/reform/par/sets/import (empty document)', method: 'POST', req: () => ({ url: '/api/reform/par/sets/import', body: {} }), expect: by({ default: 403, anonymous: 401, provinceAdmin: 400 }), codes: { 403: 'ROLE_NOT_ALLOWED', 400: 'PAR_SET_INVALID' } },
   { name: 'GET /api/reform/par/rounds/:id (unknown)', method: 'GET', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
   { name: 'GET /api/public/par/rounds', method: 'GET', req: () => ({ url: '/api/public/par/rounds' }), expect: PUBLIC },
+  // Remediation tasks and the reform dashboard (reform/remediation): a unit sees its own tasks, reviewers the province;
+  // an unknown or foreign task is 404; only the standing body's reform officers create tasks from lost points;
+  // the dashboard and a unit's history answer inside the caller's subtree. Per-caller scope: remediation.routes.test.ts.
+  { name: 'GET /api/reform/remediation-tasks', method: 'GET', req: () => ({ url: '/api/reform/remediation-tasks' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'GET /api/reform/remediation-tasks/:id (unknown)', method: 'GET', req: () => ({ url: `/api/reform/remediation-tasks/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'REMEDIATION_NOT_FOUND' } },
+  { name: 'POST /api/reform/remediation-tasks (from a lost point)', method: 'POST', req: () => ({ url: '/api/reform/remediation-tasks', body: { roundId: crypto.randomUUID(), agencyId: agencyId[PLEIKU], nodeCode: '1.1.1', content: 'Khắc phục' } }), expect: by({ default: 403, anonymous: 401 }), codes: { 403: 'ROLE_NOT_ALLOWED' } },
+  { name: 'POST /api/reform/remediation-tasks/:id/report (unknown)', method: 'POST', req: () => ({ url: `/api/reform/remediation-tasks/${crypto.randomUUID()}/report`, body: { version: 1, report: 'x', evidence: [] } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'REMEDIATION_NOT_FOUND' } },
+  { name: 'GET /api/reform/dashboard', method: 'GET', req: () => ({ url: '/api/reform/dashboard?year=2026' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'GET /api/reform/units/:agencyId/history (commune A)', method: 'GET', req: () => ({ url: `/api/reform/units/${agencyId[PLEIKU]}/history` }), expect: by({ default: 200, anonymous: 401, deskB: 404 }) },
 
   // ----------------------------------------------------------------- calendar
   { name: 'PUT /api/calendar/overrides', method: 'PUT', req: () => ({ url: '/api/calendar/overrides', body: { date: '2026-12-31', kind: 'day_off', reason: 'Nghỉ cuối năm' } }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },

@@ -21,3 +21,4 @@ export * from '../../modules/feedback/feedback.schema.ts';
 export * from '../../modules/monitoring/monitoring.schema.ts';
 export * from '../../modules/reform/reform.schema.ts';
 export * from '../../modules/reform/par/par.schema.ts';
+export * from '../../modules/reform/remediation/remediation.schema.ts';

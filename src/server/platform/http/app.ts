@@ -25,6 +25,8 @@ import { registerWeb } from './web.ts';
 import { monitoringRoutes, publicIndexRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 import { reformRoutes } from '../../modules/reform/reform.routes.ts';
 import { parRoutes } from '../../modules/reform/par/par.routes.ts';
+import { openTasksForParNode, remediationRoutes } from '../../modules/reform/remediation/index.ts';
+import { toLocalDate } from '../../../core/calendar/index.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
@@ -127,7 +129,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(monitoringRoutes(ctx), { prefix: '/api' });
   await app.register(publicIndexRoutes(ctx), { prefix: '/api' });
   await app.register(reformRoutes(ctx), { prefix: '/api' });
-  await app.register(parRoutes(ctx), { prefix: '/api' });
+  // The PAR self-assessment shows a criterion's open remediation tasks (reform/remediation).
+  await app.register(parRoutes(ctx, { openTasksForNode: (agencyId, nodeCode) => openTasksForParNode(ctx.db, agencyId, nodeCode, toLocalDate(ctx.now())) }), { prefix: '/api' });
+  await app.register(remediationRoutes(ctx), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
   await registerWeb(app);
   return app;

@@ -4,14 +4,15 @@
  * per-area comparison chart (ECharts, print-safe patterns) with its data table, the lost-points report per unit —
  * and the XLSX/PDF exports. Results stay private until published (the API decides what the caller may see).
  */
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/common.tsx';
 import { useLang } from '../../../context.tsx';
 import { fmtDate } from '../../../format.ts';
 import { EChart, PALETTE } from '../../monitoring/Chart.tsx';
-import { parApi, type Results, type Round } from './api.ts';
+import { parApi, type LostRow, type Results, type Round } from './api.ts';
+import { remedApi } from '../remediation/api.ts';
 
 export function ParRoundPage() {
   const { id = '' } = useParams();
@@ -22,6 +23,7 @@ export function ParRoundPage() {
   const [csv, setCsv] = useState('');
   const [reload, setReload] = useState(0);
   const [lostOf, setLostOf] = useState<string | null>(null);
+  const [assign, setAssign] = useState<{ agency: { id: string; name: string }; row: LostRow } | null>(null);
 
   useEffect(() => {
     parApi.round(id).then(setRound, setError);
@@ -126,14 +128,46 @@ export function ParRoundPage() {
               <Title order={3} size="h4" mt="md">{t('par.lostPoints')} — {lostRow.agency.name}</Title>
               {lostRow.lostPoints.length === 0 ? <Text>{t('par.noLost')}</Text> : (
                 <Table data-testid="par-lost-table">
-                  <Table.Thead><Table.Tr><Table.Th>{t('par.col.criterion')}</Table.Th><Table.Th>{t('par.col.max')}</Table.Th><Table.Th>{t('par.col.points')}</Table.Th><Table.Th>{t('par.col.lost')}</Table.Th><Table.Th>{t('par.col.note')}</Table.Th></Table.Tr></Table.Thead>
-                  <Table.Tbody>{lostRow.lostPoints.map((l) => <Table.Tr key={l.nodeCode} data-testid="par-lost-row" data-node={l.nodeCode}><Table.Td>{l.nodeCode}. {l.title}</Table.Td><Table.Td>{l.max}</Table.Td><Table.Td>{l.points}</Table.Td><Table.Td>{l.lost}</Table.Td><Table.Td>{l.appraiserNote ?? ''}</Table.Td></Table.Tr>)}</Table.Tbody>
+                  <Table.Thead><Table.Tr><Table.Th>{t('par.col.criterion')}</Table.Th><Table.Th>{t('par.col.max')}</Table.Th><Table.Th>{t('par.col.points')}</Table.Th><Table.Th>{t('par.col.lost')}</Table.Th><Table.Th>{t('par.col.note')}</Table.Th>{round.can.admin && <Table.Th />}</Table.Tr></Table.Thead>
+                  <Table.Tbody>{lostRow.lostPoints.map((l) => <Table.Tr key={l.nodeCode} data-testid="par-lost-row" data-node={l.nodeCode}><Table.Td>{l.nodeCode}. {l.title}</Table.Td><Table.Td>{l.max}</Table.Td><Table.Td>{l.points}</Table.Td><Table.Td>{l.lost}</Table.Td><Table.Td>{l.appraiserNote ?? ''}</Table.Td>{round.can.admin && <Table.Td><Button size="compact-xs" variant="light" onClick={() => setAssign({ agency: lostRow.agency, row: l })} data-testid="par-assign-task">{t('remed.assign')}</Button></Table.Td>}</Table.Tr>)}</Table.Tbody>
                 </Table>
               )}
             </>
           )}
         </Card>
       )}
+      {assign && <AssignTaskModal roundId={id} agency={assign.agency} row={assign.row} onClose={() => setAssign(null)} />}
     </Stack>
+  );
+}
+
+/** "Giao nhiệm vụ khắc phục" from a lost-points row: owner = the unit, content from the criterion, default deadline 15 days (server rule). */
+function AssignTaskModal({ roundId, agency, row, onClose }: { roundId: string; agency: { id: string; name: string }; row: LostRow; onClose: () => void }) {
+  const { t, lang } = useLang();
+  const [content, setContent] = useState(t('remed.assign.prefill', { code: row.nodeCode, title: row.title, lost: row.lost, note: row.appraiserNote ? `: ${row.appraiserNote}` : '.' }));
+  const [deadline, setDeadline] = useState('');
+  const [done, setDone] = useState<{ id: string; deadline: string; existed: boolean } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const save = () =>
+    remedApi.create({ roundId, agencyId: agency.id, nodeCode: row.nodeCode, content, ...(deadline ? { deadline } : {}) }).then(
+      (task) => setDone({ id: task.id, deadline: task.deadline, existed: task.history.length > 1 || task.content !== content }),
+      setError,
+    );
+  return (
+    <Modal opened onClose={onClose} title={t('remed.assign')} size="lg" data-testid="par-assign-modal">
+      <Stack gap="sm">
+        <Text>{t('remed.assign.owner', { name: agency.name })}</Text>
+        <Textarea label={t('remed.assign.content')} autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} data-testid="par-assign-content" />
+        <TextInput type="date" label={t('remed.assign.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} data-testid="par-assign-deadline" />
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        {done ? (
+          <Alert color="green" data-testid="par-assign-done">
+            {t(done.existed ? 'remed.assign.exists' : 'remed.assign.done', { date: fmtDate(done.deadline, lang) })} <Anchor component={Link} to={`/khac-phuc/${done.id}`}>{t('remed.open')}</Anchor>
+          </Alert>
+        ) : (
+          <Button onClick={() => void save()} disabled={!content.trim()} data-testid="par-assign-save">{t('remed.assign.save')}</Button>
+        )}
+      </Stack>
+    </Modal>
   );
 }

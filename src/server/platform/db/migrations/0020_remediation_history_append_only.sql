@@ -1,0 +1,6 @@
+-- The remediation history is append-only: a correction is a new entry (motcua_refuse_change is defined in 0001).
+CREATE TRIGGER remediation_history_append_only BEFORE UPDATE OR DELETE ON remediation_history
+  FOR EACH ROW EXECUTE FUNCTION motcua_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER remediation_history_no_truncate BEFORE TRUNCATE ON remediation_history
+  FOR EACH STATEMENT EXECUTE FUNCTION motcua_refuse_change();
