@@ -22,9 +22,8 @@ import type { ActionInput } from './inputs.ts';
 import { transition, type Actor, type DossierSnapshot, type GuardContext, type TransitionError, type TransitionOk } from './machine.ts';
 import type { OneStopPolicy } from './onestop-policy.ts';
 
-/** The dossier as the decision needs it: the machine's snapshot plus its clock fields and time limit. */
-export interface DecisionSnapshot extends DossierSnapshot {
-  limit: TimeLimit | null;
+/** The dossier's stored clock fields. */
+export interface ClockFields {
   receivedAt: Date | null;
   clockStartedAt: Date | null;
   dueAt: Date | null;
@@ -33,14 +32,13 @@ export interface DecisionSnapshot extends DossierSnapshot {
   returnedAt: Date | null;
 }
 
+/** The dossier as the decision needs it: the machine's snapshot plus its clock fields and time limit. */
+export interface DecisionSnapshot extends DossierSnapshot, ClockFields {
+  limit: TimeLimit | null;
+}
+
 /** Every clock field after the action (unchanged ones carried over). */
-export interface DossierClock {
-  receivedAt: Date | null;
-  clockStartedAt: Date | null;
-  dueAt: Date | null;
-  originalDueAt: Date | null;
-  finishedAt: Date | null;
-  returnedAt: Date | null;
+export interface DossierClock extends ClockFields {
   /** Set when this action paused the clock (supplement requested). */
   pausedAt: Date | null;
   /** Set when this action restarted the full processing time (supplied). */
