@@ -3,12 +3,14 @@
  * from which state to which. `describeEntry` gives the one-line text printed on the slip.
  */
 import type { ActionName } from './actions.ts';
-import { ACTION_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS, ROLE_LABELS, STATE_LABELS, type Lang } from './labels.ts';
+import { historyActionLabel, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS, ROLE_LABELS, STATE_LABELS, type Lang } from './labels.ts';
 import type { Actor, TransitionOk } from './machine.ts';
 import type { DossierState, Role } from './states.ts';
+import type { HistoryAction } from './labels.ts';
+import { RATING_CHANNEL_LABELS, RATING_LABELS, type RatingChannel, type RatingValue } from '../rating/rating.ts';
 
 export interface HistoryEntry {
-  action: ActionName;
+  action: HistoryAction;
   /** `null` when the action created the dossier. */
   fromState: DossierState | null;
   toState: DossierState;
@@ -64,6 +66,10 @@ const FIELD_LABELS = {
   amount: { vi: 'Số tiền', en: 'Amount' },
   paymentMethod: { vi: 'Hình thức thanh toán', en: 'Payment method' },
   reference: { vi: 'Mã giao dịch', en: 'Reference' },
+  rating: { vi: 'Mức độ', en: 'Rating' },
+  ratingChannel: { vi: 'Hình thức đánh giá', en: 'Rated' },
+  comment: { vi: 'Ý kiến', en: 'Comment' },
+  answer: { vi: 'Nội dung trả lời', en: 'Answer' },
   attachments: { vi: 'Tài liệu đính kèm', en: 'Attachments' },
   note: { vi: 'Ghi chú', en: 'Note' },
 } as const;
@@ -95,6 +101,10 @@ function formatValue(field: Field, v: unknown, lang: Lang, name: (id: string) =>
       return PAYMENT_METHOD_LABELS[v as keyof typeof PAYMENT_METHOD_LABELS]?.[lang] ?? String(v);
     case 'amount':
       return typeof v === 'number' ? `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(v)} đ` : String(v);
+    case 'rating':
+      return RATING_LABELS[v as RatingValue]?.[lang] ?? String(v);
+    case 'ratingChannel':
+      return RATING_CHANNEL_LABELS[v as RatingChannel]?.[lang] ?? String(v);
     case 'attachments':
       return Array.isArray(v) && v.length > 0 ? String(v.length) : null;
     case 'byProxy':
@@ -117,7 +127,7 @@ export interface DescribeOptions {
  */
 export function describeEntry(entry: HistoryEntry, lang: Lang = 'vi', opts: DescribeOptions = {}): string {
   const name = opts.displayName ?? ((id: string) => id);
-  let line = ACTION_LABELS[entry.action][lang];
+  let line = historyActionLabel(entry.action, lang);
   if (entry.fromState !== entry.toState) {
     const from = entry.fromState === null ? (lang === 'vi' ? 'Mới' : 'New') : STATE_LABELS[entry.fromState][lang];
     line += `: ${from} → ${STATE_LABELS[entry.toState][lang]}`;

@@ -62,6 +62,24 @@ export const ACTION_LABELS: Readonly<Record<ActionName, Label>> = {
   record_field_check: { vi: 'Ghi nhận kiểm tra thực tế', en: 'Record field check' },
 };
 
+/**
+ * History entries that are not state-machine actions: they record what happened to a dossier after (or beside)
+ * its lifecycle — the applicant's rating and the unit's answer to a dissatisfied rating. The state does not change.
+ */
+export const RECORD_EVENTS = ['rate', 'answer_follow_up'] as const;
+export type RecordEvent = (typeof RECORD_EVENTS)[number];
+export type HistoryAction = ActionName | RecordEvent;
+
+export const RECORD_EVENT_LABELS: Readonly<Record<RecordEvent, Label>> = {
+  rate: { vi: 'Người nộp đánh giá mức độ hài lòng', en: 'Applicant rated the service' },
+  answer_follow_up: { vi: 'Trả lời ý kiến không hài lòng của người nộp', en: 'Answered the applicant’s dissatisfied rating' },
+};
+
+/** The label of any history entry: a lifecycle action or a record event; the raw name if unknown. */
+export function historyActionLabel(a: string, lang: Lang = 'vi'): string {
+  return (ACTION_LABELS as Record<string, Label>)[a]?.[lang] ?? (RECORD_EVENT_LABELS as Record<string, Label>)[a]?.[lang] ?? a;
+}
+
 export const ROLE_LABELS: Readonly<Record<Role, Label>> = {
   desk_officer: { vi: 'Cán bộ Bộ phận Một cửa', en: 'Desk officer' },
   specialist: { vi: 'Chuyên viên', en: 'Specialist' },

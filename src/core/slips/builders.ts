@@ -9,10 +9,11 @@
  */
 import { addOfficeMinutes } from '../calendar/deadline.ts';
 import type { WorkflowStep } from '../catalog/workflow.ts';
-import { ACTION_LABELS, RETURN_METHOD_LABELS, ROLE_LABELS, SLIP_LABELS, STATE_LABELS } from '../dossier/labels.ts';
+import { historyActionLabel, RETURN_METHOD_LABELS, ROLE_LABELS, SLIP_LABELS, STATE_LABELS } from '../dossier/labels.ts';
 import type { ActionName } from '../dossier/actions.ts';
 import type { DossierState, Role } from '../dossier/states.ts';
 import { ONESTOP_POLICIES } from '../dossier/onestop-policy.ts';
+import { RATABLE_STATES } from '../rating/rating.ts';
 import {
   OUTCOME_LABELS,
   compareToDeadline,
@@ -151,6 +152,14 @@ function qrOf(input: SlipInput, withSecret: boolean): SlipDoc['qr'] {
   return { url: input.trackingUrl, lines };
 }
 
+/** The rating QR: on the receipt (rate once the result is received) and on the slip that goes with the result. */
+function ratingQrOf(input: SlipInput, when: 'receipt' | 'result'): SlipDoc['ratingQr'] {
+  if (!input.ratingUrl || !input.dossier.code) return null;
+  if (when === 'result' && !RATABLE_STATES.has(input.dossier.state)) return null;
+  const lead = when === 'receipt' ? 'Sau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng: quét mã QR hoặc truy cập' : 'Mời Ông/Bà đánh giá mức độ hài lòng: quét mã QR hoặc truy cập';
+  return { url: input.ratingUrl, lines: [lead, input.ratingUrl, 'Nhập mã tra cứu in trên giấy tiếp nhận hoặc số điện thoại đã đăng ký.'] };
+}
+
 function meta(kind: DossierSlipKind, input: SlipInput, issuedAt: Date): SlipDoc['meta'] {
   const code = input.dossier.code ?? input.dossier.id;
   return {
@@ -179,6 +188,7 @@ function baseDoc(kind: DossierSlipKind, input: SlipInput, entry: SlipHistoryItem
     blocks: [],
     signatures: [],
     qr: qrOf(input, false),
+    ratingQr: null,
     footnote: null,
     meta: meta(kind, input, entry.at),
     ...parts,
@@ -251,7 +261,7 @@ export function buildReceipt(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
     { title: 'NGƯỜI NỘP HỒ SƠ', hint: SIGN_HINT, name: d.applicant.fullName },
     { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: SIGN_HINT, name: personName(input, entry.actorId) },
   ];
-  return baseDoc('receipt', input, entry, input.receivingAgency, { blocks, signatures, qr: qrOf(input, true) });
+  return baseDoc('receipt', input, entry, input.receivingAgency, { blocks, signatures, qr: qrOf(input, true), ratingQr: ratingQrOf(input, 'receipt') });
 }
 
 // ---------------------------------------------------------------- 02 supplement request
@@ -512,7 +522,7 @@ export function handoverRows(input: SlipInput): HandoverRow[] {
     rows.push({
       seq: e.seq,
       action: e.action,
-      label: ACTION_LABELS[e.action as ActionName]?.vi ?? e.action,
+      label: historyActionLabel(e.action, 'vi'),
       giver,
       receiver,
       at: e.at,
@@ -568,6 +578,7 @@ export function buildControl(input: SlipInput, entry: SlipHistoryItem): SlipDoc 
   return baseDoc('control', input, entry, input.handlingAgency, {
     blocks,
     signatures: [],
+    ratingQr: ratingQrOf(input, 'result'),
     footnote: 'Kết quả: so sánh thời điểm giao với hạn của bước trong quy trình nội bộ (giao, phân công, thẩm định, phê duyệt) hoặc với ngày hẹn trả kết quả (có kết quả, trả kết quả).',
   });
 }
@@ -663,6 +674,7 @@ export function buildRegister(input: RegisterInput): { doc: SlipDoc; rows: Regis
     ],
     signatures: [],
     qr: null,
+    ratingQr: null,
     footnote: notes.join(' '),
     meta: {
       title: `${SLIP_TITLES.register} — ${input.agency.name} — ${registerPeriod(input.from, input.to)}`,

@@ -65,6 +65,8 @@ export interface SlipDoc {
   signatures: SlipSignature[];
   /** QR code opening the public tracking page, with the lines printed beside it. */
   qr: { url: string; lines: string[] } | null;
+  /** QR code and short link of the rating page (receipt; process-control slip once the result is ready). */
+  ratingQr: { url: string; lines: string[] } | null;
   footnote: string | null;
   meta: { title: string; subject: string; issuedAt: Date; fileName: string; keywords: string };
 }
@@ -150,6 +152,8 @@ export interface SlipInput {
   audience: SlipAudience;
   /** The public tracking page (QR code); null prints no QR code. */
   trackingUrl: string | null;
+  /** The short rating link PUBLIC_BASE_URL/danh-gia/<code>; null prints no rating QR code. */
+  ratingUrl?: string | null;
   /** For the process-control slip: the internal workflow steps and the working calendar. */
   workflow: readonly WorkflowStep[] | null;
   calendar: WorkCalendar | null;

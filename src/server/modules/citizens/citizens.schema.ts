@@ -74,14 +74,20 @@ export const citizenFiles = pgTable(
   (t) => [primaryKey({ columns: [t.citizenId, t.sha256] }), index('citizen_files_recent_idx').on(t.citizenId, t.uploadedAt)],
 );
 
-/** The applicant's rating of a dossier: once per dossier, append-only (trigger). */
+/**
+ * The applicant's rating of a dossier: once per dossier (any channel), append-only (trigger). `channel` says how
+ * it was given: `account` (signed-in citizen), `link` (the slip's short link/QR, second factor) or `kiosk` (the
+ * desk tablet of `officerId`). The satisfaction indicator reads every channel.
+ */
 export const dossierRatings = pgTable(
   'dossier_ratings',
   {
     id: id(),
     dossierId: uuid('dossier_id').notNull(),
-    citizenId: uuid('citizen_id').notNull(),
+    citizenId: uuid('citizen_id'),
     agencyId: uuid('agency_id').notNull(),
+    channel: text('channel').notNull().default('account'), // account | link | kiosk
+    officerId: uuid('officer_id'),
     rating: text('rating').notNull(), // satisfied | neutral | dissatisfied
     reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
     comment: text('comment'),
@@ -103,6 +109,10 @@ export const followUps = pgTable(
     summary: text('summary').notNull(),
     createdAt: ts('created_at').notNull(),
     closedAt: ts('closed_at'),
+    /** The unit's answer to the applicant, given when the item is closed. */
+    answer: text('answer'),
+    closedBy: uuid('closed_by'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('follow_ups_agency_status_idx').on(t.agencyId, t.status, t.createdAt)],
 );

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
+import { trackingLink } from '../../platform/config/config.ts';
 import { dossierDocuments, files } from '../../platform/db/schema.ts';
 import { AppError, fromGuard } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
@@ -533,7 +534,6 @@ export class DossiersService {
     if (!applicant.email && !applicant.phone) return;
     const [agency, proc] = await Promise.all([findAgency(tx, d.receivingAgencyId), findProcedure(tx, d.procedureId)]);
     const handlerName = d.assigneeId ? ((await namesOf(tx, [d.assigneeId])).get(d.assigneeId) ?? null) : null;
-    const base = this.ctx.config.publicBaseUrl ?? `http://127.0.0.1:${this.ctx.config.port}`;
     const notice = dossierNotice({
       action,
       code: d.code,
@@ -544,7 +544,7 @@ export class DossiersService {
       handlerName,
       missingItems: data.missingItems,
       reasons: data.reasons,
-      trackingUrl: d.code ? `${base}/dich-vu-cong/tra-cuu?code=${encodeURIComponent(d.code)}&secret=${d.trackingSecret}` : null,
+      trackingUrl: d.code ? trackingLink(this.ctx.config, d.code, d.trackingSecret) : null,
     });
     if (!notice) return;
     const email = applicant.email ? normaliseContact(applicant.email) : null;

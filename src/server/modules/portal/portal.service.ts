@@ -6,7 +6,7 @@ import { findProcedure, findProcedureByCode } from '../catalog/catalog.repositor
 import { agencies, publications } from '../../platform/db/schema.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { findAgency } from '../units/units.repository.ts';
-import { ACTION_LABELS, STATE_LABELS, type ActionName, type DossierState } from '../../../core/dossier/index.ts';
+import { historyActionLabel, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
 const sameSecret = (a: string, b: string) => {
@@ -19,7 +19,7 @@ const sameSecret = (a: string, b: string) => {
 export function publicTimeline(history: { at: Date; action: string; toState: string }[]) {
   return history
     .filter((h) => !['add_note', 'attach_document', 'record_field_check'].includes(h.action))
-    .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: ACTION_LABELS[h.action as ActionName]?.vi ?? h.action, state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState }));
+    .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: historyActionLabel(h.action, 'vi'), state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState }));
 }
 
 /** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */

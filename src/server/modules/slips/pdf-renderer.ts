@@ -44,6 +44,7 @@ export async function qrPng(url: string): Promise<Buffer> {
 
 export async function renderSlipPdf(slip: SlipDoc): Promise<Buffer> {
   const qr = slip.qr ? await qrPng(slip.qr.url) : null;
+  const ratingQr = slip.ratingQr ? await qrPng(slip.ratingQr.url) : null;
   const s = SCALES[slip.page.size];
   const doc = new PDFDocument({
     size: slip.page.size,
@@ -83,6 +84,7 @@ export async function renderSlipPdf(slip: SlipDoc): Promise<Buffer> {
   for (const b of slip.blocks) r.block(b);
   if (slip.signatures.length > 0) r.signatures(slip.signatures);
   if (slip.qr && qr) r.qr(qr, slip.qr.lines);
+  if (slip.ratingQr && ratingQr) r.qr(ratingQr, slip.ratingQr.lines);
   if (slip.footnote) r.footnote(slip.footnote);
   r.pageNumbers();
   doc.end();

@@ -4,6 +4,7 @@
  * once). The register is read in keyset batches from the access index and capped.
  */
 import type { AppContext } from '../../platform/context.ts';
+import { ratingLink, trackingLink } from '../../platform/config/config.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { addDays, diffDays, localDateTimeToInstant } from '../../../core/calendar/index.ts';
@@ -56,13 +57,8 @@ export class SlipsService {
     private readonly registerCap = REGISTER_CAP,
   ) {}
 
-  /** Base of public links: PUBLIC_BASE_URL, else this server on loopback. */
-  publicBase(): string {
-    return (this.ctx.config.publicBaseUrl ?? `http://127.0.0.1:${this.ctx.config.port}`).replace(/\/+$/, '');
-  }
-
   trackingUrl(code: string, secret: string): string {
-    return `${this.publicBase()}/dich-vu-cong/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
+    return trackingLink(this.ctx.config, code, secret);
   }
 
   /** Agency as printed on a slip: its parent above it and the province for the place on the date line. */
@@ -157,6 +153,7 @@ export class SlipsService {
       names,
       audience: opts.copy,
       trackingUrl: d.code ? this.trackingUrl(d.code, d.trackingSecret) : null,
+      ratingUrl: d.code ? ratingLink(this.ctx.config, d.code) : null,
       workflow: (workflow?.steps as WorkflowStep[] | undefined) ?? null,
       calendar,
       now: this.ctx.now(),

@@ -106,3 +106,22 @@ export function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv = p
 export function formatConfigProblems(problems: ConfigProblem[]): string {
   return ['motcua will not start in production without these settings (see README "Configuration"):', ...problems.map((p) => `  - ${p.variable}: ${p.reason}`)].join('\n');
 }
+
+/**
+ * The one builder of public links (slips' QR codes, notices, the rating short link): PUBLIC_BASE_URL, else this
+ * server on loopback (development), joined with `path` without doubled slashes.
+ */
+export function publicLink(config: Pick<AppConfig, 'publicBaseUrl' | 'port'>, path: string): string {
+  const base = (config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`).replace(/\/+$/, '');
+  return `${base}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The short rating link printed on the receipt and the result slip: PUBLIC_BASE_URL/danh-gia/<code>. */
+export function ratingLink(config: Pick<AppConfig, 'publicBaseUrl' | 'port'>, code: string): string {
+  return publicLink(config, `danh-gia/${encodeURIComponent(code)}`);
+}
+
+/** The public tracking page with the code and second factor filled in. */
+export function trackingLink(config: Pick<AppConfig, 'publicBaseUrl' | 'port'>, code: string, secret: string): string {
+  return publicLink(config, `dich-vu-cong/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`);
+}
