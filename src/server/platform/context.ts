@@ -14,6 +14,7 @@ import { FeedbackService } from '../modules/feedback/feedback.service.ts';
 import { MonitoringService } from '../modules/monitoring/monitoring.service.ts';
 import { ReformService } from '../modules/reform/reform.service.ts';
 import { SignaturesService } from '../modules/signatures/signatures.service.ts';
+import { RatingsService } from '../modules/ratings/ratings.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -37,6 +38,7 @@ export interface AppContext {
     monitoring: MonitoringService;
     reform: ReformService;
     signatures: SignaturesService;
+    ratings: RatingsService;
   };
 }
 
@@ -57,6 +59,7 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     monitoring: new MonitoringService(ctx),
     reform: new ReformService(ctx),
     signatures: new SignaturesService(ctx),
+    ratings: new RatingsService(ctx),
   };
   return ctx;
 }

@@ -27,6 +27,13 @@ export class AuthService {
     return { token, expiresAt, auth };
   }
 
+  /** Checks a signed-in user's password again (e.g. to leave the locked kiosk screen); INVALID_CREDENTIALS if wrong. */
+  async confirmPassword(userId: string, password: string): Promise<void> {
+    const [user] = await this.ctx.db.select().from(users).where(eq(users.id, userId)).limit(1);
+    const ok = user ? await verify(user.passwordHash, password) : false;
+    if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
+  }
+
   async logout(token: string): Promise<void> {
     await repo.revokeSession(this.ctx.db, sha256(token), this.ctx.now());
   }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { agencies, citizenFiles, citizenIdentities, citizens, citizenSessions, dossierDocuments, dossierRatings, dossiers, followUps, procedures } from '../../platform/db/schema.ts';
+import { agencies, citizenFiles, citizenIdentities, citizens, citizenSessions, dossierDocuments, dossiers, procedures } from '../../platform/db/schema.ts';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 
@@ -96,35 +96,5 @@ export async function listOwnDossiers(db: DbOrTx, citizenId: string, cursor: { a
     .innerJoin(agencies, eq(agencies.id, dossiers.receivingAgencyId))
     .where(and(...where))
     .orderBy(desc(dossiers.createdAt), desc(dossiers.id))
-    .limit(limit);
-}
-
-export async function findRating(db: DbOrTx, dossierId: string) {
-  const [row] = await db.select().from(dossierRatings).where(eq(dossierRatings.dossierId, dossierId)).limit(1);
-  return row ?? null;
-}
-
-export async function insertRating(db: DbOrTx, v: typeof dossierRatings.$inferInsert) {
-  const [row] = await db.insert(dossierRatings).values(v).returning();
-  return row!;
-}
-
-export async function insertFollowUp(db: DbOrTx, v: typeof followUps.$inferInsert) {
-  const [row] = await db.insert(followUps).values(v).returning();
-  return row!;
-}
-
-export async function listFollowUps(db: DbOrTx, agencyIds: string[], status: string | undefined, limit: number) {
-  if (agencyIds.length === 0) return [];
-  const where = [inArray(followUps.agencyId, agencyIds)];
-  if (status) where.push(eq(followUps.status, status));
-  return db
-    .select({ f: followUps, code: dossiers.code, agencyName: agencies.name, rating: dossierRatings })
-    .from(followUps)
-    .innerJoin(dossiers, eq(dossiers.id, followUps.dossierId))
-    .innerJoin(agencies, eq(agencies.id, followUps.agencyId))
-    .leftJoin(dossierRatings, eq(dossierRatings.id, followUps.sourceId))
-    .where(and(...where))
-    .orderBy(desc(followUps.createdAt))
     .limit(limit);
 }

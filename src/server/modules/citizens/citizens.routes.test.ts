@@ -295,7 +295,7 @@ describe('applying online and my dossiers', () => {
     expect(early.body.error.code).toBe('RESULT_NOT_AVAILABLE');
     expect((await mai.get(`/api/citizen/dossiers/${dossier.id}`)).body.results).toEqual([]);
     const notRated = await mai.post(`/api/citizen/dossiers/${dossier.id}/rating`, { rating: 'satisfied' });
-    expect(notRated.status).toBe(409);
+    expect(notRated.status).toBe(422);
     expect(notRated.body.error.code).toBe('RATING_NOT_ALLOWED');
 
     await staffAct('pleiku.chuyenvien', dossier.id, 'mark_result_ready');

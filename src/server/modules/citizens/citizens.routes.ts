@@ -2,10 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { requireAuth } from '../../platform/http/auth.ts';
 import { receiveUpload } from '../../platform/files/upload.ts';
 import { CITIZEN_COOKIE, citizenTokenFrom, registerCitizenAuth, requireCitizen } from './citizen-auth.ts';
-import { ApplyBody, CitizenDossierOut, CitizenDossierSummary, CitizenOut, FollowUpOut, LoginBody, OtpBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
+import { RatingOut } from '../ratings/ratings.schemas.ts';
+import { ApplyBody, CitizenDossierOut, CitizenDossierSummary, CitizenOut, LoginBody, OtpBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
 
 const Params = z.object({ id: z.string().uuid() });
 const citizenOut = (c: { id?: string; citizenId?: string; contact: string; fullName: string; eidVerified: boolean }) => ({ id: (c.id ?? c.citizenId)!, contact: c.contact, fullName: c.fullName, eidVerified: c.eidVerified });
@@ -73,15 +73,9 @@ export const citizensRoutes = (ctx: AppContext): FastifyPluginAsync => async (ro
     return reply.send(content);
   });
 
-  app.post('/citizen/dossiers/:id/rating', { schema: { tags, summary: 'Rate the service once, after the result is ready; a dissatisfied rating opens a follow-up for the unit', params: Params, body: RatingBody, response: { 201: z.object({ rating: z.string(), reasons: z.array(z.string()), comment: z.string().nullable(), at: z.string(), followUpId: z.string().nullable() }) } } }, async (req, reply) => {
+  app.post('/citizen/dossiers/:id/rating', { schema: { tags, summary: 'Rate the service once, after the result is ready; a dissatisfied rating opens a follow-up for the unit', params: Params, body: RatingBody, response: { 201: RatingOut } } }, async (req, reply) => {
     const r = await svc.rate(requireCitizen(req), req.params.id, req.body);
     reply.code(201);
     return r;
   });
-};
-
-/** Staff: follow-up items (e.g. dissatisfied ratings) of the units in their scope. */
-export const followUpsRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/follow-ups', { schema: { tags: ['citizen'], summary: 'Follow-up items of the units in the caller’s scope (newest first)', querystring: z.object({ status: z.enum(['open', 'closed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(FollowUpOut) }) } } }, async (req) => ({ items: await ctx.services.citizens.followUps(requireAuth(req), req.query.status, req.query.limit) }));
 };

@@ -30,11 +30,8 @@ export const SupplyBody = z.object({
   note: z.string().trim().min(1).max(2000).optional(),
 });
 
-export const RatingBody = z.object({
-  rating: z.enum(['satisfied', 'neutral', 'dissatisfied']),
-  reasons: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
-  comment: z.string().trim().max(2000).optional(),
-});
+/** The rating from the citizen account: the same fields as every channel. */
+export { RatingFields as RatingBody } from '../ratings/ratings.schemas.ts';
 
 const iso = z.string().nullable();
 
@@ -84,17 +81,4 @@ export const CitizenDossierOut = z.object({
   canSupply: z.boolean(),
   canRate: z.boolean(),
   canPay: z.boolean(),
-});
-
-export const FollowUpOut = z.object({
-  id: z.string().uuid(),
-  kind: z.string(),
-  status: z.string(),
-  summary: z.string(),
-  dossierId: z.string().uuid(),
-  dossierCode: z.string().nullable(),
-  agencyId: z.string().uuid(),
-  agencyName: z.string(),
-  rating: z.object({ rating: z.string(), reasons: z.array(z.string()), comment: z.string().nullable() }).nullable(),
-  createdAt: z.string(),
 });

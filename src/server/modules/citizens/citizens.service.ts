@@ -9,20 +9,19 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import { citizens } from '../../platform/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 import * as dossierRepo from '../dossiers/dossiers.repository.ts';
-import { agencyIdsUnder } from '../dossiers/dossiers.repository.ts';
 import { findProcedure } from '../catalog/catalog.repository.ts';
 import { findAgency } from '../units/units.repository.ts';
 import { publicTimeline } from '../portal/portal.service.ts';
 import { OtpIdentityProvider, type VerifiedIdentity } from './identity.ts';
 import * as repo from './citizens.repository.ts';
 import type { ApplyBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
-import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
+import { findRating } from '../ratings/ratings.repository.ts';
+import { ratingDecision } from '../../../core/rating/index.ts';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -159,7 +158,7 @@ export class CitizensService {
       findAgency(this.ctx.db, d.receivingAgencyId),
       dossierRepo.historyOf(this.ctx.db, d.id),
       dossierRepo.documentsOf(this.ctx.db, d.id),
-      repo.findRating(this.ctx.db, d.id),
+      findRating(this.ctx.db, d.id),
     ]);
     const lastOf = (actions: string[]) => [...history].reverse().find((h) => actions.includes(h.action));
     const request = d.state === 'supplement_requested' || d.state === 'intake_incomplete' ? lastOf(['request_supplement', 'request_intake_supplement']) : undefined;
@@ -195,7 +194,7 @@ export class CitizensService {
       results: resultsOpen ? docs.filter((x) => x.electronicResult).map((x) => ({ id: x.id, fileName: x.fileName, mime: x.mime, size: x.size })) : [],
       rating: rating ? { rating: rating.rating, reasons: rating.reasons, comment: rating.comment, at: rating.createdAt.toISOString() } : null,
       canSupply: d.state === 'supplement_requested' || d.state === 'intake_incomplete',
-      canRate: resultsOpen && !rating,
+      canRate: ratingDecision({ state: d.state, finishedAt: d.finishedAt, returnedAt: d.returnedAt, alreadyRated: rating !== null }, this.ctx.now()).ok,
       canPay: d.feeTotal > d.paidTotal && !['returned', 'withdrawn', 'stopped', 'intake_rejected'].includes(d.state),
     };
   }
@@ -224,48 +223,10 @@ export class CitizensService {
 
   // ------------------------------------------------------------------ rating
 
-  /** Once per dossier, after the result is ready; a dissatisfied rating opens a follow-up for the unit. */
+  /** Once per dossier, after the result is ready — the one rule and writer of every channel (RatingsService). */
   async rate(c: CitizenAuth, id: string, body: z.infer<typeof RatingBody>) {
     const d = await this.ctx.services.dossiers.loadOwn(c.citizenId, id);
-    if (!RESULT_STATES.has(d.state)) throw new AppError('RATING_NOT_ALLOWED');
-    if (await repo.findRating(this.ctx.db, d.id)) throw new AppError('ALREADY_RATED');
-    const now = this.ctx.now();
-    try {
-      return await this.ctx.db.transaction(async (tx) => {
-        const rating = await repo.insertRating(tx, { dossierId: d.id, citizenId: c.citizenId, agencyId: d.handlingAgencyId, rating: body.rating, reasons: body.reasons, comment: body.comment ?? null, createdAt: now });
-        let followUpId: string | null = null;
-        if (body.rating === 'dissatisfied') {
-          const reasons = body.reasons.length > 0 ? `: ${body.reasons.join('; ')}` : '';
-          const f = await repo.insertFollowUp(tx, { agencyId: d.handlingAgencyId, dossierId: d.id, kind: 'dissatisfied_rating', sourceId: rating.id, status: 'open', summary: `Người nộp không hài lòng với hồ sơ ${d.code ?? ''}${reasons}`.trim(), createdAt: now });
-          followUpId = f.id;
-        }
-        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: d.id, rating: body.rating, followUpId }, this.ctx.now());
-        await refreshDossierIndex(tx, d.id); // a dissatisfied rating moves the satisfaction indicator
-        return { rating: rating.rating, reasons: rating.reasons, comment: rating.comment, at: rating.createdAt.toISOString(), followUpId };
-      });
-    } catch (err) {
-      const e = err as { code?: string; cause?: { code?: string } };
-      if (e?.code === '23505' || e?.cause?.code === '23505') throw new AppError('ALREADY_RATED');
-      throw err;
-    }
-  }
-
-  /** Follow-up items of the units in the staff member's scope. */
-  async followUps(auth: AuthInfo, status: 'open' | 'closed' | undefined, limit: number) {
-    const agencyIds = await agencyIdsUnder(this.ctx.db, scopePaths(auth));
-    const rows = await repo.listFollowUps(this.ctx.db, agencyIds, status, limit);
-    return rows.map((r) => ({
-      id: r.f.id,
-      kind: r.f.kind,
-      status: r.f.status,
-      summary: r.f.summary,
-      dossierId: r.f.dossierId,
-      dossierCode: r.code,
-      agencyId: r.f.agencyId,
-      agencyName: r.agencyName,
-      rating: r.rating ? { rating: r.rating.rating, reasons: r.rating.reasons, comment: r.rating.comment } : null,
-      createdAt: r.f.createdAt.toISOString(),
-    }));
+    return this.ctx.services.ratings.byAccount(c.citizenId, d, body);
   }
 }
 

@@ -31,7 +31,8 @@ import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts'
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
 import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
-import { citizensRoutes, followUpsRoutes } from '../../modules/citizens/citizens.routes.ts';
+import { citizensRoutes } from '../../modules/citizens/citizens.routes.ts';
+import { ratingsRoutes } from '../../modules/ratings/ratings.routes.ts';
 import { paymentsRoutes } from '../../modules/payments/payments.routes.ts';
 import { devMessagesRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { feedbackRoutes, publicFeedbackRoutes, publicStatsRoutes } from '../../modules/feedback/feedback.routes.ts';
@@ -120,7 +121,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(procedureSearchRoutes(ctx), { prefix: '/api' });
   await app.register(slipsRoutes(ctx), { prefix: '/api' });
   await app.register(citizensRoutes(ctx), { prefix: '/api' });
-  await app.register(followUpsRoutes(ctx), { prefix: '/api' });
+  await app.register(ratingsRoutes(ctx), { prefix: '/api' });
   await app.register(paymentsRoutes(ctx), { prefix: '/api' });
   await app.register(devMessagesRoutes(ctx), { prefix: '/api' });
   await app.register(publicFeedbackRoutes(ctx), { prefix: '/api' });
@@ -133,6 +134,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(parRoutes(ctx, { openTasksForNode: (agencyId, nodeCode) => openTasksForParNode(ctx.db, agencyId, nodeCode, toLocalDate(ctx.now())) }), { prefix: '/api' });
   await app.register(remediationRoutes(ctx), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
+  // The short link printed on the slips (PUBLIC_BASE_URL/danh-gia/<code>) opens the portal's rating page.
+  app.get('/danh-gia/:code', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/dich-vu-cong/danh-gia/${encodeURIComponent((req.params as { code: string }).code)}`, 302));
   await registerWeb(app);
   return app;
 }
