@@ -156,8 +156,8 @@ function qrOf(input: SlipInput, withSecret: boolean): SlipDoc['qr'] {
 function ratingQrOf(input: SlipInput, when: 'receipt' | 'result'): SlipDoc['ratingQr'] {
   if (!input.ratingUrl || !input.dossier.code) return null;
   if (when === 'result' && !RATABLE_STATES.has(input.dossier.state)) return null;
-  const lead = when === 'receipt' ? 'Sau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng: quét mã QR hoặc truy cập' : 'Mời Ông/Bà đánh giá mức độ hài lòng: quét mã QR hoặc truy cập';
-  return { url: input.ratingUrl, lines: [lead, input.ratingUrl, 'Nhập mã tra cứu in trên giấy tiếp nhận hoặc số điện thoại đã đăng ký.'] };
+  const lead = when === 'receipt' ? 'Nhận kết quả xong, mời đánh giá mức độ hài lòng:' : 'Mời Ông/Bà đánh giá mức độ hài lòng:';
+  return { url: input.ratingUrl, lines: [lead, input.ratingUrl, 'Nhập mã tra cứu hoặc số điện thoại đã đăng ký.'] };
 }
 
 function meta(kind: DossierSlipKind, input: SlipInput, issuedAt: Date): SlipDoc['meta'] {

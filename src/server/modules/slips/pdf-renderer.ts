@@ -83,8 +83,9 @@ export async function renderSlipPdf(slip: SlipDoc): Promise<Buffer> {
   r.title(slip);
   for (const b of slip.blocks) r.block(b);
   if (slip.signatures.length > 0) r.signatures(slip.signatures);
-  if (slip.qr && qr) r.qr(qr, slip.qr.lines);
-  if (slip.ratingQr && ratingQr) r.qr(ratingQr, slip.ratingQr.lines);
+  if (slip.qr && qr && slip.ratingQr && ratingQr) r.qrPair([qr, slip.qr.lines], [ratingQr, slip.ratingQr.lines]);
+  else if (slip.qr && qr) r.qr(qr, slip.qr.lines);
+  else if (slip.ratingQr && ratingQr) r.qr(ratingQr, slip.ratingQr.lines);
   if (slip.footnote) r.footnote(slip.footnote);
   r.pageNumbers();
   doc.end();
@@ -303,6 +304,29 @@ class Renderer {
       doc.font(i === 0 ? 'italic' : i === lines.length - 1 ? 'bold' : 'regular').fontSize(s.small);
       doc.text(line, tx, ty, { width: tw });
       ty = doc.y + 1;
+    });
+    doc.y = Math.max(y + size, ty) + 4;
+    doc.x = this.left;
+  }
+
+  /** Two QR codes side by side (tracking left, rating right) with their lines beside them: the receipt stays one A5 sheet. */
+  qrPair(...items: [Buffer, string[]][]) {
+    const { doc, s } = this;
+    const size = 48;
+    doc.y += 2;
+    this.ensure(size + 4);
+    const y = doc.y;
+    items.forEach(([png], k) => doc.image(png, this.left + k * (size + 4), y, { width: size, height: size }));
+    const tx = this.left + items.length * (size + 4) + 4;
+    const tw = this.width - (tx - this.left);
+    let ty = y;
+    items.forEach(([, lines], k) => {
+      lines.forEach((line, i) => {
+        const text = i === 0 ? `${k === 0 ? 'Mã bên trái' : 'Mã bên phải'} — ${line}` : line;
+        doc.font(i === 0 ? 'italic' : i === lines.length - 1 ? 'bold' : 'regular').fontSize(s.small - 0.5);
+        doc.text(text, tx, ty, { width: tw });
+        ty = doc.y + 0.5;
+      });
     });
     doc.y = Math.max(y + size, ty) + 4;
     doc.x = this.left;

@@ -188,7 +188,8 @@ describe('slips of a dossier through its whole life', () => {
     expect(t.flat).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
     expect(t.flat).toContain('Nguyễn Thị Hoa'); // the desk officer who received it
     expect(t.squashed).toContain(`http://127.0.0.1:${env.ctx.config.port}/dich-vu-cong/tra-cuu?code=${code}&secret=${secret}`);
-    expect(pdfImages(r.body, 'receipt.pdf')).toBe(1); // the QR code
+    expect(t.squashed).toContain(`http://127.0.0.1:${env.ctx.config.port}/danh-gia/${code}`); // the rating short link
+    expect(pdfImages(r.body, 'receipt.pdf')).toBe(2); // the tracking and the rating QR codes
   });
 
   it('01 receipt lists every component the officer ticked, with counts, also those without a scan', async () => {
