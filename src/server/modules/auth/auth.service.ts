@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
-import { findUserByUsername, loadAssignments } from '../staff/staff.repository.ts';
+import { findUser, findUserByUsername, loadAssignments } from '../staff/staff.repository.ts';
 import * as repo from './auth.repository.ts';
 
 /** argon2id with the library's defaults (OWASP-compliant memory and time cost). */
@@ -29,7 +29,7 @@ export class AuthService {
 
   /** Checks a signed-in user's password again (e.g. to leave the locked kiosk screen); INVALID_CREDENTIALS if wrong. */
   async confirmPassword(userId: string, password: string): Promise<void> {
-    const [user] = await this.ctx.db.select().from(users).where(eq(users.id, userId)).limit(1);
+    const user = await findUser(this.ctx.db, userId);
     const ok = user ? await verify(user.passwordHash, password) : false;
     if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
   }

@@ -91,7 +91,7 @@ export class RatingsService {
           followUpId = f.id;
         }
         await this.appendEvent(tx, cur, 'rate', by.actorId, by.actorRole, now, { rating: body.rating, ratingChannel: by.channel, reasons: body.reasons, ...(body.comment ? { comment: body.comment } : {}), ...(followUpId ? { followUpId } : {}) });
-        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: cur.id, rating: body.rating, channel: by.channel, followUpId });
+        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: cur.id, rating: body.rating, channel: by.channel, followUpId }, now);
         await refreshDossierIndex(tx, cur.id); // a dissatisfied rating moves the satisfaction indicator
         return { rating: rating.rating as RatingValue, reasons: rating.reasons, comment: rating.comment, channel: rating.channel as RatingChannel, at: rating.createdAt.toISOString(), followUpId };
       });
@@ -103,7 +103,7 @@ export class RatingsService {
 
   /** A record event in the dossier's history (the state does not change; the version moves, like every change). */
   private async appendEvent(tx: Tx, d: dossierRepo.DossierRow, action: 'rate' | 'answer_follow_up', actorId: string | null, actorRole: Role, now: Date, data: Record<string, unknown>) {
-    const updated = await dossierRepo.updateDossierIfVersion(tx, d.id, d.version, {});
+    const updated = await dossierRepo.updateDossierIfVersion(tx, d.id, d.version, {}, now);
     if (!updated) {
       const current = await dossierRepo.findDossier(tx, d.id);
       throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
@@ -260,7 +260,7 @@ export class RatingsService {
       const d = await dossierRepo.findDossier(tx, f.dossierId);
       if (!d) throw new AppError('DOSSIER_NOT_FOUND');
       await this.appendEvent(tx, d, 'answer_follow_up', auth.userId, role, now, { answer: body.answer, followUpId: f.id });
-      await dossierRepo.enqueue(tx, 'follow_up.closed', { followUpId: f.id, dossierId: d.id });
+      await dossierRepo.enqueue(tx, 'follow_up.closed', { followUpId: f.id, dossierId: d.id }, now);
       await this.notifyAnswer(tx, d, body.answer);
     });
     await this.ctx.services.notifications.kick();
