@@ -22,3 +22,4 @@ export * from '../../modules/monitoring/monitoring.schema.ts';
 export * from '../../modules/reform/reform.schema.ts';
 export * from '../../modules/reform/par/par.schema.ts';
 export * from '../../modules/reform/remediation/remediation.schema.ts';
+export * from '../../modules/reform/inspections/inspections.schema.ts';
