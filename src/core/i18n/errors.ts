@@ -135,6 +135,17 @@ export const ERROR_CATALOGUE = {
   REMEDIATION_EVIDENCE_REQUIRED: { status: 400, vi: 'Báo cáo khắc phục phải kèm ít nhất một tài liệu kiểm chứng.', en: 'A remediation report needs at least one evidence file.' },
   REMEDIATION_COMMENT_REQUIRED: { status: 400, vi: 'Trả lại báo cáo khắc phục phải kèm ý kiến nêu rõ lý do.', en: 'Returning a remediation report requires a comment.' },
   REMEDIATION_NO_LOST_POINT: { status: 422, vi: 'Tiêu chí "{node}" của đơn vị không bị mất điểm trong đợt đánh giá này.', en: 'The unit lost no points on criterion "{node}" in this round.' },
+  INSPECTION_TEMPLATE_NOT_FOUND: { status: 400, vi: 'Không có mẫu nội dung kiểm tra "{id}".', en: 'No inspection checklist template "{id}".' },
+  INSPECTION_PLAN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kế hoạch kiểm tra.', en: 'Inspection plan not found.' },
+  INSPECTION_VISIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cuộc kiểm tra.', en: 'Inspection visit not found.' },
+  PLAN_INVALID: { status: 422, vi: 'Kế hoạch kiểm tra chưa hợp lệ ({count} lỗi). Lỗi đầu tiên: {first}', en: 'The inspection plan is not valid ({count} problems). First: {first}' },
+  INSPECTION_PLAN_STATE: { status: 409, vi: 'Không thể "{action}" khi kế hoạch kiểm tra đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the inspection plan is "{state}".' },
+  INSPECTION_VISIT_STATE: { status: 409, vi: 'Không thể "{action}" khi cuộc kiểm tra đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the visit is "{state}".' },
+  INSPECTION_ITEM_NOT_FOUND: { status: 400, vi: 'Không có nội dung kiểm tra mã "{code}" trong cuộc kiểm tra này.', en: 'No checklist item "{code}" in this visit.' },
+  CHECKLIST_INCOMPLETE: { status: 422, vi: 'Chưa kết thúc được cuộc kiểm tra: {count} nội dung chưa có kết quả ({codes}).', en: 'The visit cannot be finished: {count} checklist items have no result ({codes}).' },
+  INSPECTION_PHOTO_TYPE: { status: 400, vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP (tệp gửi lên: {mime}).', en: 'A photo must be a JPEG, PNG or WebP file (received: {mime}).' },
+  INSPECTION_DOCUMENT_STATE: { status: 409, vi: '{document} đã ban hành, không sửa được.', en: 'The {documentEn} has been issued and cannot change.' },
+  INSPECTION_MINUTES_FIRST: { status: 409, vi: 'Phải ban hành biên bản kiểm tra trước thông báo kết luận.', en: 'The minutes must be issued before the conclusion notice.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -151,3 +162,19 @@ export function formatMessage(template: string, params: Record<string, unknown> 
 export function errorMessage(code: ErrorCode, lang: Lang, params?: Record<string, unknown>): string {
   return formatMessage(ERROR_CATALOGUE[code][lang], params);
 }
+
+/**
+ * Messages of the problems of an inspection plan (core/reform/inspections validatePlan), one per PlanProblem code.
+ * `{n}` is the 1-based line of the visit or team member, `{unit}` the unit's name when known.
+ */
+export const PLAN_PROBLEM_MESSAGES = {
+  year: { vi: 'Năm kế hoạch không hợp lệ (phải từ 2000 đến 2100).', en: 'The plan year is not valid (2000 to 2100).' },
+  no_visits: { vi: 'Kế hoạch phải có ít nhất một đơn vị được kiểm tra.', en: 'The plan needs at least one unit to inspect.' },
+  duplicate_unit: { vi: 'Đơn vị "{unit}" (dòng {n}) đã có trong kế hoạch; mỗi đơn vị chỉ kiểm tra một lần.', en: 'Unit "{unit}" (line {n}) is already in the plan; each unit is inspected once.' },
+  date_required: { vi: 'Dòng {n} ({unit}): phải có ngày kiểm tra dự kiến (định dạng YYYY-MM-DD), hoặc đánh dấu kiểm tra đột xuất.', en: 'Line {n} ({unit}): a scheduled date (YYYY-MM-DD) is required, or mark it a surprise visit.' },
+  date_outside_year: { vi: 'Dòng {n} ({unit}): ngày kiểm tra dự kiến không thuộc năm của kế hoạch.', en: 'Line {n} ({unit}): the scheduled date is outside the plan year.' },
+  surprise_with_date: { vi: 'Dòng {n} ({unit}): kiểm tra đột xuất không công bố ngày trước; bỏ ngày dự kiến.', en: 'Line {n} ({unit}): a surprise visit has no announced date; remove the scheduled date.' },
+  leader_count: { vi: 'Đoàn kiểm tra phải có đúng một trưởng đoàn.', en: 'The team needs exactly one leader.' },
+  duplicate_member: { vi: 'Thành viên dòng {n} đã có trong đoàn kiểm tra.', en: 'The member on line {n} is already in the team.' },
+  not_sub_unit: { vi: 'Dòng {n} ({unit}): tự kiểm tra chỉ áp dụng với đơn vị trực thuộc của đơn vị lập kế hoạch.', en: 'Line {n} ({unit}): a self-inspection covers only the owner unit\'s own sub-units.' },
+} as const satisfies Record<string, { vi: string; en: string }>;

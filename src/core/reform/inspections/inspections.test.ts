@@ -11,6 +11,7 @@ import {
   checklistTemplateFor,
   enqueueChange,
   mergeItemChange,
+  previsitPeriod,
   selfInspectionCoverage,
   selfInspectionRuleFor,
   settleQueue,
@@ -82,6 +83,19 @@ describe('plans', () => {
       { path: 'team.2.staffId', code: 'duplicate_member' },
     ]);
     expect(validatePlan({ year: 2026, kind: 'self', team: [], visits: [] }).map((p) => p.code)).toEqual(['no_visits', 'leader_count']);
+  });
+  it('a self-inspection visits only the owner’s sub-units', () => {
+    const visits = [{ agencyId: 'a', scheduledOn: '2026-05-12', surprise: false }, { agencyId: 'x', scheduledOn: '2026-05-13', surprise: false }];
+    expect(validatePlan({ year: 2026, kind: 'self', team, visits, subUnitIds: ['a', 'b'] })).toEqual([{ path: 'visits.1.agencyId', code: 'not_sub_unit' }]);
+    expect(validatePlan({ year: 2026, kind: 'province', team, visits, subUnitIds: ['a', 'b'] })).toEqual([]);
+  });
+});
+
+describe('pre-visit period', () => {
+  it('is the 12 months before the visit', () => {
+    expect(previsitPeriod('2026-05-12')).toEqual({ from: '2025-05-12', to: '2026-05-11' });
+    expect(previsitPeriod('2028-02-29')).toEqual({ from: '2027-02-28', to: '2028-02-28' });
+    expect(previsitPeriod('2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
   });
 });
 

@@ -6,7 +6,7 @@
  * provincial office, justice, finance, science/technology departments) visit units, usually by schedule and
  * sometimes by surprise. Units must also self-inspect at least half of their own sub-units."
  */
-import { isLocalDate, parseLocalDate } from '../../calendar/dates.ts';
+import { addDays, daysInMonth, isLocalDate, makeLocalDate, parseLocalDate } from '../../calendar/dates.ts';
 import type { LocalDate } from '../../calendar/types.ts';
 
 export const PLAN_KINDS = ['province', 'self'] as const;
@@ -38,12 +38,14 @@ export interface PlanInput {
   kind: PlanKind;
   visits: readonly PlannedVisitInput[];
   team: readonly TeamMemberInput[];
+  /** For a self-inspection plan: the owner's sub-units (a visit elsewhere is a problem). Ignored for 'province'. */
+  subUnitIds?: readonly string[];
 }
 
 export interface PlanProblem {
   /** Path into the input ("visits.2.scheduledOn"). */
   path: string;
-  code: 'year' | 'no_visits' | 'duplicate_unit' | 'date_required' | 'date_outside_year' | 'surprise_with_date' | 'leader_count' | 'duplicate_member';
+  code: 'year' | 'no_visits' | 'duplicate_unit' | 'date_required' | 'date_outside_year' | 'surprise_with_date' | 'leader_count' | 'duplicate_member' | 'not_sub_unit';
 }
 
 /** Every problem with a plan (empty when sound): one leader, each unit once, dates within the plan's year. */
@@ -55,6 +57,7 @@ export function validatePlan(p: PlanInput): PlanProblem[] {
   p.visits.forEach((v, i) => {
     if (units.has(v.agencyId)) out.push({ path: `visits.${i}.agencyId`, code: 'duplicate_unit' });
     units.add(v.agencyId);
+    if (p.kind === 'self' && p.subUnitIds && !p.subUnitIds.includes(v.agencyId)) out.push({ path: `visits.${i}.agencyId`, code: 'not_sub_unit' });
     if (v.surprise) {
       if (v.scheduledOn !== null) out.push({ path: `visits.${i}.scheduledOn`, code: 'surprise_with_date' });
     } else if (v.scheduledOn === null || !isLocalDate(v.scheduledOn)) {
@@ -129,4 +132,14 @@ export function selfInspectionCoverage(
 
 function formatHundredths(h: number): string {
   return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The period of a visit's pre-visit figures: the 12 months before the reference day (the scheduled date, or for a
+ * surprise visit the day it starts), i.e. from the same day a year earlier (29/02 → 28/02) to the day before.
+ */
+export function previsitPeriod(ref: LocalDate): { from: LocalDate; to: LocalDate } {
+  const { year, month, day } = parseLocalDate(ref);
+  const from = makeLocalDate(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
+  return { from, to: addDays(ref, -1) };
 }
