@@ -82,6 +82,8 @@ export interface Dossier {
   assigneeName: string | null;
   apologiesSent: number;
   supplementRequests: number;
+  /** Detail only: agencies the dossier was transferred to that have not answered yet. */
+  pendingAgencies?: { agency: string; name: string }[];
   hasElectronicResult: boolean;
   paperResult: boolean;
   resultMethod: string | null;

@@ -408,6 +408,39 @@ describe('inter-agency transfer, refusal, withdrawal and stop', () => {
     expect(transfer.data.task).toBe('Xác nhận hiện trạng sử dụng đất');
   });
 
+  it('parallel transfers: the dossier waits for every agency, or goes on without one with a recorded reason', async () => {
+    const id = await inProcess('2026-04-06T10:00:00+07:00');
+    const agencies = await as['pleiku.motcua']!.get('/api/agencies?limit=100');
+    const dept = agencies.body.items.find((a: { code: string }) => a.code === '000.00.10.H21');
+    const tax = 'Chi cục Thuế khu vực Pleiku';
+    expect((await act('pleiku.chuyenvien', id, 'transfer', { targetAgency: dept.id, task: 'Xác nhận hiện trạng sử dụng đất', deadline: '2026-04-08' })).body.state).toBe('inter_agency');
+    expect((await act('pleiku.chuyenvien', id, 'transfer', { targetAgency: tax, task: 'Xác định nghĩa vụ tài chính', deadline: '2026-04-09' })).body.state).toBe('inter_agency');
+    const again = await act('pleiku.chuyenvien', id, 'transfer', { targetAgency: tax.toUpperCase(), task: 'x', deadline: '2026-04-09' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('TRANSFER_ALREADY_PENDING');
+    expect(again.body.error.message).toContain(tax);
+    // The department answers: the dossier still waits for the tax office.
+    const seen = await as['sonnmt.chuyenvien']!.get(`/api/dossiers/${id}`);
+    expect(seen.body.pendingAgencies).toEqual([{ agency: dept.id, name: dept.name }, { agency: tax, name: tax }]);
+    const unnamed = await as['sonnmt.chuyenvien']!.post(`/api/dossiers/${id}/actions`, { action: 'return_from_agency', version: seen.body.version, input: { note: 'Đã xác nhận' } });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.code).toBe('INPUT_REQUIRED');
+    const back = await as['sonnmt.chuyenvien']!.post(`/api/dossiers/${id}/actions`, { action: 'return_from_agency', version: seen.body.version, input: { fromAgency: dept.id, note: 'Đã xác nhận' } });
+    expect(back.status).toBe(200);
+    expect(back.body.state).toBe('inter_agency');
+    expect((await as['pleiku.chuyenvien']!.get(`/api/dossiers/${id}`)).body.pendingAgencies).toEqual([{ agency: tax, name: tax }]);
+    const stranger = await act('pleiku.chuyenvien', id, 'return_from_agency', { fromAgency: 'Sở Xây dựng' });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.error.code).toBe('AGENCY_NOT_PENDING');
+    const noReason = await act('pleiku.chuyenvien', id, 'return_from_agency', { fromAgency: tax, proceedWithout: true });
+    expect(noReason.status).toBe(400);
+    const go = await act('pleiku.chuyenvien', id, 'return_from_agency', { fromAgency: tax, proceedWithout: true, reason: 'Quá hạn trả lời, đã đủ căn cứ giải quyết' });
+    expect(go.status).toBe(200);
+    expect(go.body.state).toBe('in_process');
+    const h = await as['pleiku.motcua']!.get(`/api/dossiers/${id}/history`);
+    expect(h.body.items.at(-1).data).toMatchObject({ fromAgency: tax, proceedWithout: true, reason: 'Quá hạn trả lời, đã đủ căn cứ giải quyết' });
+  });
+
   it('refuses with reasons within the time limit; the refusal is returned to the applicant', async () => {
     const id = await inProcess('2026-04-07T09:00:00+07:00');
     const noReasons = await act('pleiku.chuyenvien', id, 'refuse');

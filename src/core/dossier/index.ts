@@ -7,3 +7,4 @@ export * from './history.ts';
 export * from './labels.ts';
 export * from './decide.ts';
 export * from './onestop-policy.ts';
+export * from './transfers.ts';

@@ -48,7 +48,20 @@ export const actionInputSchemas = {
   request_supplement: base.extend({ missingItems: textList, confirm: z.boolean().optional() }),
   supply: base.extend({ componentsReceived }),
   transfer: base.extend({ targetAgency: text, task: text, deadline: dateOrInstant }),
-  return_from_agency: base.extend({ fromAgency: text.optional() }),
+  /**
+   * `fromAgency`: which agency answered (required while several are awaited). `proceedWithout`: the officer goes on
+   * without that agency's answer — recorded with its `reason`.
+   */
+  return_from_agency: base
+    .extend({ fromAgency: text.optional(), proceedWithout: z.boolean().optional(), reason: text.optional() })
+    .superRefine((v, ctx) => {
+      if (v.proceedWithout === true && v.reason === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'going on without an agency’s answer needs a reason' });
+      }
+      if (v.proceedWithout === true && v.fromAgency === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['fromAgency'], message: 'name the agency whose answer is not awaited' });
+      }
+    }),
   propose: base,
   send_back: base.extend({ note: text }),
   approve: base,
@@ -103,6 +116,8 @@ export interface ActionInput {
   task?: string;
   deadline?: string;
   fromAgency?: string;
+  proceedWithout?: boolean;
+  reason?: string;
   paperResult?: boolean;
   newDueAt?: string;
   returnMethod?: ReturnMethod;

@@ -138,6 +138,8 @@ export const ERROR_LABELS: Readonly<Record<TransitionErrorCode, Label>> = {
   APOLOGY_WITHOUT_APPOINTMENT: { vi: 'Hồ sơ chưa có ngày hẹn để hẹn lại', en: 'The dossier has no appointment to move' },
   RESULT_MISSING: { vi: 'Chưa có kết quả điện tử hoặc kết quả giấy', en: 'No electronic or paper result yet' },
   ELECTRONIC_RESULT_REQUIRED: { vi: 'Trả kết quả trực tuyến cần có kết quả điện tử', en: 'An online return needs an electronic result' },
+  TRANSFER_ALREADY_PENDING: { vi: 'Hồ sơ đã được chuyển và đang chờ cơ quan này trả lời', en: 'Already sent to this agency and awaiting its answer' },
+  AGENCY_NOT_PENDING: { vi: 'Hồ sơ không chờ ý kiến của cơ quan này', en: 'The dossier is not awaiting this agency' },
 };
 
 export function stateLabel(s: DossierState, lang: Lang = 'vi'): string {

@@ -5,6 +5,7 @@
  */
 import { ACTION_NAMES, ACTIONS, isActionName, targetState, type ActionDef, type ActionName, type ClockEffect, type SlipKind } from './actions.ts';
 import { validateActionInput, type ActionInput } from './inputs.ts';
+import { findPending } from './transfers.ts';
 import { isClockStarted, TERMINAL_STATES, type Channel, type DossierState, type Role } from './states.ts';
 
 export { actionInputSchemas } from './inputs.ts';
@@ -19,6 +20,11 @@ export interface DossierSnapshot {
   hasElectronicResult: boolean;
   paperResult: boolean;
   assigneeId: string | null;
+  /**
+   * Agencies the dossier was transferred to that have not answered yet (folded from the history by
+   * `pendingAgencies`, transfers.ts). Omitted = none known.
+   */
+  pendingAgencies?: readonly string[];
   /** Optimistic-concurrency version; the next snapshot has version + 1. */
   version: number;
 }
@@ -56,7 +62,9 @@ export type TransitionErrorCode =
   | 'APOLOGY_DATE_NOT_LATER'
   | 'APOLOGY_WITHOUT_APPOINTMENT'
   | 'RESULT_MISSING'
-  | 'ELECTRONIC_RESULT_REQUIRED';
+  | 'ELECTRONIC_RESULT_REQUIRED'
+  | 'TRANSFER_ALREADY_PENDING'
+  | 'AGENCY_NOT_PENDING';
 
 export interface TransitionOk {
   ok: true;
@@ -144,6 +152,26 @@ function inputGuard(d: DossierSnapshot, def: ActionDef, role: Role, input: Actio
         });
       }
       return null;
+    case 'transfer': {
+      const already = findPending(d.pendingAgencies ?? [], input.targetAgency ?? '');
+      if (already !== null) {
+        return fail('TRANSFER_ALREADY_PENDING', `the dossier already waits for ${already}`, { agency: already });
+      }
+      return null;
+    }
+    case 'return_from_agency': {
+      const pending = d.pendingAgencies ?? [];
+      if (input.fromAgency === undefined) {
+        if (pending.length > 1) {
+          return fail('INPUT_REQUIRED', 'return_from_agency: missing fromAgency (several agencies are awaited)', { fields: ['fromAgency'], pending });
+        }
+        return null;
+      }
+      if (pending.length > 0 && findPending(pending, input.fromAgency) === null) {
+        return fail('AGENCY_NOT_PENDING', `the dossier does not wait for ${input.fromAgency}`, { agency: input.fromAgency, pending });
+      }
+      return null;
+    }
     case 'mark_result_ready':
       if (!d.hasElectronicResult && !d.paperResult && input.paperResult !== true) {
         return fail('RESULT_MISSING', 'attach an electronic result or declare a paper result first');
@@ -170,9 +198,23 @@ function effectiveClock(declared: ClockEffect, from: DossierState | null): Clock
   return declared;
 }
 
+/** The agencies still awaited after the action. */
+function nextPending(d: DossierSnapshot, action: ActionName, input: ActionInput): readonly string[] {
+  const pending = d.pendingAgencies ?? [];
+  if (action === 'transfer' && input.targetAgency !== undefined) return [...pending, input.targetAgency];
+  if (action === 'return_from_agency') {
+    if (input.fromAgency === undefined) return [];
+    const settled = findPending(pending, input.fromAgency);
+    return pending.filter((p) => p !== settled);
+  }
+  return pending;
+}
+
 function nextSnapshot(d: DossierSnapshot, action: ActionName, to: DossierState, input: ActionInput): DossierSnapshot {
+  const pending = nextPending(d, action, input);
   return {
     ...d,
+    ...(pending.length > 0 || d.pendingAgencies !== undefined ? { pendingAgencies: pending } : {}),
     state: to,
     apologiesSent: d.apologiesSent + (action === 'apologize' ? 1 : 0),
     supplementRequests: d.supplementRequests + (action === 'request_supplement' ? 1 : 0),
@@ -207,7 +249,8 @@ export function transition(
   }
   const guard = inputGuard(d, def, pre.role, v.data, ctx);
   if (guard !== null) return guard;
-  const to = targetState(def, d.state);
+  // An answer from one of several agencies keeps the dossier waiting for the others.
+  const to = action === 'return_from_agency' && nextPending(d, action, v.data).length > 0 ? 'inter_agency' : targetState(def, d.state);
   return {
     ok: true,
     action,

@@ -30,6 +30,8 @@ export const ERROR_CATALOGUE = {
   APOLOGY_TOO_LATE: { status: 422, vi: 'Thư xin lỗi phải gửi chậm nhất 01 ngày trước ngày hẹn trả.', en: 'The apology must be sent at least one day before the due date.' },
   APOLOGY_DATE_NOT_LATER: { status: 422, vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.', en: 'The new date must be after the current due date.' },
   APOLOGY_WITHOUT_APPOINTMENT: { status: 409, vi: 'Hồ sơ đang tạm dừng hoặc không có thời hạn giải quyết nên không có ngày hẹn để hẹn lại.', en: 'The dossier is paused or has no time limit: there is no appointment to move.' },
+  TRANSFER_ALREADY_PENDING: { status: 409, vi: 'Hồ sơ đã được chuyển liên thông tới {agency} và đang chờ cơ quan này trả lời.', en: 'The dossier was already sent to {agency} and awaits its answer.' },
+  AGENCY_NOT_PENDING: { status: 422, vi: 'Hồ sơ không chờ ý kiến của {agency}. Chọn một trong các cơ quan đang chờ.', en: 'The dossier is not awaiting {agency}. Choose one of the agencies awaited.' },
   ELECTRONIC_RESULT_REQUIRED: { status: 409, vi: 'Trả kết quả trực tuyến cần có kết quả điện tử.', en: 'An online return needs an electronic result.' },
   CONFIRMATION_REQUIRED: {
     status: 409,

@@ -7,7 +7,8 @@
  * number of the dossier code and a per-form suffix (a convention of this system: the circular leaves the
  * numbering to the agency).
  */
-import { addOfficeMinutes } from '../calendar/deadline.ts';
+import { addOfficeMinutes, appointmentInstant } from '../calendar/deadline.ts';
+import { agencyKey, pendingAgencies } from '../dossier/transfers.ts';
 import type { WorkflowStep } from '../catalog/workflow.ts';
 import { historyActionLabel, RETURN_METHOD_LABELS, ROLE_LABELS, SLIP_LABELS, STATE_LABELS } from '../dossier/labels.ts';
 import type { ActionName } from '../dossier/actions.ts';
@@ -450,6 +451,7 @@ export interface HandoverRow {
  */
 export function handoverRows(input: SlipInput): HandoverRow[] {
   const h = input.history.filter((e) => HANDOVER_ACTIONS.includes(e.action));
+  const agencyName = (a: string | null) => (a ? input.names[a] ?? a : '—');
   const applicant = input.dossier.applicant.fullName;
   const who = (e: SlipHistoryItem) => personName(input, e.actorId) ?? roleName(e.actorRole);
   const lastBefore = (i: number, actions: string[]) => {
@@ -491,8 +493,23 @@ export function handoverRows(input: SlipInput): HandoverRow[] {
         start = lastBefore(i, ['forward', 'receive'])?.at ?? null;
         break;
       case 'transfer':
-        receiver = input.names[str(e.data.targetAgency) ?? ''] ?? str(e.data.targetAgency) ?? receiver;
+        receiver = agencyName(str(e.data.targetAgency));
         break;
+      case 'return_from_agency': {
+        // Each agency's answer against the time it was allotted in its transfer (parallel transfers: one row each).
+        const before = input.history.filter((x) => x.seq < e.seq);
+        const waiting = pendingAgencies(before);
+        const from = str(e.data.fromAgency) ?? (waiting.length === 1 ? waiting[0]! : null);
+        const sent = from ? [...before].reverse().find((x) => x.action === 'transfer' && agencyKey(str(x.data.targetAgency) ?? '') === agencyKey(from)) : undefined;
+        if (from) giver = agencyName(from);
+        const due = str(sent?.data.deadline);
+        if (due) deadline = input.calendar ? appointmentInstant(due, input.calendar) : parseInstant(due);
+        if (e.data.proceedWithout === true) {
+          rows.push({ seq: e.seq, action: e.action, label: 'Tiếp tục giải quyết không chờ ý kiến', giver, receiver, at: e.at, deadline, outcome: `Không chờ ý kiến: ${str(e.data.reason) ?? ''}`.trim() });
+          return;
+        }
+        break;
+      }
       case 'forward':
         if (!next) receiver = input.handlingAgency.name;
         step = 'receive';

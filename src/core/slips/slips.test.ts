@@ -332,6 +332,27 @@ describe('05 process-control slip', () => {
     ]);
   });
 
+  it('parallel transfers: one row per agency answer, each against the time it was allotted', () => {
+    seq = 0;
+    const tax = 'Chi cục Thuế khu vực Pleiku';
+    const land = 'a-land-office';
+    const history = [
+      h('receive', '2026-02-12T10:00:00', DESK, 'desk_officer', { receivedAt: '2026-02-12T10:00:00+07:00', dueAt: '2026-02-26T17:00:00+07:00', slip: 'receipt' }),
+      h('transfer', '2026-02-13T09:00:00', SPEC, 'specialist', { targetAgency: tax, task: 'Xác định nghĩa vụ tài chính', deadline: '2026-02-17' }),
+      h('transfer', '2026-02-13T09:05:00', SPEC, 'specialist', { targetAgency: land, task: 'Xác nhận hiện trạng', deadline: '2026-02-16T17:00:00+07:00' }),
+      // The land office answers first, a day late; the tax office never does — the specialist goes on without it.
+      h('return_from_agency', '2026-02-17T10:00:00', SPEC, 'specialist', { fromAgency: land }),
+      h('return_from_agency', '2026-02-19T08:00:00', SPEC, 'specialist', { fromAgency: tax, proceedWithout: true, reason: 'Quá hạn, đã đủ căn cứ' }),
+    ];
+    const rows = handoverRows(fixture({ history, names: { ...fixture().names, [land]: 'Văn phòng Đăng ký đất đai' } })).filter((r) => r.action === 'transfer' || r.action === 'return_from_agency');
+    expect(rows.map((r) => [r.action, r.giver, r.receiver, r.deadline ? formatDateTime(r.deadline) : null, r.outcome])).toEqual([
+      ['transfer', 'Trần Văn Minh', tax, null, '—'],
+      ['transfer', 'Trần Văn Minh', 'Văn phòng Đăng ký đất đai', null, '—'],
+      ['return_from_agency', 'Văn phòng Đăng ký đất đai', 'Trần Văn Minh', '16/02/2026, 17:00', 'Quá hạn'],
+      ['return_from_agency', tax, '—', '17/02/2026, 17:00', 'Không chờ ý kiến: Quá hạn, đã đủ căn cứ'],
+    ]);
+  });
+
   it('without a workflow or calendar the steps are not timed', () => {
     const rows = handoverRows(fixture({ workflow: null, calendar: null }));
     expect(rows.find((r) => r.action === 'assign')!.outcome).toBe('—');

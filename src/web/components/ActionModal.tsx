@@ -37,6 +37,8 @@ const FIELD_LABEL: Record<string, UiKey> = {
   missingItems: 'action.missingItems',
   assigneeId: 'action.assignee',
   targetAgency: 'action.targetAgency',
+  fromAgency: 'action.fromAgency',
+  reason: 'action.proceedReason',
   task: 'action.task',
   deadline: 'action.deadline',
   newDueAt: 'action.newDueAt',
@@ -85,6 +87,9 @@ export function ActionModal({
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [targetAgency, setTargetAgency] = useState<string | null>(null);
   const [task, setTask] = useState('');
+  const [fromAgency, setFromAgency] = useState<string | null>(null);
+  const [proceedWithout, setProceedWithout] = useState(false);
+  const [proceedReason, setProceedReason] = useState('');
   const [deadline, setDeadline] = useState('');
   const [newDueAt, setNewDueAt] = useState('');
   const [files, setFiles] = useState<DocumentInput[]>([]);
@@ -114,6 +119,9 @@ export function ActionModal({
     setMissingOther('');
     setAssigneeId(null);
     setTargetAgency(null);
+    setFromAgency(dossier.pendingAgencies?.length === 1 ? dossier.pendingAgencies[0]!.agency : null);
+    setProceedWithout(false);
+    setProceedReason('');
     setTask('');
     setDeadline('');
     setNewDueAt('');
@@ -163,6 +171,13 @@ export function ActionModal({
         if (targetAgency) input.targetAgency = targetAgency;
         if (task.trim()) input.task = task.trim();
         if (deadline) input.deadline = deadline;
+        break;
+      case 'return_from_agency':
+        if (fromAgency) input.fromAgency = fromAgency;
+        if (proceedWithout) {
+          input.proceedWithout = true;
+          if (proceedReason.trim()) input.reason = proceedReason.trim();
+        }
         break;
       case 'apologize':
         if (newDueAt) input.newDueAt = newDueAt;
@@ -328,6 +343,27 @@ export function ActionModal({
               />
               <Textarea label={t('action.task')} value={task} onChange={(e) => setTask(e.currentTarget.value)} required autosize minRows={2} data-testid="input-task" />
               <DateField label={t('action.deadline')} value={deadline} onChange={(v) => setDeadline(v)} required data-testid="input-deadline" />
+            </>
+          )}
+
+          {action === 'return_from_agency' && (dossier.pendingAgencies?.length ?? 0) > 0 && (
+            <>
+              <Text size="sm" c="dimmed" data-testid="pending-agencies">
+                {t('action.fromAgency.waiting', { names: (dossier.pendingAgencies ?? []).map((p) => p.name).join('; ') })}
+              </Text>
+              <Select
+                label={t('action.fromAgency')}
+                data={(dossier.pendingAgencies ?? []).map((p) => ({ value: p.agency, label: p.name }))}
+                value={fromAgency}
+                onChange={setFromAgency}
+                required={(dossier.pendingAgencies?.length ?? 0) > 1}
+                data-autofocus
+                data-testid="input-fromAgency"
+              />
+              <Checkbox label={t('action.proceedWithout')} checked={proceedWithout} onChange={(e) => setProceedWithout(e.currentTarget.checked)} data-testid="input-proceedWithout" />
+              {proceedWithout && (
+                <Textarea label={t('action.proceedReason')} value={proceedReason} onChange={(e) => setProceedReason(e.currentTarget.value)} required autosize minRows={2} data-testid="input-reason" />
+              )}
             </>
           )}
 

@@ -96,6 +96,10 @@ export const DossierOut = z.object({
   paidTotal: z.number(),
   timing: z.string(),
   allowedActions: z.array(z.string()),
+  pendingAgencies: z
+    .array(z.object({ agency: z.string().describe('As sent: an agency id or the name the officer typed'), name: z.string() }))
+    .optional()
+    .describe('Detail only: the agencies the dossier was transferred to that have not answered yet'),
   trackingSecret: z.string().describe('Printed on the receipt: the applicant’s second factor for public tracking'),
 });
 

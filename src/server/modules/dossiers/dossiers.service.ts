@@ -12,7 +12,7 @@ import { trackingLink } from '../../platform/config/config.ts';
 import { dossierDocuments, files } from '../../platform/db/schema.ts';
 import { AppError, fromGuard } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import type { DbOrTx, Tx } from '../../platform/db/database.ts';
 import {
   allowedActions,
   formatDossierCode,
@@ -30,6 +30,7 @@ import {
   type Channel,
   type DecisionSnapshot,
   type Consequence,
+  pendingAgencies,
 } from '../../../core/dossier/index.ts';
 import { errorMessage } from '../../../core/i18n/errors.ts';
 import { dossierNotice, NOTIFIED_ACTIONS } from '../../../core/notifications/dossier-notices.ts';
@@ -74,9 +75,10 @@ export function snapshotOf(d: repo.DossierRow): DossierSnapshot {
 }
 
 /** The dossier as `decide` reads it: the machine snapshot plus its time limit and clock fields. */
-export function decisionSnapshotOf(d: repo.DossierRow): DecisionSnapshot {
+export function decisionSnapshotOf(d: repo.DossierRow, pending?: readonly string[]): DecisionSnapshot {
   return {
     ...snapshotOf(d),
+    ...(pending ? { pendingAgencies: pending } : {}),
     limit: d.limit as TimeLimit | null,
     receivedAt: d.receivedAt,
     clockStartedAt: d.clockStartedAt,
@@ -85,6 +87,16 @@ export function decisionSnapshotOf(d: repo.DossierRow): DecisionSnapshot {
     finishedAt: d.finishedAt,
     returnedAt: d.returnedAt,
   };
+}
+
+/**
+ * The decision snapshot, with the agencies still awaited folded from the history when the action needs them (a
+ * transfer, or any action while the dossier is with other agencies).
+ */
+async function decisionSnapshotFor(db: DbOrTx, d: repo.DossierRow, action: ActionName): Promise<DecisionSnapshot> {
+  if (action !== 'transfer' && action !== 'return_from_agency' && d.state !== 'inter_agency') return decisionSnapshotOf(d);
+  const history = await repo.historyOf(db, d.id);
+  return decisionSnapshotOf(d, pendingAgencies(history.map((h) => ({ action: h.action, data: (h.data ?? {}) as Record<string, unknown> }))));
 }
 
 /** The one-stop policy a dossier is pinned to (received), else the one in force now (receipt pins it). */
@@ -368,7 +380,7 @@ export class DossiersService {
     const cal = await this.ctx.services.calendar.calendar();
     const now = this.ctx.now();
     const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths), unitId: d.handlingAgencyId };
-    const decision = decide(decisionSnapshotOf(d), req.action, actor, req.input, cal, policyOf(d, now), { now, preview: true });
+    const decision = decide(await decisionSnapshotFor(this.ctx.db, d, req.action), req.action, actor, req.input, cal, policyOf(d, now), { now, preview: true });
     const consequences = decision.ok ? decision.consequences.map((code) => ({ code, message: CONSEQUENCE_TEXT[code].vi, messageEn: CONSEQUENCE_TEXT[code].en })) : [];
     if (!decision.ok) {
       const err = this.guardError(decision, req.action, d.state);
@@ -443,7 +455,7 @@ export class DossiersService {
       const docs = await this.storeDocuments(tx, d.id, who.actorId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
       if (docs.length > 0) input.attachments = [...((input.attachments as string[] | undefined) ?? []), ...docs.map((x) => x.id)];
       const actor: Actor = { userId: who.actorId ?? 'system', roles, unitId: d.handlingAgencyId };
-      const decision = decide(decisionSnapshotOf(d), req.action, actor, input, cal, policyOf(d, now), { now });
+      const decision = decide(await decisionSnapshotFor(tx, d, req.action), req.action, actor, input, cal, policyOf(d, now), { now });
       if (!decision.ok) throw this.guardError(decision, req.action, d.state);
       const res = decision.transition;
       if (res.action === 'attach_result' && (res.data.attachments ?? []).length > 0) {
@@ -565,6 +577,9 @@ export class DossiersService {
         return new AppError('ACTION_NOT_ALLOWED_IN_STATE', { action, state: state ? STATE_LABELS[state as DossierState]?.vi ?? state : '—' }, details);
       case 'ROLE_NOT_ALLOWED':
         return new AppError('ROLE_NOT_ALLOWED', { action }, details);
+      case 'TRANSFER_ALREADY_PENDING':
+      case 'AGENCY_NOT_PENDING':
+        return new AppError(t.code, { agency: (t.details as { agency?: string })?.agency ?? '' }, details);
       case 'INPUT_REQUIRED':
         return new AppError('INPUT_REQUIRED', { fields: ((t.details as { fields?: string[] })?.fields ?? []).join(', ') }, details);
       default:
@@ -624,7 +639,14 @@ export class DossiersService {
   }
 
   async get(auth: AuthInfo, id: string) {
-    return this.view(auth, await this.loadInScope(auth, id));
+    const d = await this.loadInScope(auth, id);
+    const view = await this.view(auth, d);
+    if (d.state !== 'inter_agency') return { ...view, pendingAgencies: [] };
+    const pending = (await decisionSnapshotFor(this.ctx.db, d, 'return_from_agency')).pendingAgencies ?? [];
+    const named = await Promise.all(
+      pending.map(async (agency) => ({ agency, name: /^[0-9a-f-]{36}$/.test(agency) ? ((await findAgency(this.ctx.db, agency))?.name ?? agency) : agency })),
+    );
+    return { ...view, pendingAgencies: named };
   }
 
   async history(auth: AuthInfo, id: string) {
