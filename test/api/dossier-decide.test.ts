@@ -85,6 +85,8 @@ describe('supplement requests (one-stop: within 3 working days of receipt; a sec
     const late = await as['pleiku.chuyenvien']!.post(`/api/dossiers/${id}/actions/preview`, { action: 'request_supplement', input: { missingItems: ['Tờ khai'] } });
     expect(late.body.consequences.map((c: { code: string }) => c.code)).toEqual(['SUPPLEMENT_REQUEST_LATE']);
     expect(late.body.requiresConfirmation).toBe(false);
+    // What the action will do: pause the clock (no appointment while the applicant completes), print the slip, tell the applicant.
+    expect(late.body.outcome).toEqual({ state: 'supplement_requested', stateLabel: expect.any(String), clock: 'pause', dueAt: null, dueChanged: true, slip: 'supplement_request', notifiesApplicant: true });
     const r = await act('pleiku.chuyenvien', id, 'request_supplement', { missingItems: ['Tờ khai'] });
     expect(r.status).toBe(200);
     const h = await as['pleiku.chuyenvien']!.get(`/api/dossiers/${id}/history`);
@@ -111,6 +113,8 @@ describe('the due-soon queue and the timing class agree (one function in core/ca
     // Received Mon 2/3/2026, due Mon 9/3. Apology on Thu 5/3 to Sat 14/3 (end of office hours that day).
     const id = await inProcess('2026-03-02T09:00:00+07:00', '052090007004');
     clock.set('2026-03-05T09:00:00+07:00');
+    const pv = await as['pleiku.lanhdao']!.post(`/api/dossiers/${id}/actions/preview`, { action: 'apologize', input: { newDueAt: '2026-03-14', reasons: ['Cần xác minh thực địa'] } });
+    expect(pv.body.outcome).toMatchObject({ clock: 'reappoint', dueAt: '2026-03-14T17:00:00+07:00', dueChanged: true, slip: 'apology', notifiesApplicant: true });
     const ap = await act('pleiku.lanhdao', id, 'apologize', { newDueAt: '2026-03-14', reasons: ['Cần xác minh thực địa'] });
     expect(ap.status).toBe(200);
     expect(ap.body.dueAtLocal).toBe('2026-03-14T17:00:00+07:00');

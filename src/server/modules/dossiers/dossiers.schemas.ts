@@ -58,6 +58,18 @@ export const PreviewOut = z.object({
   message: z.string().nullable(),
   consequences: z.array(z.object({ code: z.enum(['SUPPLEMENT_REQUEST_LATE', 'INDEX_COUNTS_LATE']), message: z.string(), messageEn: z.string() })),
   requiresConfirmation: z.boolean().describe('true: send the action with input.confirm = true once the officer has confirmed'),
+  outcome: z
+    .object({
+      state: z.string(),
+      stateLabel: z.string(),
+      clock: z.enum(['start', 'pause', 'restart', 'reappoint', 'finish', 'none']).describe('What the action does to the processing clock'),
+      dueAt: z.string().nullable().describe('The appointment after the action (Vietnam time, ISO); null = none (paused, no time limit)'),
+      dueChanged: z.boolean(),
+      slip: z.string().nullable().describe('The slip the action produces (receipt, supplement request, apology…)'),
+      notifiesApplicant: z.boolean().describe('The applicant is sent a notice (e-mail/SMS) by this action'),
+    })
+    .nullable()
+    .describe('What the action would do (null when it would be refused): the same decision the action then takes'),
 });
 
 const iso = z.string().nullable();

@@ -384,9 +384,20 @@ export class DossiersService {
     const consequences = decision.ok ? decision.consequences.map((code) => ({ code, message: CONSEQUENCE_TEXT[code].vi, messageEn: CONSEQUENCE_TEXT[code].en })) : [];
     if (!decision.ok) {
       const err = this.guardError(decision, req.action, d.state);
-      return { allowed: false, code: err.code, message: errorMessage(err.code, 'vi', err.params), consequences, requiresConfirmation: false };
+      return { allowed: false, code: err.code, message: errorMessage(err.code, 'vi', err.params), consequences, requiresConfirmation: false, outcome: null };
     }
-    return { allowed: true, code: null, message: null, consequences, requiresConfirmation: decision.consequences.includes('INDEX_COUNTS_LATE') };
+    const t = decision.transition;
+    const dueAt = decision.clock.dueAt;
+    const outcome = {
+      state: t.to,
+      stateLabel: STATE_LABELS[t.to]?.vi ?? t.to,
+      clock: t.clock,
+      dueAt: dueAt ? formatVnIso(dueAt) : null,
+      dueChanged: (dueAt?.getTime() ?? null) !== (d.dueAt?.getTime() ?? null),
+      slip: t.slip,
+      notifiesApplicant: (NOTIFIED_ACTIONS as readonly string[]).includes(t.action),
+    };
+    return { allowed: true, code: null, message: null, consequences, requiresConfirmation: decision.consequences.includes('INDEX_COUNTS_LATE'), outcome };
   }
 
   /**
