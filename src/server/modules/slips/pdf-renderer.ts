@@ -7,6 +7,7 @@
  * The output is deterministic: the PDF's creation date is the slip's own date, so the same data gives the same
  * bytes (and the same SHA-256, which is how a stored slip is recognised).
  */
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { SERIF_FONTS } from '../../platform/pdf/fonts.ts';
 import QRCode from 'qrcode';
@@ -37,9 +38,43 @@ const SCALES: Record<'A5' | 'A4', Scale> = {
   A4: { body: 10, small: 8, header: 10, title: 14, table: 8, margins: { top: 36, bottom: 40, left: 40, right: 36 } },
 };
 
-/** QR code of a URL as a PNG image. */
+/**
+ * QR code of a URL as an opaque 8-bit grayscale PNG (quiet zone of one module, about 240 px wide).
+ *
+ * Opaque on purpose: PDFKit splits the alpha channel of an RGBA PNG (what `QRCode.toBuffer` makes) asynchronously,
+ * so with two codes on one slip the image objects were written in either order and the same slip came out with
+ * different bytes — a stored slip must be byte-identical when generated again. The modules come from
+ * `QRCode.create`; the PNG is written here (IHDR, one IDAT, IEND) with Node's zlib.
+ */
 export async function qrPng(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const n = modules.size + 2;
+  const scale = Math.max(1, Math.floor(240 / n));
+  const side = n * scale;
+  const raw = Buffer.alloc((side + 1) * side, 0xff);
+  for (let y = 0; y < side; y++) {
+    const row = y * (side + 1);
+    raw[row] = 0; // filter: none
+    const my = Math.floor(y / scale) - 1;
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / scale) - 1;
+      if (my >= 0 && mx >= 0 && my < modules.size && mx < modules.size && modules.get(my, mx)) raw[row + 1 + x] = 0;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // colour type: grayscale, no alpha
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 export async function renderSlipPdf(slip: SlipDoc): Promise<Buffer> {
