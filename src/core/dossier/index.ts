@@ -8,3 +8,4 @@ export * from './labels.ts';
 export * from './decide.ts';
 export * from './onestop-policy.ts';
 export * from './transfers.ts';
+export * from './events.ts';

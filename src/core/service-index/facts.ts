@@ -22,6 +22,7 @@
  *   late by then (`lateOpenDelta`).
  */
 import { toLocalDate } from '../calendar/time.ts';
+import { readDossierEvent } from '../dossier/events.ts';
 import type { LocalDate } from '../calendar/types.ts';
 
 export const RULES_VERSION = 'classification-2026-1';
@@ -146,14 +147,16 @@ export function dossierFacts(input: FactsInput): DossierFacts {
     }
   };
   for (const h of history) {
-    const clock = typeof h.data.clock === 'string' ? h.data.clock : h.seq === 1 && h.toState === 'received' ? 'start' : 'none';
+    // The typed event (version 1 rows upcast on read): the one reading of the clock fields.
+    const ev = readDossierEvent(h).data;
+    const clock = ev.clock;
     if (finishedAt || withdrawnAt) break;
     // Passing the appointment before this event makes the dossier late from the appointment.
     if (running && due && due.getTime() < h.at.getTime()) markLate(due, 'overdue');
     switch (clock) {
       case 'start':
-        receivedAt = asDate(h.data.receivedAt) ?? h.at;
-        due = asDate(h.data.dueAt);
+        receivedAt = asDate(ev.receivedAt) ?? h.at;
+        due = asDate(ev.dueAt);
         running = true;
         break;
       case 'pause':
@@ -165,7 +168,7 @@ export function dossierFacts(input: FactsInput): DossierFacts {
       case 'restart':
         if (pausedSince) pausedMs += h.at.getTime() - pausedSince.getTime();
         pausedSince = null;
-        due = asDate(h.data.dueAt);
+        due = asDate(ev.dueAt);
         running = true;
         break;
       case 'finish':

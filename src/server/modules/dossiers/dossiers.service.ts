@@ -31,6 +31,7 @@ import {
   type DecisionSnapshot,
   type Consequence,
   pendingAgencies,
+  dossierEventData,
 } from '../../../core/dossier/index.ts';
 import { errorMessage } from '../../../core/i18n/errors.ts';
 import { dossierNotice, NOTIFIED_ACTIONS } from '../../../core/notifications/dossier-notices.ts';
@@ -308,7 +309,7 @@ export class DossiersService {
           agencyId: agency.id,
           at: now,
           note: t.data.note ?? null,
-          data: { ...t.data, ...p.historyExtra, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip },
+          data: dossierEventData(body.action, { ...t.data, ...p.historyExtra }, { clock: t.clock, code, dueAt: dueAt ? formatVnIso(dueAt) : null, receivedAt: t.to === 'received' ? formatVnIso(receiptAt) : null, slip: t.slip }),
           attachments: docs.map((d) => d.id),
         });
         await repo.enqueue(tx, 'dossier.changed', { dossierId: id, action: body.action, state: t.to, code }, now);
@@ -526,15 +527,15 @@ export class DossiersService {
         agencyId: updated.handlingAgencyId,
         at: now,
         note: res.data.note ?? null,
-        data: {
-          ...res.data,
+        // The typed event (core/dossier/events.ts): the action's validated input and the decision's outcome.
+        data: dossierEventData(res.action, { ...res.data }, {
           slip: res.slip,
           clock: res.clock,
           dueAt: updated.dueAt ? formatVnIso(updated.dueAt) : null,
           ...(code ? { code } : {}),
           ...(res.clock === 'start' && c.receivedAt ? { receivedAt: formatVnIso(c.receivedAt) } : {}),
-          ...(decision.consequences.includes('SUPPLEMENT_REQUEST_LATE') ? { lateSupplementRequest: true } : {}),
-        },
+          ...(decision.consequences.includes('SUPPLEMENT_REQUEST_LATE') ? { lateSupplementRequest: true as const } : {}),
+        }),
         attachments: res.data.attachments ?? [],
       });
       await repo.enqueue(tx, 'dossier.changed', { dossierId: d.id, action: res.action, state: res.to, code: updated.code }, now);

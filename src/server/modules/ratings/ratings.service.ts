@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
-import { STATE_LABELS, type DossierState, type Role } from '../../../core/dossier/index.ts';
+import { dossierEventData, STATE_LABELS, type DossierState, type Role } from '../../../core/dossier/index.ts';
 import { followUpSummary, opensFollowUp, ratingDecision, secondFactorMatches, type RatingChannel, type RatingValue } from '../../../core/rating/index.ts';
 import * as dossierRepo from '../dossiers/dossiers.repository.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
@@ -108,7 +108,9 @@ export class RatingsService {
       const current = await dossierRepo.findDossier(tx, d.id);
       throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
     }
-    await dossierRepo.appendHistory(tx, { dossierId: d.id, seq: updated.version, action, fromState: d.state, toState: d.state, actorId, actorRole, agencyId: d.handlingAgencyId, at: now, note: null, data });
+    // A record event: the clock does not move, the appointment stays.
+    const event = dossierEventData(action, data, { clock: 'none', dueAt: d.dueAt ? formatVnIso(d.dueAt) : null, slip: null });
+    await dossierRepo.appendHistory(tx, { dossierId: d.id, seq: updated.version, action, fromState: d.state, toState: d.state, actorId, actorRole, agencyId: d.handlingAgencyId, at: now, note: null, data: event });
     return updated;
   }
 
