@@ -20,6 +20,7 @@ const FeedbackAnsweredPage = lazy(() => import('./pages/Feedback.tsx').then((m) 
 const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default: m.StatsPage })));
 const VerifySignaturesPage = lazy(() => import('./pages/VerifySignatures.tsx').then((m) => ({ default: m.VerifySignaturesPage })));
 const ServiceIndexPage = lazy(() => import('./pages/ServiceIndex.tsx').then((m) => ({ default: m.ServiceIndexPage })));
+const RatePage = lazy(() => import('./pages/Rate.tsx').then((m) => ({ default: m.RatePage })));
 const ParRankingPage = lazy(() => import('./pages/ParRanking.tsx').then((m) => ({ default: m.ParRankingPage })));
 
 function NotFound() {
@@ -100,6 +101,7 @@ export function App() {
             <Route path="/kiem-tra-chu-ky" element={<VerifySignaturesPage />} />
             <Route path="/chi-so-phuc-vu" element={<ServiceIndexPage />} />
             <Route path="/chi-so-cchc" element={<ParRankingPage />} />
+            <Route path="/danh-gia/:code" element={<RatePage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

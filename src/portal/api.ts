@@ -86,6 +86,18 @@ export interface TrackResult {
   timeline: TrackEntry[];
 }
 
+export interface PublicRatingView {
+  code: string;
+  procedureName: string;
+  agencyName: string;
+  state: string;
+  stateLabel: string;
+  canRate: boolean;
+  reason: 'RATING_NOT_ALLOWED' | 'ALREADY_RATED' | 'RATING_WINDOW_CLOSED' | null;
+  rating: { rating: string; reasons: string[]; comment: string | null; channel: string; at: string } | null;
+  followUp: { status: string; answer: string | null; answeredAt: string | null } | null;
+}
+
 export interface Citizen {
   id: string;
   contact: string;
@@ -286,6 +298,10 @@ export const api = {
   catalogFields: () => request<{ items: { field: string | null; count: number }[] }>('GET', '/public/catalog/fields'),
   catalog: (field: string, after?: string) => request<{ items: CatalogItem[]; next: string | null }>('GET', '/public/catalog', { query: { field, limit: 100, ...(after ? { after } : {}) } }),
   track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret } }),
+  ratingView: (code: string, secondFactor: string) =>
+    request<PublicRatingView>('GET', `/public/dossiers/${encodeURIComponent(code)}/rating`, { query: { secondFactor } }),
+  rateByLink: (code: string, body: { secondFactor: string; rating: string; reasons: string[]; comment?: string }) =>
+    request<{ rating: string; followUpId: string | null }>('POST', `/public/dossiers/${encodeURIComponent(code)}/rating`, { body }),
 
   requestOtp: (contact: string) => request<{ sent: boolean }>('POST', '/citizen/otp', { body: { contact } }),
   login: (contact: string, code: string) => request<{ token: string; citizen: Citizen }>('POST', '/citizen/login', { body: { contact, code } }),

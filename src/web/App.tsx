@@ -26,6 +26,8 @@ import {
   IconListCheck,
   IconLogout,
   IconMessageReport,
+  IconMoodSad,
+  IconMoodSmile,
   IconNotebook,
   IconPackageExport,
   IconReportAnalytics,
@@ -67,6 +69,8 @@ import { RemediationTaskPage } from './pages/reform/remediation/RemediationTask.
 import { ReformDashboardPage } from './pages/reform/dashboard/ReformDashboard.tsx';
 import { ReformUnitPage } from './pages/reform/dashboard/ReformUnit.tsx';
 import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
+import { KioskPage } from './pages/ratings/Kiosk.tsx';
+import { FollowUpsPage } from './pages/ratings/FollowUps.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
 const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
@@ -76,6 +80,7 @@ export function App() {
     <Routes>
       <Route path="/dang-nhap" element={<LoginPage />} />
       <Route path="/tra-cuu" element={<TrackPage />} />
+      <Route path="/kiosk" element={<RequireAuth><KioskPage /></RequireAuth>} />
       <Route path="/*" element={<RequireAuth><Shell /></RequireAuth>} />
     </Routes>
   );
@@ -219,6 +224,8 @@ function Shell() {
           {staffWork && nav('/hang-doi/mine', t('nav.queues'), <IconListCheck size={18} aria-hidden />, 'nav-queues', path.startsWith('/hang-doi'))}
           {hasRole('desk_officer') && nav('/tra-ket-qua', t('nav.return'), <IconPackageExport size={18} aria-hidden />, 'nav-return')}
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
+          {hasRole('desk_officer') && nav('/kiosk', t('kiosk.nav'), <IconMoodSmile size={18} aria-hidden />, 'nav-kiosk')}
+          {hasRole('desk_officer', 'leader', 'unit_admin') && nav('/y-kien-danh-gia', t('fu.nav'), <IconMoodSad size={18} aria-hidden />, 'nav-follow-ups')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
           {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
@@ -250,6 +257,7 @@ function Shell() {
           <Route path="/tra-ket-qua" element={<ReturnResultsPage />} />
           <Route path="/phan-anh" element={<Navigate to="/phan-anh/all" replace />} />
           <Route path="/phan-anh/:view" element={<FeedbackPage />} />
+          <Route path="/y-kien-danh-gia" element={<FollowUpsPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
           <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />

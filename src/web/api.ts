@@ -337,7 +337,36 @@ export interface Page<T> {
 
 // ---- calls ----
 
+export interface KioskDossier {
+  id: string;
+  code: string;
+  procedureName: string;
+  applicantName: string;
+  returnedAt: string;
+}
+
+export interface FollowUp {
+  id: string;
+  kind: string;
+  status: string;
+  summary: string;
+  dossierId: string;
+  dossierCode: string | null;
+  agencyId: string;
+  agencyName: string;
+  rating: { rating: string; reasons: string[]; comment: string | null; channel: string } | null;
+  answer: string | null;
+  closedAt: string | null;
+  version: number;
+  createdAt: string;
+}
+
 export const api = {
+  kioskCurrent: () => request<{ dossier: KioskDossier | null }>('GET', '/kiosk/current'),
+  kioskRate: (body: { dossierId: string; rating: string; reasons: string[]; comment?: string }) => request<{ rating: string }>('POST', '/kiosk/rating', { body }),
+  kioskUnlock: (password: string) => request<{ ok: true }>('POST', '/kiosk/unlock', { body: { password }, quiet401: true }),
+  followUps: (status?: 'open' | 'closed') => request<{ items: FollowUp[] }>('GET', '/follow-ups', { query: { status } }),
+  closeFollowUp: (id: string, body: { version: number; answer: string }) => request<FollowUp>('POST', `/follow-ups/${encodeURIComponent(id)}/close`, { body }),
   login: (username: string, password: string) => request<Me & { expiresAt: string }>('POST', '/auth/login', { body: { username, password }, quiet401: true }),
   logout: () => request<{ ok: true }>('POST', '/auth/logout', { quiet401: true }),
   me: () => request<Me>('GET', '/auth/me', { quiet401: true }),

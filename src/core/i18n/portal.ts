@@ -6,6 +6,7 @@
  * `{name}` placeholders are filled by `tp(key, lang, params)`.
  */
 import { PORTAL_PAR } from './ui-par.ts';
+import { PORTAL_RATING } from './ui-rating.ts';
 import { formatMessage, type Lang } from './errors.ts';
 import type { ActionName } from '../dossier/actions.ts';
 import type { DossierState } from '../dossier/states.ts';
@@ -469,6 +470,7 @@ export const PORTAL = {
   'idx.level.other': { vi: 'Cơ quan khác', en: 'Other offices' },
   'idx.noAgencies': { vi: 'Chưa có đơn vị nào công bố chỉ số.', en: 'No unit publishes an index yet.' },
   ...PORTAL_PAR,
+  ...PORTAL_RATING,
 } as const satisfies Record<string, Label>;
 
 export type PortalKey = keyof typeof PORTAL;

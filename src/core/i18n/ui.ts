@@ -11,6 +11,7 @@ import { UI_REFORM } from './ui-reform.ts';
 import { UI_PAR } from './ui-par.ts';
 import { UI_REMED } from './ui-remed.ts';
 import { UI_CATALOG } from './ui-catalog.ts';
+import { UI_RATING } from './ui-rating.console.ts';
 
 export type { Lang };
 
@@ -439,7 +440,7 @@ const BASE = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** The one catalogue: the base strings plus one section file per console area (keys prefixed by area). */
-export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED } as const;
+export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED, ...UI_RATING } as const;
 
 export type UiKey = keyof typeof UI;
 

@@ -1,1 +1,2 @@
 export * from './rating.ts';
+export * from './faces.ts';

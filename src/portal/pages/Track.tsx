@@ -4,11 +4,12 @@
  * removed from the address bar. A wrong factor and an unknown code show the same neutral message.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { STATE_LABELS } from '../../core/dossier/labels.ts';
 import type { DossierState } from '../../core/dossier/states.ts';
 import { STATE_ADVICE } from '../../core/i18n/portal.ts';
-import { api, isApiError, type TrackResult } from '../api.ts';
+import { RATING_LABELS, type RatingValue } from '../../core/rating/index.ts';
+import { api, isApiError, type PublicRatingView, type TrackResult } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { useLang } from '../context.tsx';
@@ -40,6 +41,7 @@ export function TrackPage() {
   const [code, setCode] = useState(params.get('code') ?? '');
   const [secret, setSecret] = useState(params.get('secret') ?? '');
   const [result, setResult] = useState<TrackResult | null>(null);
+  const [rating, setRating] = useState<PublicRatingView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notFound, setNotFound] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,9 @@ export function TrackPage() {
     try {
       const r = await api.track(c.trim(), s.trim());
       setResult(r);
+      // The rating and the office's answer to a dissatisfied rating (same second factor); optional for the page.
+      setRating(null);
+      api.ratingView(r.code, s.trim()).then(setRating, () => setRating(null));
       setTimeout(() => resultRef.current?.focus(), 0);
     } catch (e) {
       // 404 for an unknown code or a wrong factor; 400 when the input is too short to be a code: same message.
@@ -157,6 +162,25 @@ export function TrackPage() {
               </div>
             )}
           </dl>
+          {rating?.rating && (
+            <p data-testid="track-rating">
+              <strong>{t('rate.yourRating')}:</strong> {RATING_LABELS[rating.rating.rating as RatingValue]?.face} {RATING_LABELS[rating.rating.rating as RatingValue]?.[lang] ?? rating.rating.rating}
+            </p>
+          )}
+          {rating?.followUp && (
+            <div className="notice notice-info" data-testid="track-answer">
+              <p className="notice-title">{t('rate.answer')}</p>
+              <p>{rating.followUp.answer ?? t('rate.answerPending')}</p>
+              {rating.followUp.answeredAt && <p className="hint">{fmtDate(rating.followUp.answeredAt, lang)}</p>}
+            </div>
+          )}
+          {rating?.canRate && (
+            <p className="actions">
+              <Link className="btn btn-primary" to={`/danh-gia/${encodeURIComponent(result.code)}`}>
+                {t('rate.title')}
+              </Link>
+            </p>
+          )}
           <h3>{t('track.timeline')}</h3>
           <Timeline entries={result.timeline} />
         </section>

@@ -390,6 +390,12 @@ describe('citizen endpoints × callers', () => {
     { name: 'POST /api/files', method: 'POST', url: () => '/api/files', expect: { anonymous: 401, citizenA: 401, citizenB: 401 } as Record<CCaller, number> },
     { name: 'GET /api/feedback (staff queue)', method: 'GET', url: () => '/api/feedback', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
     { name: 'GET /api/follow-ups', method: 'GET', url: () => '/api/follow-ups', expect: { anonymous: 401, deskA: 200, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
+    // Ratings: the desk kiosk is a desk officer's screen; follow-ups are staff, scoped to the unit; the rating page is public.
+    { name: 'GET /api/kiosk/current', method: 'GET', url: () => '/api/kiosk/current', expect: { anonymous: 401, deskA: 200, provinceAdmin: 403, citizenA: 401, citizenB: 401 } },
+    { name: 'POST /api/kiosk/rating (no such dossier)', method: 'POST', url: () => '/api/kiosk/rating', body: () => ({ dossierId: crypto.randomUUID(), rating: 'satisfied' }), expect: { anonymous: 401, deskA: 404, citizenA: 401, citizenB: 401 } as Record<CCaller, number> },
+    { name: 'POST /api/kiosk/unlock (wrong password)', method: 'POST', url: () => '/api/kiosk/unlock', body: () => ({ password: 'not-the-password' }), /* desk officer's wrong password (401 INVALID_CREDENTIALS): ratings.routes.test.ts */ expect: { anonymous: 401, provinceAdmin: 403, citizenA: 401, citizenB: 401 } as Record<CCaller, number> },
+    { name: 'POST /api/follow-ups/:id/close (no such item)', method: 'POST', url: () => `/api/follow-ups/${crypto.randomUUID()}/close`, body: () => ({ version: 1, answer: 'Đơn vị đã xem xét và trả lời Ông/Bà.' }), expect: { anonymous: 401, deskA: 404, provinceAdmin: 404, citizenA: 401, citizenB: 401 } },
+    { name: 'GET /api/public/dossiers/:code/rating (unknown code)', method: 'GET', url: () => '/api/public/dossiers/000.00.00.X00-000000-0000/rating?secondFactor=ABCDEFGH', expect: { anonymous: 404, deskA: 404, provinceAdmin: 404, citizenA: 404, citizenB: 404 } },
     { name: 'GET /api/staff', method: 'GET', url: () => '/api/staff', expect: { anonymous: 401, deskA: 403, provinceAdmin: 200, citizenA: 401, citizenB: 401 } },
   ];
 
