@@ -42,7 +42,7 @@ export class InspectionsService {
   /** Reform officers / leaders of a reform standing body (Sở Nội vụ) see every plan and visit. */
   private async isProvince(auth: AuthInfo): Promise<boolean> {
     const bodies = new Set((await R.standingBodies(this.db)).map((a) => a.id));
-    return auth.assignments.some((a) => PROVINCE_ROLES.includes(a.role) && (bodies.has(a.agencyId) || a.role === 'province_admin'));
+    return auth.assignments.some((a) => a.role === 'reform_officer' || a.role === 'province_admin' || (PROVINCE_ROLES.includes(a.role) && bodies.has(a.agencyId)));
   }
 
   listTemplates() {
@@ -274,8 +274,7 @@ export class InspectionsService {
 
   private async applyChange(auth: AuthInfo, v: R.VisitRow, c: z.infer<typeof S.SyncBody>['changes'][number]) {
     const now = this.ctx.now();
-    const names = async (uid: string | null) => (uid ? { id: uid, name: (await R.usersByIds(this.db, [uid]))[0]?.fullName ?? '' } : null);
-    const itemOut = async (i: R.ItemRow) => ({ code: i.code, result: i.result, note: i.note, version: i.version, updatedBy: await names(i.updatedBy), updatedAt: i.updatedAt });
+    const names = async (db: Parameters<typeof R.usersByIds>[0], uid: string | null) => (uid ? { id: uid, name: (await R.usersByIds(db, [uid]))[0]?.fullName ?? '' } : null);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
@@ -292,15 +291,15 @@ export class InspectionsService {
             const u = await R.updateItemIfVersion(tx, item.id, item.version, { result: m.item.result, note: m.item.note, updatedBy: auth.userId }, now);
             if (!u) throw new RetryChange();
             await R.appendHistory(tx, { planId: v.planId, visitId: v.id, itemCode: item.code, clientChangeId: c.clientChangeId, actorId: auth.userId, action: 'item_changed', from: { result: item.result, note: item.note, version: item.version }, to: { result: u.result, note: u.note, version: u.version }, at: now });
-            return { clientChangeId: c.clientChangeId, outcome: 'applied' as const, item: await itemOut(u) };
+            return { clientChangeId: c.clientChangeId, outcome: 'applied' as const, item: { code: u.code, result: u.result, note: u.note, version: u.version, updatedBy: await names(tx, u.updatedBy), updatedAt: u.updatedAt } };
           }
           if (m.kind === 'unchanged') {
             if (m.reason === 'same_content') {
               await R.appendHistory(tx, { planId: v.planId, visitId: v.id, itemCode: item.code, clientChangeId: c.clientChangeId, actorId: auth.userId, action: 'item_same_content', to: { result: c.result, note: c.note }, at: now });
             }
-            return { clientChangeId: c.clientChangeId, outcome: 'unchanged' as const, reason: m.reason, item: await itemOut(item) };
+            return { clientChangeId: c.clientChangeId, outcome: 'unchanged' as const, reason: m.reason, item: { code: item.code, result: item.result, note: item.note, version: item.version, updatedBy: await names(tx, item.updatedBy), updatedAt: item.updatedAt } };
           }
-          return { clientChangeId: c.clientChangeId, outcome: 'conflict' as const, item: await itemOut(item), mine: { result: c.result, note: c.note } };
+          return { clientChangeId: c.clientChangeId, outcome: 'conflict' as const, item: { code: item.code, result: item.result, note: item.note, version: item.version, updatedBy: await names(tx, item.updatedBy), updatedAt: item.updatedAt }, mine: { result: c.result, note: c.note } };
         });
       } catch (e) {
         // A concurrent writer (same item, or the same client change id in a parallel request): re-read and merge again.
