@@ -25,6 +25,7 @@ import { registerWeb } from './web.ts';
 import { monitoringRoutes, publicIndexRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 import { reformRoutes } from '../../modules/reform/reform.routes.ts';
 import { parRoutes } from '../../modules/reform/par/par.routes.ts';
+import { inspectionStats, inspectionVisitsFor, inspectionsRoutes } from '../../modules/reform/inspections/index.ts';
 import { openTasksForParNode, remediationRoutes } from '../../modules/reform/remediation/index.ts';
 import { toLocalDate } from '../../../core/calendar/index.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
@@ -132,7 +133,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(reformRoutes(ctx), { prefix: '/api' });
   // The PAR self-assessment shows a criterion's open remediation tasks (reform/remediation).
   await app.register(parRoutes(ctx, { openTasksForNode: (agencyId, nodeCode) => openTasksForParNode(ctx.db, agencyId, nodeCode, toLocalDate(ctx.now())) }), { prefix: '/api' });
-  await app.register(remediationRoutes(ctx), { prefix: '/api' });
+  await app.register(inspectionsRoutes(ctx), { prefix: '/api' });
+  await app.register(remediationRoutes(ctx, { inspectionStats, inspectionVisitsFor }), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
   // The short link printed on the slips (PUBLIC_BASE_URL/danh-gia/<code>) opens the portal's rating page.
   app.get('/danh-gia/:code', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/dich-vu-cong/danh-gia/${encodeURIComponent((req.params as { code: string }).code)}`, 302));
