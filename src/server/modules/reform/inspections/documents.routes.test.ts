@@ -99,17 +99,17 @@ describe('inspection documents', () => {
 
   it('issue: leader only, visit done, minutes before conclusion', async () => {
     const cv = (await c.leader.get(`${D()}/conclusion`)).body.version;
-    expect((await c.leader.post(`${D()}/minutes/issue`, { version: 2 })).body.code).toBe('INSPECTION_VISIT_STATE');
+    expect((await c.leader.post(`${D()}/minutes/issue`, { version: 2 })).body.error.code).toBe('INSPECTION_VISIT_STATE');
     const v = (await repo.findVisit(env.ctx.db, visitId))!;
     await repo.updateVisitIfVersion(env.ctx.db, visitId, v.version, { status: 'done', doneAt: clock.now() }, clock.now());
     expect((await c.member.post(`${D()}/minutes/issue`, { version: 2 })).status).toBe(403);
-    expect((await c.leader.post(`${D()}/conclusion/issue`, { version: cv })).body.code).toBe('INSPECTION_MINUTES_FIRST');
+    expect((await c.leader.post(`${D()}/conclusion/issue`, { version: cv })).body.error.code).toBe('INSPECTION_MINUTES_FIRST');
     expect((await c.leader.post(`${D()}/minutes/issue`, { version: 1 })).status).toBe(409);
     const ok = await c.leader.post(`${D()}/minutes/issue`, { version: 2 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'issued', number: expect.any(Number), symbol: 'BB-SNV' });
     const put = await c.leader.put(`${D()}/minutes`, { version: ok.body.version, subject: 'V/v khác' });
-    expect(put.body.code).toBe('INSPECTION_DOCUMENT_STATE');
+    expect(put.body.error.code).toBe('INSPECTION_DOCUMENT_STATE');
     const t = await pdfText(c.leader, `${D()}/minutes.pdf`, 'issued.pdf');
     expect(t).toContain(`Số: ${String(ok.body.number).padStart(2, '0')}/BB-SNV`);
     expect(t).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
