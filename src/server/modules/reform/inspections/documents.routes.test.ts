@@ -86,6 +86,8 @@ describe('inspection documents', () => {
     const stale = await c.leader.put(`${D()}/minutes`, { version: 1, subject: 'x' });
     expect(stale.status).toBe(409);
     expect((await c.member.put(`${D()}/conclusion`, { version: 1, recommendations: [{ ownerAgencyId: 'x', content: '', deadline: '20/10/2026' }] })).status).toBe(400);
+    const unknownOwner = await c.member.put(`${D()}/conclusion`, { version: 1, recommendations: [{ ownerAgencyId: '00000000-0000-4000-8000-000000000000', content: 'Khắc phục', deadline: null }] });
+    expect(unknownOwner.status).toBe(404);
   });
 
   it('draft PDF carries the motto and the watermark', async () => {
@@ -103,7 +105,9 @@ describe('inspection documents', () => {
     const v = (await repo.findVisit(env.ctx.db, visitId))!;
     await repo.updateVisitIfVersion(env.ctx.db, visitId, v.version, { status: 'done', doneAt: clock.now() }, clock.now());
     expect((await c.member.post(`${D()}/minutes/issue`, { version: 2 })).status).toBe(403);
-    expect((await c.leader.post(`${D()}/conclusion/issue`, { version: cv })).body.error.code).toBe('INSPECTION_MINUTES_FIRST');
+    const first = await c.leader.post(`${D()}/conclusion/issue`, { version: cv });
+    expect(first.status).toBe(422);
+    expect(first.body.error.code).toBe('INSPECTION_MINUTES_FIRST');
     expect((await c.leader.post(`${D()}/minutes/issue`, { version: 1 })).status).toBe(409);
     const ok = await c.leader.post(`${D()}/minutes/issue`, { version: 2 });
     expect(ok.status).toBe(200);

@@ -157,6 +157,12 @@ export class DocumentsService {
     const row = await this.ensure(this.ctx.db, auth.userId, visitId, kind, l);
     if (row.status === 'issued') throw new AppError('INSPECTION_DOCUMENT_STATE', { document: KIND_LABEL[kind].vi, documentEn: KIND_LABEL[kind].en });
     if (row.version !== e.version) throw new AppError('VERSION_CONFLICT', { current: row.version }, { currentVersion: row.version });
+    if (e.recommendations?.length) {
+      const ids = [...new Set(e.recommendations.map((r) => r.ownerAgencyId))];
+      const found = new Set((await repo.agenciesByIds(this.ctx.db, ids)).map((a) => a.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length) throw new AppError('NOT_FOUND', { entity: 'agency' }, { ownerAgencyIds: missing });
+    }
     const old = row.body as InspectionDocumentBody;
     const next: InspectionDocumentBody = {
       ...old,
