@@ -147,7 +147,7 @@ export const ERROR_CATALOGUE = {
   CHECKLIST_INCOMPLETE: { status: 422, vi: 'Chưa kết thúc được cuộc kiểm tra: {count} nội dung chưa có kết quả ({codes}).', en: 'The visit cannot be finished: {count} checklist items have no result ({codes}).' },
   INSPECTION_PHOTO_TYPE: { status: 415, vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP (tệp gửi lên: {mime}).', en: 'A photo must be a JPEG, PNG or WebP file (received: {mime}).' },
   INSPECTION_DOCUMENT_STATE: { status: 409, vi: '{document} đã ban hành, không sửa được.', en: 'The {documentEn} has been issued and cannot change.' },
-  INSPECTION_MINUTES_FIRST: { status: 409, vi: 'Phải ban hành biên bản kiểm tra trước thông báo kết luận.', en: 'The minutes must be issued before the conclusion notice.' },
+  INSPECTION_MINUTES_FIRST: { status: 422, vi: 'Phải ban hành biên bản kiểm tra trước thông báo kết luận.', en: 'The minutes must be issued before the conclusion notice.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -24,6 +24,7 @@ import { dossiersRoutes } from '../../modules/dossiers/dossiers.routes.ts';
 import { registerWeb } from './web.ts';
 import { monitoringRoutes, publicIndexRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 import { reformRoutes } from '../../modules/reform/reform.routes.ts';
+import { inspectionDocumentsRoutes } from '../../modules/reform/inspections/documents.routes.ts';
 import { parRoutes } from '../../modules/reform/par/par.routes.ts';
 import { inspectionStats, inspectionVisitsFor, inspectionsRoutes } from '../../modules/reform/inspections/index.ts';
 import { openTasksForParNode, remediationRoutes } from '../../modules/reform/remediation/index.ts';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // The PAR self-assessment shows a criterion's open remediation tasks (reform/remediation).
   await app.register(parRoutes(ctx, { openTasksForNode: (agencyId, nodeCode) => openTasksForParNode(ctx.db, agencyId, nodeCode, toLocalDate(ctx.now())) }), { prefix: '/api' });
   await app.register(inspectionsRoutes(ctx), { prefix: '/api' });
+  await app.register(inspectionDocumentsRoutes(ctx), { prefix: '/api' });
   await app.register(remediationRoutes(ctx, { inspectionStats, inspectionVisitsFor }), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
   // The short link printed on the slips (PUBLIC_BASE_URL/danh-gia/<code>) opens the portal's rating page.

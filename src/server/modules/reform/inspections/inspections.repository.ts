@@ -1,6 +1,7 @@
 /** SQL of reform inspections (the only place with queries on inspection_* tables). */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { recordAudit } from '../../../platform/db/audit.ts';
 import {
   agencies,
   inspectionDocumentCounters,
@@ -199,4 +200,9 @@ export async function nextDocumentNumber(tx: DbOrTx, year: number, kind: string)
     .onConflictDoUpdate({ target: [inspectionDocumentCounters.year, inspectionDocumentCounters.kind], set: { last: sql`${inspectionDocumentCounters.last} + 1` } })
     .returning();
   return r!.last;
+}
+
+/** History of inspection documents (append-only audit log: create, edit, issue). */
+export async function documentAudit(tx: DbOrTx, at: Date, actorId: string | null, action: string, documentId: string, data: Record<string, unknown>): Promise<void> {
+  await recordAudit(tx, { at, actorId, action, entity: 'inspection_document', entityId: documentId, data });
 }
