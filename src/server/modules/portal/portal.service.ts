@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { secondFactorMatches } from '../../../core/rating/index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findDossierByCode, historyOf } from '../dossiers/dossiers.repository.ts';
@@ -9,8 +10,8 @@ import { findAgency } from '../units/units.repository.ts';
 import { historyActionLabel, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a.trim().toUpperCase());
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 };
@@ -40,8 +41,8 @@ export class PortalService {
 
   async track(code: string, factor: string) {
     const d = await findDossierByCode(this.ctx.db, code.trim());
-    const phone = (d?.applicant as { phone?: string } | undefined)?.phone?.replace(/\D/g, '');
-    const ok = d && (sameSecret(factor, d.trackingSecret) || (phone && phone.length >= 8 && factor.replace(/\D/g, '') === phone));
+    // The same second-factor rule as the rating page (core/rating secondFactorMatches).
+    const ok = d && secondFactorMatches(factor, { trackingSecret: d.trackingSecret, phone: (d.applicant as { phone?: string } | undefined)?.phone }, safeEqual);
     // Wrong factor and unknown code answer the same, so codes cannot be enumerated.
     if (!d || !ok) throw new AppError('DOSSIER_NOT_FOUND');
     const [proc, agency, history] = await Promise.all([findProcedure(this.ctx.db, d.procedureId), findAgency(this.ctx.db, d.receivingAgencyId), historyOf(this.ctx.db, d.id)]);
