@@ -29,6 +29,9 @@ export async function startServer(opts: { config?: AppConfig; demo?: boolean; lo
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx = createContext(config, database);
   await ctx.services.calendar.ensurePolicies();
+  // The service index derived by older classification rules is rebuilt once, before serving.
+  const rebuilt = await ctx.services.monitoring.ensureRules();
+  if (rebuilt) log(`Chỉ số phục vụ: đã tính lại theo quy tắc mới (${rebuilt.dossiers} hồ sơ, ${rebuilt.ms} ms) · service index rebuilt for new rules`);
   if (opts.demo) {
     const summary = await seedDemo(ctx);
     if (summary) log(formatDemoSummary(summary));

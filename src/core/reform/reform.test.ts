@@ -122,6 +122,7 @@ function dashboard(input: { received: number; finished: number; finishedOnTime: 
     received: input.received,
     finished: input.finished,
     finishedOnTime: input.finishedOnTime,
+    finishedOnTimeContent: input.finishedOnTime, // no complaint in these inputs
     onlineCompliant: input.online,
     feeBearing: input.feeBearing,
     paidOnline: input.paidOnline,
@@ -131,7 +132,7 @@ function dashboard(input: { received: number; finished: number; finishedOnTime: 
     processingSeconds: input.finished * 2.5 * 86_400,
   });
   const metrics = [
-    ...dossierMetrics({ sums, openAtEnd: input.openAtEnd, lateOpenAtEnd: input.lateOpenAtEnd }),
+    ...dossierMetrics({ sums, atEnd: { open: input.openAtEnd, lateOpen: input.lateOpenAtEnd, contentOpen: input.openAtEnd, contentLateOpen: input.lateOpenAtEnd } }),
     ...feedbackMetrics({ received: input.feedback, onTime: input.feedbackOnTime, satisfied: input.feedbackOnTime, aboutProcedures: 0, aboutStaff: 0 }),
   ];
   const result = scoreMetrics(PORTAL_2025, metrics);

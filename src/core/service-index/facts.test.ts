@@ -29,7 +29,7 @@ describe('dossier classification (ON_TIME rules, dated examples)', () => {
     expect(f).toMatchObject({ counted: true, lateAt: null, finishedAt: vn('2026-02-25T15:00:00') });
     expect(contributions(f)).toEqual([
       { day: '2026-02-12', counters: expect.objectContaining({ received: 1, openDelta: 1 }) },
-      { day: '2026-02-25', counters: { openDelta: -1, finished: 1, finishedOnTime: 1, finishedElectronic: 0, processingSeconds: 13 * 86_400 + 5 * 3600 } },
+      { day: '2026-02-25', counters: { openDelta: -1, contentOpenDelta: -1, finished: 1, finishedOnTime: 1, finishedOnTimeContent: 1, finishedElectronic: 0, processingSeconds: 13 * 86_400 + 5 * 3600 } },
     ]);
   });
 
@@ -39,8 +39,8 @@ describe('dossier classification (ON_TIME rules, dated examples)', () => {
     expect(late).toMatchObject({ lateAt: vn('2026-03-06T17:00:00'), lateReason: 'overdue' });
     const c = contributions(late);
     expect(c.filter((x) => x.day === '2026-03-06').map((x) => x.counters)).toEqual([
-      { lateOpenDelta: 1 },
-      { openDelta: -1, lateOpenDelta: -1, finished: 1, finishedOnTime: 0, finishedElectronic: 0, processingSeconds: 4 * 86_400 + 9 * 3600 + 1 },
+      { lateOpenDelta: 1, contentLateOpenDelta: 1 },
+      { openDelta: -1, contentOpenDelta: -1, lateOpenDelta: -1, contentLateOpenDelta: -1, finished: 1, finishedOnTime: 0, finishedOnTimeContent: 0, finishedElectronic: 0, processingSeconds: 4 * 86_400 + 9 * 3600 + 1 },
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('dossier classification (ON_TIME rules, dated examples)', () => {
     expect(open).toMatchObject({ finishedAt: null, lateAt: vn('2026-03-06T17:00:00') });
     expect(contributions(open)).toEqual([
       { day: '2026-03-02', counters: expect.objectContaining({ received: 1, openDelta: 1 }) },
-      { day: '2026-03-06', counters: { lateOpenDelta: 1 } },
+      { day: '2026-03-06', counters: { lateOpenDelta: 1, contentLateOpenDelta: 1 } },
     ]);
     const paused = dossierFacts(input([receive('2026-03-02T08:00:00', '2026-03-06T17:00:00'), h('2026-03-04T09:00:00', 'request_supplement', 'supplement_requested', { clock: 'pause' })]));
     expect(paused.lateAt).toBeNull();
@@ -101,7 +101,7 @@ describe('dossier classification (ON_TIME rules, dated examples)', () => {
   it('a withdrawn dossier leaves the figures at its withdrawal and is never finished', () => {
     const f = dossierFacts(input([receive('2026-03-02T08:00:00', '2026-03-16T17:00:00'), h('2026-03-04T09:00:00', 'withdraw', 'withdrawn', { clock: 'finish' })]));
     expect(f).toMatchObject({ finishedAt: null, withdrawnAt: vn('2026-03-04T09:00:00'), lateAt: null });
-    expect(contributions(f)[1]).toEqual({ day: '2026-03-04', counters: { openDelta: -1 } });
+    expect(contributions(f)[1]).toEqual({ day: '2026-03-04', counters: { openDelta: -1, contentOpenDelta: -1 } });
   });
 
   it('a refused or stopped dossier is finished; one never received (online, not yet accepted) does not count', () => {
@@ -160,13 +160,12 @@ describe('counters from facts', () => {
 
   it('ON_TIME = (finished on time + open and not late at the end) ÷ (finished + open at the end)', () => {
     const m = dossierMetrics({
-      sums: { received: 10, online: 4, onlineCompliant: 3, synced: 0, digitised: 5, reused: 1, citizenStore: 1, eid: 2, feeBearing: 4, paidOnline: 1, dissatisfied: 1, finished: 6, finishedOnTime: 5, finishedElectronic: 2, processingSeconds: 0, openDelta: 0, lateOpenDelta: 0 },
-      openAtEnd: 4,
-      lateOpenAtEnd: 1,
+      sums: { received: 10, online: 4, onlineCompliant: 3, synced: 0, digitised: 5, reused: 1, citizenStore: 1, eid: 2, feeBearing: 4, paidOnline: 1, dissatisfied: 1, finished: 6, finishedOnTime: 5, finishedOnTimeContent: 4, finishedElectronic: 2, processingSeconds: 0, openDelta: 0, lateOpenDelta: 0, contentOpenDelta: 0, contentLateOpenDelta: 0 },
+      atEnd: { open: 4, lateOpen: 1, contentOpen: 3, contentLateOpen: 1 },
     });
     const by = new Map(m.map((x) => [x.code, x]));
     expect(by.get('ON_TIME')).toEqual({ code: 'ON_TIME', numerator: 8, denominator: 10 });
-    expect(by.get('DOSSIER_RECEIVING_SATISFACTION')).toEqual({ code: 'DOSSIER_RECEIVING_SATISFACTION', numerator: 7, denominator: 10 });
+    expect(by.get('DOSSIER_RECEIVING_SATISFACTION')).toEqual({ code: 'DOSSIER_RECEIVING_SATISFACTION', numerator: 6, denominator: 10 });
     expect(by.get('PAYMENT_DOSSIERS')).toEqual({ code: 'PAYMENT_DOSSIERS', numerator: 1, denominator: 4 });
     expect(by.get('ORIGINAL_RESULT_AVAILABLE')).toEqual({ code: 'ORIGINAL_RESULT_AVAILABLE', numerator: 2, denominator: 6 });
   });

@@ -25,7 +25,12 @@ import { toLocalDate } from '../calendar/time.ts';
 import { readDossierEvent } from '../dossier/events.ts';
 import type { LocalDate } from '../calendar/types.ts';
 
-export const RULES_VERSION = 'classification-2026-1';
+/**
+ * Version of the classification and of the counters it feeds. A change re-derives every facts row and rebuilds the
+ * counters (index-maintenance.ts ensureIndexRules, run at server start).
+ * 2026-2: satisfaction counters mirroring the drill-down (finishedOnTimeContent, contentOpenDelta, contentLateOpenDelta).
+ */
+export const RULES_VERSION = 'classification-2026-2';
 
 /** The counters kept per (agency, procedure, day) and rolled up per month. */
 export const COUNTERS = [
@@ -44,11 +49,16 @@ export const COUNTERS = [
   // by finish day
   'finished',
   'finishedOnTime',
+  /** Finished, not late and not complained about / rated dissatisfied (DOSSIER_RECEIVING_SATISFACTION). */
+  'finishedOnTimeContent',
   'finishedElectronic',
   'processingSeconds',
   // running balances (sum over all days ≤ the period end)
   'openDelta',
   'lateOpenDelta',
+  /** Open and not complained about / rated dissatisfied; of them, late (the satisfaction balances). */
+  'contentOpenDelta',
+  'contentLateOpenDelta',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
@@ -251,16 +261,21 @@ export function contributions(f: DossierFacts): Contribution[] {
       paidOnline: b(f.paidOnline),
       dissatisfied: b(f.dissatisfied),
       openDelta: 1,
+      contentOpenDelta: b(!f.dissatisfied),
     },
   });
   const end = f.finishedAt ?? f.withdrawnAt;
-  if (f.lateAt) out.push({ day: toLocalDate(f.lateAt), counters: { lateOpenDelta: 1 } });
+  if (f.lateAt) out.push({ day: toLocalDate(f.lateAt), counters: { lateOpenDelta: 1, contentLateOpenDelta: b(!f.dissatisfied) } });
   if (end) {
-    const c: Partial<Counters> = { openDelta: -1 };
-    if (f.lateAt) c.lateOpenDelta = -1;
+    const c: Partial<Counters> = { openDelta: -1, contentOpenDelta: -b(!f.dissatisfied) };
+    if (f.lateAt) {
+      c.lateOpenDelta = -1;
+      c.contentLateOpenDelta = -b(!f.dissatisfied);
+    }
     if (f.finishedAt) {
       c.finished = 1;
       c.finishedOnTime = b(f.lateAt === null);
+      c.finishedOnTimeContent = b(f.lateAt === null && !f.dissatisfied);
       c.finishedElectronic = b(f.electronicResult);
       c.processingSeconds = f.processingSeconds;
     }

@@ -5,21 +5,37 @@
 import type { Counters } from './facts.ts';
 import type { MetricCount } from './score.ts';
 
+/** The running balances at a day's end: each is the sum of its delta counter over every day up to it. */
+export interface Balances {
+  /** Dossiers open (openDelta), and of them already late (lateOpenDelta). */
+  open: number;
+  lateOpen: number;
+  /** Open dossiers not complained about nor rated dissatisfied (contentOpenDelta), and of them late (contentLateOpenDelta). */
+  contentOpen: number;
+  contentLateOpen: number;
+}
+
+export const BALANCE_COUNTERS = { open: 'openDelta', lateOpen: 'lateOpenDelta', contentOpen: 'contentOpenDelta', contentLateOpen: 'contentLateOpenDelta' } as const satisfies Record<keyof Balances, keyof Counters>;
+
+export const zeroBalances = (): Balances => ({ open: 0, lateOpen: 0, contentOpen: 0, contentLateOpen: 0 });
+
 /** Counters summed over the period, plus the open balances at its end. */
 export interface PeriodCounts {
   /** Receipt- and finish-day counters summed over [from, to]. */
   sums: Counters;
-  /** Dossiers open at the period end, and those of them already late (sum of the deltas up to the end). */
-  openAtEnd: number;
-  lateOpenAtEnd: number;
+  /** The balances at the judging day's end (the period end, or today while it runs). */
+  atEnd: Balances;
 }
 
 /** Indicators computed from dossiers. */
 export function dossierMetrics(c: PeriodCounts): MetricCount[] {
   const s = c.sums;
-  const openOnTime = c.openAtEnd - c.lateOpenAtEnd;
-  const progressDen = s.finished + c.openAtEnd;
-  const progressNum = s.finishedOnTime + openOnTime;
+  const e = c.atEnd;
+  // The "progress" population (core/service-index/drill.ts): finished in the period or open at its end.
+  const progressDen = s.finished + e.open;
+  const progressNum = s.finishedOnTime + (e.open - e.lateOpen);
+  // Of it, not late and not complained about / rated dissatisfied: the same population, one more condition.
+  const contentNum = s.finishedOnTimeContent + (e.contentOpen - e.contentLateOpen);
   return [
     { code: 'DOSSIER_SYNC', numerator: s.synced, denominator: s.received },
     { code: 'ON_TIME', numerator: progressNum, denominator: progressDen },
@@ -30,8 +46,9 @@ export function dossierMetrics(c: PeriodCounts): MetricCount[] {
     { code: 'REUSED_DIGITIZED_DATA', numerator: s.reused, denominator: s.received },
     { code: 'SYNCED_WITH_DVCQG_PERSONAL_STORAGE', numerator: s.citizenStore, denominator: s.received },
     { code: 'CITIZEN_DATA_CONNECTED_DOSSIER', numerator: s.eid, denominator: s.received },
-    // 100 % − (late rate + dissatisfied/complained rate), over the progress denominator.
-    { code: 'DOSSIER_RECEIVING_SATISFACTION', numerator: Math.max(0, progressNum - s.dissatisfied), denominator: progressDen },
+    // 100 % − (late rate + dissatisfied/complained rate) over the progress population: the dossiers of it that are
+    // neither late nor complained about (a late and complained one costs once; a withdrawn one is not in it).
+    { code: 'DOSSIER_RECEIVING_SATISFACTION', numerator: contentNum, denominator: progressDen },
   ];
 }
 

@@ -8,7 +8,7 @@
  *
  * Both give the same rows (test: index-maintenance.db.test.ts, randomised histories).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Db } from '../../platform/db/database.ts';
 import {
   dossierDocuments,
@@ -196,4 +196,15 @@ export async function rebuildIndex(db: Db, opts: { batch?: number; flushEvery?: 
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(indexCounts)) as [{ n: number }];
     return { dossiers: done, buckets: n, ms: Date.now() - started };
   });
+}
+
+/**
+ * After an upgrade that changed the classification rules or the counters (RULES_VERSION), rebuilds the index once:
+ * facts rows written by other rules (and counters without the new columns' values) cannot be moved incrementally.
+ * Run at server start, before serving; does nothing (one indexed probe) when every row is current.
+ */
+export async function ensureIndexRules(db: Db): Promise<{ dossiers: number; buckets: number; ms: number } | null> {
+  const [stale] = await db.select({ id: indexDossierFacts.dossierId }).from(indexDossierFacts).where(ne(indexDossierFacts.rulesVersion, RULES_VERSION)).limit(1);
+  if (!stale) return null;
+  return rebuildIndex(db);
 }

@@ -3,10 +3,10 @@
  * monthly buckets, partial months from the daily buckets; open balances are the deltas summed up to a day. The
  * drill-down lists read the per-dossier facts (index_dossier_facts) by agency, procedure and time, on indexes.
  */
-import { and, asc, between, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { agencies, dossiers, feedback, indexCounts, indexDossierFacts, indexReconciliations, procedures, publications, scoringProfiles } from '../../platform/db/schema.ts';
-import { COUNTERS, monthStart, splitByMonths, zeroCounters, type Counters } from '../../../core/service-index/index.ts';
+import { BALANCE_COUNTERS, COUNTERS, monthStart, splitByMonths, zeroBalances, zeroCounters, type Balances, type Counters, type DrillSpec, type DrillWindow } from '../../../core/service-index/index.ts';
 import { addDays } from '../../../core/calendar/dates.ts';
 import type { LocalDate } from '../../../core/calendar/types.ts';
 
@@ -45,23 +45,23 @@ export async function sumPeriod(db: DbOrTx, agencyIds: readonly string[], from: 
   return rows.map((r) => ({ agencyId: r.agencyId, procedureId: r.procedureId, c: toCounters(r) }));
 }
 
-export interface Balance {
+export interface Balance extends Balances {
   agencyId: string;
   procedureId: string;
-  open: number;
-  lateOpen: number;
 }
 
-/** Dossiers open at the end of `day` and those of them already late, per (agency, procedure) or per procedure. */
+/** The balances (sums of the delta counters) of the rows selected. */
+const balanceSums = Object.fromEntries(Object.entries(BALANCE_COUNTERS).map(([b, c]) => [b, sql<number>`coalesce(sum(${indexCounts[c]}), 0)`.mapWith(Number)])) as Record<keyof Balances, SQL<number>>;
+const nonZero = (r: Balances) => r.open !== 0 || r.lateOpen !== 0 || r.contentOpen !== 0 || r.contentLateOpen !== 0;
+
+/** Dossiers open at the end of `day` (and those of them late, not complained about…) per (agency, procedure) or per procedure. */
 export async function balancesAt(db: DbOrTx, agencyIds: readonly string[], day: LocalDate, byAgency = true): Promise<Balance[]> {
   if (agencyIds.length === 0) return [];
-  const open = sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number);
-  const lateOpen = sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number);
   const where = and(inArray(indexCounts.agencyId, [...agencyIds]), upTo(day));
   const rows = byAgency
-    ? await db.select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, open, lateOpen }).from(indexCounts).where(where).groupBy(indexCounts.agencyId, indexCounts.procedureId)
-    : (await db.select({ procedureId: indexCounts.procedureId, open, lateOpen }).from(indexCounts).where(where).groupBy(indexCounts.procedureId)).map((r) => ({ ...r, agencyId: '' }));
-  return rows.filter((r) => r.open !== 0 || r.lateOpen !== 0);
+    ? await db.select({ agencyId: indexCounts.agencyId, procedureId: indexCounts.procedureId, ...balanceSums }).from(indexCounts).where(where).groupBy(indexCounts.agencyId, indexCounts.procedureId)
+    : (await db.select({ procedureId: indexCounts.procedureId, ...balanceSums }).from(indexCounts).where(where).groupBy(indexCounts.procedureId)).map((r) => ({ ...r, agencyId: '' }));
+  return rows.filter(nonZero);
 }
 
 /**
@@ -71,7 +71,7 @@ export async function balancesAt(db: DbOrTx, agencyIds: readonly string[], day: 
  */
 export async function monthRange(db: DbOrTx, agencyIds: readonly string[], fromMonth: LocalDate, toMonth: LocalDate, until: LocalDate) {
   const lastMonth = monthStart(until) < toMonth ? monthStart(until) : toMonth;
-  if (agencyIds.length === 0 || lastMonth < fromMonth) return { months: [] as { month: LocalDate; procedureId: string; c: Counters }[], before: { open: 0, lateOpen: 0 } };
+  if (agencyIds.length === 0 || lastMonth < fromMonth) return { months: [] as { month: LocalDate; procedureId: string; c: Counters }[], before: zeroBalances() };
   const ids = [...agencyIds];
   const cutsLastMonth = monthStart(until) === lastMonth;
   const monthly = await db
@@ -87,10 +87,7 @@ export async function monthRange(db: DbOrTx, agencyIds: readonly string[], fromM
         .groupBy(indexCounts.procedureId)
     : [];
   const [before] = await db
-    .select({
-      open: sql<number>`coalesce(sum(${indexCounts.openDelta}), 0)`.mapWith(Number),
-      lateOpen: sql<number>`coalesce(sum(${indexCounts.lateOpenDelta}), 0)`.mapWith(Number),
-    })
+    .select(balanceSums)
     .from(indexCounts)
     .where(and(inArray(indexCounts.agencyId, ids), eq(indexCounts.grain, 'm'), lt(indexCounts.bucket, fromMonth)));
   const months = monthly.map((r) => ({ month: r.month, procedureId: r.procedureId, c: toCounters(r) }));
@@ -101,7 +98,7 @@ export async function monthRange(db: DbOrTx, agencyIds: readonly string[], fromM
     const fc = toCounters(f);
     for (const k of COUNTERS) row.c[k] -= fc[k];
   }
-  return { months, before: before ?? { open: 0, lateOpen: 0 } };
+  return { months, before: before ?? zeroBalances() };
 }
 
 function nextMonth(ms: LocalDate): LocalDate {
@@ -156,29 +153,46 @@ export async function feedbackStats(db: DbOrTx, agencyIds: readonly string[], fr
   return row!;
 }
 
-export type DrillKind = 'received' | 'finished' | 'progress';
+/**
+ * The SQL of the drill-down predicate (core/service-index/drill.ts inDenominator / inNumerator, the same conditions
+ * on the per-dossier facts): which dossiers an indicator counts in its denominator and, of them, in its numerator.
+ * The figures read the counters; the API test figures.routes.test.ts checks both agree for every indicator.
+ */
+export function drillPredicates(spec: DrillSpec, w: DrillWindow): { denominator: SQL; numerator: SQL } {
+  const f = indexDossierFacts;
+  const before = (c: typeof f.finishedAt) => and(isNotNull(c), lt(c, w.end))!;
+  const inside = (c: typeof f.finishedAt) => and(gte(c, w.from), lt(c, w.end))!;
+  const population =
+    spec.kind === 'received'
+      ? inside(f.receivedAt)
+      : spec.kind === 'finished'
+        ? inside(f.finishedAt)
+        : or(inside(f.finishedAt), and(lt(f.receivedAt, w.end), not(before(f.finishedAt)), not(before(f.withdrawnAt))))!;
+  const denominator = and(eq(f.counted, true), isNotNull(f.receivedAt), spec.only ? eq(f[spec.only], true) : undefined, population)!;
+  const notLate = or(isNull(f.lateAt), gte(f.lateAt, w.end))!;
+  const numerator = spec.kind === 'progress' ? (spec.satisfaction ? and(notLate, eq(f.dissatisfied, false))! : notLate) : eq(f[spec.flag!], true);
+  return { denominator, numerator };
+}
+
+/** Position in a drill-down list: its ORDER BY columns (receipt time as the database prints it, dossier id). */
+export interface DrillCursor {
+  receivedAt: string;
+  dossierId: string;
+}
 
 /**
- * Dossiers behind an indicator: `received` in the period, `finished` in it, or `progress` (finished in it or open
- * at its end). `numerator` is the SQL condition of counting in the numerator; `want` picks numerator, missing
- * (denominator − numerator) or the whole denominator. Ordered by receipt time.
+ * Dossiers behind an indicator in its window: the denominator, its numerator, or the missing ones (denominator and
+ * not numerator). Keyset paged in (received_at, dossier_id) order: `after` is the last row of the previous page.
  */
 export async function drillDossiers(
   db: DbOrTx,
-  q: { agencyIds: readonly string[]; procedureId?: string | undefined; kind: DrillKind; fromInstant: Date; endInstant: Date; extra?: SQL | undefined; numerator: SQL; want: 'numerator' | 'missing' | 'denominator'; limit: number; offset: number },
+  q: { agencyIds: readonly string[]; procedureId?: string | undefined; spec: DrillSpec; window: DrillWindow; want: 'numerator' | 'missing' | 'denominator'; after: DrillCursor | null; limit: number },
 ) {
   if (q.agencyIds.length === 0) return [];
   const f = indexDossierFacts;
-  const period =
-    q.kind === 'received'
-      ? and(gte(f.receivedAt, q.fromInstant), lt(f.receivedAt, q.endInstant))
-      : q.kind === 'finished'
-        ? and(gte(f.finishedAt, q.fromInstant), lt(f.finishedAt, q.endInstant))
-        : or(
-            and(gte(f.finishedAt, q.fromInstant), lt(f.finishedAt, q.endInstant)),
-            and(lt(f.receivedAt, q.endInstant), or(isNull(f.finishedAt), gte(f.finishedAt, q.endInstant)), or(isNull(f.withdrawnAt), gte(f.withdrawnAt, q.endInstant))),
-          );
-  const pick = q.want === 'numerator' ? q.numerator : q.want === 'missing' ? sql`not (${q.numerator})` : sql`true`;
+  const { denominator, numerator } = drillPredicates(q.spec, q.window);
+  const pick = q.want === 'numerator' ? numerator : q.want === 'missing' ? not(numerator) : undefined;
+  const after = q.after ? sql`(${f.receivedAt}, ${f.dossierId}) > (${q.after.receivedAt}::timestamptz, ${q.after.dossierId}::uuid)` : undefined;
   return db
     .select({
       id: dossiers.id,
@@ -188,20 +202,20 @@ export async function drillDossiers(
       procedureId: f.procedureId,
       agencyName: agencies.name,
       receivedAt: f.receivedAt,
+      cursorAt: sql<string>`${f.receivedAt}::text`,
       finishedAt: f.finishedAt,
       lateAt: f.lateAt,
       lateReason: f.lateReason,
       supplementRequests: f.supplementRequests,
-      counts: sql<boolean>`(${q.numerator})`.mapWith(Boolean),
+      counts: sql<boolean>`(${numerator})`.mapWith(Boolean),
       facts: sql<Record<string, boolean>>`json_build_object('online', ${f.online}, 'onlineCompliant', ${f.onlineCompliant}, 'synced', ${f.synced}, 'digitised', ${f.digitised}, 'reused', ${f.reused}, 'citizenStore', ${f.citizenStore}, 'eid', ${f.eid}, 'feeBearing', ${f.feeBearing}, 'paidOnline', ${f.paidOnline}, 'electronicResult', ${f.electronicResult}, 'dissatisfied', ${f.dissatisfied})`,
     })
     .from(f)
     .innerJoin(dossiers, eq(dossiers.id, f.dossierId))
     .innerJoin(agencies, eq(agencies.id, f.agencyId))
-    .where(and(inArray(f.agencyId, [...q.agencyIds]), eq(f.counted, true), q.procedureId ? eq(f.procedureId, q.procedureId) : undefined, period, q.extra, pick))
+    .where(and(inArray(f.agencyId, [...q.agencyIds]), q.procedureId ? eq(f.procedureId, q.procedureId) : undefined, denominator, pick, after))
     .orderBy(asc(f.receivedAt), asc(f.dossierId))
-    .limit(q.limit)
-    .offset(q.offset);
+    .limit(q.limit);
 }
 
 export async function childAgencies(db: DbOrTx, parentId: string) {

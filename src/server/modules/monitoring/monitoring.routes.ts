@@ -70,13 +70,13 @@ export const monitoringRoutes = (ctx: AppContext): FastifyPluginAsync => async (
   app.get('/monitoring/index/dossiers', {
     schema: {
       tags,
-      summary: 'Drill-down, level 2: the dossiers behind a dossier-based indicator — those that cost points (filter=missing, default), those in the numerator, or the whole denominator — with the reason, oldest receipt first.',
+      summary: 'Drill-down, level 2: the dossiers behind a dossier-based indicator — those that cost points (filter=missing, default), those in the numerator, or the whole denominator — with the reason, oldest receipt first. Keyset paged: pass the page\'s `next` as `cursor` for the following page (null on the last).',
       querystring: DossiersQuery,
       response: { 200: DossiersOut },
     },
   }, async (req) => {
     const q = req.query;
-    return svc.indicatorDossiers(requireAuth(req), q.agencyId, periodOf(q, today()), { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, limit: q.limit, offset: q.offset });
+    return svc.indicatorDossiers(requireAuth(req), q.agencyId, periodOf(q, today()), { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, limit: q.limit, cursor: q.cursor });
   });
 
   app.get('/monitoring/rankings', {
@@ -115,7 +115,7 @@ export const monitoringRoutes = (ctx: AppContext): FastifyPluginAsync => async (
     schema: {
       tags,
       summary: 'One indicator’s drill-down as an Excel workbook: the procedures behind it and (dossier-based indicators) up to 5,000 dossiers with the reason they cost points (filter as in /index/dossiers).',
-      querystring: DossiersQuery.omit({ limit: true, offset: true }).extend(LangQuery.shape),
+      querystring: DossiersQuery.omit({ limit: true, cursor: true }).extend(LangQuery.shape),
       produces: [XLSX],
     },
   }, async (req, reply) => {

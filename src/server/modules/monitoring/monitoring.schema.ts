@@ -68,10 +68,13 @@ export const indexCounts = pgTable(
     dissatisfied: counter('dissatisfied'),
     finished: counter('finished'),
     finishedOnTime: counter('finished_on_time'),
+    finishedOnTimeContent: counter('finished_on_time_content'),
     finishedElectronic: counter('finished_electronic'),
     processingSeconds: counter('processing_seconds'),
     openDelta: counter('open_delta'),
     lateOpenDelta: counter('late_open_delta'),
+    contentOpenDelta: counter('content_open_delta'),
+    contentLateOpenDelta: counter('content_late_open_delta'),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.grain, t.bucket, t.procedureId] })],
 );

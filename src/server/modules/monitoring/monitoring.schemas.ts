@@ -86,7 +86,8 @@ export const DossiersQuery = IndicatorQuery.extend({
   procedureId: z.string().uuid().optional(),
   filter: z.enum(['missing', 'numerator', 'denominator']).default('missing'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** The `next` of the previous page (keyset paging in receipt order). */
+  cursor: z.string().max(300).optional(),
 });
 export const DossiersOut = z.object({
   rows: z.array(
@@ -105,6 +106,8 @@ export const DossiersOut = z.object({
     }),
   ),
   hasMore: z.boolean(),
+  /** The cursor of the next page; null on the last one. */
+  next: z.string().nullable(),
 });
 
 export const RankingsQuery = ScopeQuery.extend({

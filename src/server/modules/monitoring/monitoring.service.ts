@@ -3,18 +3,17 @@
  * reconciliation with the national portal's figures. Every figure comes from the counters maintained in the
  * dossier transactions (index-maintenance.ts) and the scoring in core/service-index; nothing here scans dossiers.
  */
-import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { agencyTreePage, findAgency } from '../units/units.repository.ts';
-import { indexDossierFacts } from '../../platform/db/schema.ts';
 import { addDays } from '../../../core/calendar/dates.ts';
 import { localMinutesToInstant, toLocalDate, formatVnIso } from '../../../core/calendar/time.ts';
 import type { LocalDate } from '../../../core/calendar/types.ts';
 import type { ProcedureRecord } from '../../../core/catalog/types.ts';
 import {
   averageProcessingDays,
+  BALANCE_COUNTERS,
   BUILTIN_PROFILES,
   catalogFacts,
   compareResults,
@@ -35,8 +34,12 @@ import {
   round2,
   scoreMetrics,
   scoringProfileSchema,
+  zeroBalances,
   zeroCounters,
+  type Balances,
   type Counters,
+  type DrillSpec,
+  type DrillWindow,
   type IndexDashboard,
   type IndexResult,
   type IndicatorDossierRow,
@@ -50,7 +53,7 @@ import {
   type ScoringProfile,
 } from '../../../core/service-index/index.ts';
 import * as repo from './monitoring.repository.ts';
-import { rebuildIndex } from './index-maintenance.ts';
+import { ensureIndexRules, rebuildIndex } from './index-maintenance.ts';
 
 type AgencyRow = NonNullable<Awaited<ReturnType<typeof findAgency>>>;
 
@@ -63,8 +66,8 @@ interface ScopeScore {
 
 interface ScopeData {
   sums: Counters;
-  open: number;
-  lateOpen: number;
+  /** The balances at the judging day's end. */
+  atEnd: Balances;
   procs: Map<string, ProcedurePeriodStats>;
   feedback: Awaited<ReturnType<typeof repo.feedbackStats>>;
 }
@@ -83,6 +86,12 @@ const dayStart = (d: LocalDate) => localMinutesToInstant(d, 0);
 const addInto = (a: Counters, b: Counters) => {
   for (const k of COUNTERS) a[k] += b[k];
 };
+const BALANCE_KEYS = Object.keys(BALANCE_COUNTERS) as (keyof Balances)[];
+const addBalances = (a: Balances, b: Balances) => {
+  for (const k of BALANCE_KEYS) a[k] += b[k];
+};
+/** The balance deltas carried by one set of counters. */
+const balancesOf = (c: Counters): Balances => Object.fromEntries(BALANCE_KEYS.map((k) => [k, c[BALANCE_COUNTERS[k]]])) as unknown as Balances;
 
 export class MonitoringService {
   constructor(private readonly ctx: AppContext) {}
@@ -176,7 +185,7 @@ export class MonitoringService {
     return this.assemble(rows, balances, procIds, catalog, fb);
   }
 
-  private assemble(rows: { procedureId: string; c: Counters }[], balances: { open: number; lateOpen: number }[], procIds: Iterable<string>, catalog: Map<string, ProcedureCatalogFacts>, fb: ScopeData['feedback']): ScopeData {
+  private assemble(rows: { procedureId: string; c: Counters }[], balances: Balances[], procIds: Iterable<string>, catalog: Map<string, ProcedureCatalogFacts>, fb: ScopeData['feedback']): ScopeData {
     const sums = zeroCounters();
     const procs = new Map<string, ProcedurePeriodStats>();
     for (const id of procIds) {
@@ -193,18 +202,14 @@ export class MonitoringService {
         p.eid += r.c.eid;
       }
     }
-    let open = 0;
-    let lateOpen = 0;
-    for (const b of balances) {
-      open += b.open;
-      lateOpen += b.lateOpen;
-    }
-    return { sums, open, lateOpen, procs, feedback: fb };
+    const atEnd = zeroBalances();
+    for (const b of balances) addBalances(atEnd, b);
+    return { sums, atEnd, procs, feedback: fb };
   }
 
   private score(profile: ScoringProfile, data: ScopeData, overrides: MetricCount[] = []): ScopeScore {
     const own = [
-      ...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }),
+      ...dossierMetrics({ sums: data.sums, atEnd: data.atEnd }),
       ...procedureMetrics([...data.procs.values()]),
       ...feedbackMetrics(data.feedback),
     ];
@@ -214,7 +219,7 @@ export class MonitoringService {
     return {
       metrics,
       result: scoreMetrics(profile, metrics),
-      figures: { received: s.received, finished: s.finished, finishedOnTime: s.finishedOnTime, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen, averageProcessingDays: averageProcessingDays(s) },
+      figures: { received: s.received, finished: s.finished, finishedOnTime: s.finishedOnTime, openAtEnd: data.atEnd.open, lateOpenAtEnd: data.atEnd.lateOpen, averageProcessingDays: averageProcessingDays(s) },
     };
   }
 
@@ -223,20 +228,16 @@ export class MonitoringService {
    * balances, the last month judged on `until`) and of the whole range.
    */
   private async monthsData(ids: string[], procIds: string[], catalog: Map<string, ProcedureCatalogFacts>, months: Period[], until: LocalDate) {
-    if (months.length === 0) return { perMonth: [] as ScopeData[], rows: [] as { month: string; procedureId: string; c: Counters }[], open: 0, lateOpen: 0 };
+    if (months.length === 0) return { perMonth: [] as ScopeData[], rows: [] as { month: string; procedureId: string; c: Counters }[], atEnd: zeroBalances() };
     const range = await repo.monthRange(this.ctx.db, ids, months[0]!.from, months[months.length - 1]!.from, until);
     const fbs = await Promise.all(months.map((m) => this.feedbackOf(ids, m, m.to < until ? m.to : until)));
-    let open = range.before.open;
-    let lateOpen = range.before.lateOpen;
+    const running = { ...range.before };
     const perMonth = months.map((m, i) => {
       const rows = range.months.filter((r) => r.month === m.from);
-      for (const r of rows) {
-        open += r.c.openDelta;
-        lateOpen += r.c.lateOpenDelta;
-      }
-      return this.assemble(rows, [{ open, lateOpen }], procIds, catalog, fbs[i]!);
+      for (const r of rows) addBalances(running, balancesOf(r.c));
+      return this.assemble(rows, [{ ...running }], procIds, catalog, fbs[i]!);
     });
-    return { perMonth, rows: range.months, open, lateOpen };
+    return { perMonth, rows: range.months, atEnd: running };
   }
 
   /** Whole months only (no partial month at either end). */
@@ -257,7 +258,7 @@ export class MonitoringService {
     const inside = data.rows.filter((r) => r.month >= period.from && r.month <= period.to);
     const lastIndex = list.findIndex((m) => m.from === monthStart(judged));
     const endBalance = lastIndex >= 0 ? data.perMonth[lastIndex]! : null;
-    return this.assemble(inside, endBalance ? [{ open: endBalance.open, lateOpen: endBalance.lateOpen }] : [], procIds, catalog, await this.feedbackOf(ids, period, judged));
+    return this.assemble(inside, endBalance ? [endBalance.atEnd] : [], procIds, catalog, await this.feedbackOf(ids, period, judged));
   }
 
   /** The dashboard of an agency (its subtree) for a period: score, figures, previous period and monthly trend. */
@@ -331,7 +332,7 @@ export class MonitoringService {
     const out: IndicatorProcedureRow[] = [];
     for (const pid of all) {
       const data = this.assemble(rowsOf.get(pid) ?? [], balancesOf.get(pid) ?? [], [pid], catalog, noFeedback);
-      const metrics = [...dossierMetrics({ sums: data.sums, openAtEnd: data.open, lateOpenAtEnd: data.lateOpen }), ...procedureMetrics([...data.procs.values()])];
+      const metrics = [...dossierMetrics({ sums: data.sums, atEnd: data.atEnd }), ...procedureMetrics([...data.procs.values()])];
       const m = metrics.find((x) => x.code === indicator);
       if (!m || m.denominator === 0) continue;
       const n = names.get(pid);
@@ -341,39 +342,32 @@ export class MonitoringService {
     return { indicator: scoreOf, rows: out };
   }
 
-  /** The dossiers behind a dossier-based indicator. */
+  /**
+   * The dossiers behind a dossier-based indicator, keyset paged: `cursor` is the `next` of the previous page. The
+   * predicate is the indicator's (core drill.ts, SQL in the repository), so the rows of filter=numerator and
+   * filter=denominator number exactly the figure's numerator and denominator.
+   */
   async indicatorDossiers(
     auth: AuthInfo,
     agencyId: string,
     period: Period,
-    q: { indicator: string; procedureId?: string | undefined; filter: 'missing' | 'numerator' | 'denominator'; limit: number; offset: number },
-  ): Promise<{ rows: IndicatorDossierRow[]; hasMore: boolean }> {
+    q: { indicator: string; procedureId?: string | undefined; filter: 'missing' | 'numerator' | 'denominator'; limit: number; cursor?: string | undefined },
+  ): Promise<{ rows: IndicatorDossierRow[]; hasMore: boolean; next: string | null }> {
+    const after = q.cursor ? decodeDrillCursor(q.cursor) : null;
     const agency = await this.agencyInScope(auth, agencyId);
     const spec = DRILL_SPECS[q.indicator];
     if (!spec) throw new AppError('INDICATOR_NOT_DOSSIER_BASED', { indicator: q.indicator });
     const ids = (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
-    const judged = this.judgedOn(period);
-    const endInstant = dayStart(addDays(spec.kind === 'progress' ? judged : period.to, 1));
-    const f = indexDossierFacts;
-    const notLate = sql`(${f.lateAt} is null or ${f.lateAt} >= ${endInstant})`;
-    const numerator: SQL = spec.kind === 'progress' ? (spec.satisfaction ? sql`${notLate} and not ${f.dissatisfied}` : notLate) : sql`${f[spec.flag!]}`;
-    const rows = await repo.drillDossiers(this.ctx.db, {
-      agencyIds: ids,
-      procedureId: q.procedureId,
-      kind: spec.kind,
-      fromInstant: dayStart(period.from),
-      endInstant,
-      extra: spec.only ? sql`${f[spec.only]}` : undefined,
-      numerator,
-      want: q.filter,
-      limit: q.limit + 1,
-      offset: q.offset,
-    });
-    const names = await repo.procedureNamesByIds(this.ctx.db, [...new Set(rows.map((r) => r.procedureId))]);
+    const rows = await repo.drillDossiers(this.ctx.db, { agencyIds: ids, procedureId: q.procedureId, spec, window: this.drillWindow(spec, period), want: q.filter, after, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const names = await repo.procedureNamesByIds(this.ctx.db, [...new Set(page.map((r) => r.procedureId))]);
     const fmt = (d: Date | null) => (d ? formatVnIso(d) : null);
+    const last = page[page.length - 1];
+    const hasMore = rows.length > q.limit;
     return {
-      hasMore: rows.length > q.limit,
-      rows: rows.slice(0, q.limit).map((r) => ({
+      hasMore,
+      next: hasMore && last ? encodeDrillCursor({ receivedAt: last.cursorAt, dossierId: last.id }) : null,
+      rows: page.map((r) => ({
         id: r.id,
         code: r.code,
         procedureCode: names.get(r.procedureId)?.code ?? '',
@@ -389,12 +383,18 @@ export class MonitoringService {
     };
   }
 
+  /** The instants an indicator's figure is read in: up to the period end, or the judging day for progress ones. */
+  drillWindow(spec: DrillSpec, period: Period): DrillWindow {
+    const end = spec.kind === 'progress' ? this.judgedOn(period) : period.to;
+    return { from: dayStart(period.from), end: dayStart(addDays(end, 1)) };
+  }
+
   /** The drill-down of one indicator for export: its procedures and (for dossier-based ones) up to `cap` dossiers. */
   async drillExport(auth: AuthInfo, agencyId: string, period: Period, q: { indicator: string; procedureId?: string | undefined; filter: 'missing' | 'numerator' | 'denominator'; profileId?: string | undefined }) {
     const cap = 5000;
     const agency = await this.agencyInScope(auth, agencyId);
     const procs = await this.indicatorProcedures(auth, agencyId, period, q.indicator, q.profileId);
-    const dossiers = DRILL_SPECS[q.indicator] ? await this.indicatorDossiers(auth, agencyId, period, { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, limit: cap, offset: 0 }) : { rows: [], hasMore: false };
+    const dossiers = DRILL_SPECS[q.indicator] ? await this.indicatorDossiers(auth, agencyId, period, { indicator: q.indicator, procedureId: q.procedureId, filter: q.filter, limit: cap }) : { rows: [], hasMore: false };
     return { agency: { id: agency.id, code: agency.code, name: agency.name }, period, indicator: procs.indicator, procedures: procs.rows, dossiers: dossiers.rows, cap, truncated: dossiers.hasMore };
   }
 
@@ -503,6 +503,11 @@ export class MonitoringService {
     return rebuildIndex(this.ctx.db);
   }
 
+  /** Rebuilds the index when it was derived by other classification rules (server start after an upgrade). */
+  async ensureRules() {
+    return ensureIndexRules(this.ctx.db);
+  }
+
   /** The agency tree for the public index page, keyset-paginated in path order (units module). */
   async publicAgencies(q: { after?: string | undefined; limit: number }) {
     const rows = await agencyTreePage(this.ctx.db, q.after ?? null, q.limit);
@@ -513,4 +518,18 @@ export class MonitoringService {
   defaultProfileId() {
     return DEFAULT_PROFILE_ID;
   }
+}
+
+/** The cursor of a drill-down page: the ORDER BY columns of its last row (receipt time, dossier id). */
+function encodeDrillCursor(c: repo.DrillCursor): string {
+  return Buffer.from(`${c.receivedAt}|${c.dossierId}`).toString('base64url');
+}
+
+function decodeDrillCursor(s: string): repo.DrillCursor {
+  const [receivedAt, dossierId, extra] = Buffer.from(s, 'base64url').toString().split('|');
+  const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+  if (extra !== undefined || !receivedAt || !dossierId || !timestamp.test(receivedAt) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(dossierId)) {
+    throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+  }
+  return { receivedAt, dossierId };
 }

@@ -210,11 +210,14 @@ export function IndicatorDossiersPage() {
   const procedureId = params.get('procedureId');
   const rawFilter = params.get('filter');
   const filter: DossierFilter = (FILTERS as readonly string[]).includes(rawFilter ?? '') ? (rawFilter as DossierFilter) : 'missing';
-  const rawOffset = Number(params.get('offset') ?? '0');
-  const offset = Number.isInteger(rawOffset) && rawOffset > 0 ? rawOffset : 0;
+  // Keyset paging: the URL keeps the cursors of the pages opened so far (`c`, comma-separated; base64url has no
+  // comma), so "previous" pops one and a link opens the same page.
+  const trail = (params.get('c') ?? '').split(',').filter((x) => /^[A-Za-z0-9_-]+$/.test(x));
+  const cursor = trail[trail.length - 1];
+  const offset = trail.length * PAGE;
   const { data, error, loading } = useFetch(
-    (s) => monitoringApi.dossiers(query, { indicator: code, procedureId, filter, limit: PAGE, offset }, s),
-    [queryKey(query), code, procedureId, filter, offset],
+    (s) => monitoringApi.dossiers(query, { indicator: code, procedureId, filter, limit: PAGE, cursor }, s),
+    [queryKey(query), code, procedureId, filter, cursor ?? ''],
   );
   const heading = useFocusOnOpen<HTMLHeadingElement>(`${code}/${procedureId ?? ''}`);
   const search = searchOf(query);
@@ -246,7 +249,7 @@ export function IndicatorDossiersPage() {
         <SegmentedControl
           aria-labelledby="mon-filter-label"
           value={filter}
-          onChange={(v) => setParams({ filter: v === 'missing' ? null : v, offset: null })}
+          onChange={(v) => setParams({ filter: v === 'missing' ? null : v, c: null })}
           data={FILTERS.map((f) => ({ value: f, label: t(`mon.filter.${f}`) }))}
           data-testid="mon-dossier-filter"
         />
@@ -325,13 +328,13 @@ export function IndicatorDossiersPage() {
             </Table>
           </ScrollTable>
         ))}
-      {data && (offset > 0 || data.hasMore) && (
+      {data && (trail.length > 0 || data.hasMore) && (
         <Group gap="sm" className="no-print">
-          <Button variant="default" leftSection={<IconChevronLeft size={16} aria-hidden />} disabled={offset === 0} onClick={() => setParams({ offset: offset - PAGE > 0 ? offset - PAGE : null })} data-testid="mon-page-prev">
+          <Button variant="default" leftSection={<IconChevronLeft size={16} aria-hidden />} disabled={trail.length === 0} onClick={() => setParams({ c: trail.length > 1 ? trail.slice(0, -1).join(',') : null })} data-testid="mon-page-prev">
             {t('mon.page.prev')}
           </Button>
-          <Text size="sm">{t('mon.page.n', { n: Math.floor(offset / PAGE) + 1 })}</Text>
-          <Button variant="default" rightSection={<IconChevronRight size={16} aria-hidden />} disabled={!data.hasMore} onClick={() => setParams({ offset: offset + PAGE })} data-testid="mon-page-next">
+          <Text size="sm">{t('mon.page.n', { n: trail.length + 1 })}</Text>
+          <Button variant="default" rightSection={<IconChevronRight size={16} aria-hidden />} disabled={!data.next} onClick={() => data.next && setParams({ c: [...trail, data.next].join(',') })} data-testid="mon-page-next">
             {t('mon.page.next')}
           </Button>
         </Group>

@@ -154,7 +154,7 @@ function FilterBar() {
   }, [query.from, query.to]);
 
   // Changing the unit or the period resets paging and the procedure of a drill-down.
-  const change = (next: PeriodQuery) => setQuery(next, { drop: ['offset'] });
+  const change = (next: PeriodQuery) => setQuery(next, { drop: ['c'] });
   const setKind = (kind: PeriodKind) => {
     const { from: _f, to: _t, index: _i, year: _y, ...rest } = query;
     const year = query.year ?? thisYear;

@@ -67,9 +67,10 @@ export const monitoringApi = {
   dashboard: (p: PeriodQuery, signal?: AbortSignal) => request<IndexDashboard>('GET', '/monitoring/index', { query: q(p), ...(signal ? { signal } : {}) }),
   procedures: (p: PeriodQuery, indicator: string, signal?: AbortSignal) =>
     request<{ indicator: IndicatorScore; rows: IndicatorProcedureRow[] }>('GET', '/monitoring/index/procedures', { query: q(p, { indicator }), ...(signal ? { signal } : {}) }),
-  dossiers: (p: PeriodQuery, o: { indicator: string; procedureId?: string | null; filter: DossierFilter; limit: number; offset: number }, signal?: AbortSignal) =>
-    request<{ rows: IndicatorDossierRow[]; hasMore: boolean }>('GET', '/monitoring/index/dossiers', {
-      query: q(p, { indicator: o.indicator, procedureId: o.procedureId ?? undefined, filter: o.filter, limit: o.limit, offset: o.offset }),
+  /** One page of the drill-down; `cursor` is the `next` of the previous page (keyset paging). */
+  dossiers: (p: PeriodQuery, o: { indicator: string; procedureId?: string | null; filter: DossierFilter; limit: number; cursor?: string | undefined }, signal?: AbortSignal) =>
+    request<{ rows: IndicatorDossierRow[]; hasMore: boolean; next: string | null }>('GET', '/monitoring/index/dossiers', {
+      query: q(p, { indicator: o.indicator, procedureId: o.procedureId ?? undefined, filter: o.filter, limit: o.limit, cursor: o.cursor }),
       ...(signal ? { signal } : {}),
     }),
   rankings: (p: PeriodQuery, o: { sort: string; minDossiers?: number | null }, signal?: AbortSignal) =>

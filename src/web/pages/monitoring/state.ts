@@ -1,7 +1,7 @@
 /**
  * The URL is the source of truth of the monitoring screens: unit, period and profile live in the query string
  * (agencyId, period, year, index, from, to, profile — the API's own parameters), so a view can be shared,
- * bookmarked and opened by a test. Screen-specific parameters (sort, filter, offset, procedureId) sit beside them.
+ * bookmarked and opened by a test. Screen-specific parameters (sort, filter, c = the drill-down page cursors, procedureId) sit beside them.
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
