@@ -3,3 +3,4 @@ export * from './machine.ts';
 export * from './policy.ts';
 export * from './deadlines.ts';
 export * from './redact.ts';
+export * from './on-time.ts';

@@ -95,44 +95,46 @@ export async function listPublished(db: DbOrTx, agencyIds: string[] | null, curs
 
 // ------------------------------------------------------------------ public statistics
 
-/** Dossier figures of the cohort received in [from, to) by the agencies (index dossiers_receiving_received_idx). */
-export async function dossierStats(db: DbOrTx, agencyIds: string[], from: Date, to: Date) {
-  const finished = sql`${dossiers.finishedAt} is not null and ${dossiers.finishedAt} < ${to.toISOString()}::timestamptz`;
-  const [row] = await db
-    .select({
-      received: sql<number>`count(*)::int`,
-      finished: sql<number>`(count(*) filter (where ${finished}))::int`,
-      onTime: sql<number>`(count(*) filter (where ${finished} and (${dossiers.dueAt} is null or ${dossiers.finishedAt} <= ${dossiers.dueAt})))::int`,
-      online: sql<number>`(count(*) filter (where ${dossiers.channel} = 'online'))::int`,
-    })
-    .from(dossiers)
-    .where(and(inArray(dossiers.receivingAgencyId, agencyIds), gte(dossiers.receivedAt, from), lt(dossiers.receivedAt, to)));
-  return { received: Number(row?.received ?? 0), finished: Number(row?.finished ?? 0), onTime: Number(row?.onTime ?? 0), online: Number(row?.online ?? 0) };
-}
-
 /** Ratings given in [from, to) to dossiers handled by the agencies (index dossier_ratings_agency_idx). */
-export async function ratingStats(db: DbOrTx, agencyIds: string[], from: Date, to: Date) {
+export async function ratingStats(db: DbOrTx, agencyIds: readonly string[], from: Date, to: Date) {
   const rows = await db
     .select({ rating: dossierRatings.rating, n: sql<number>`count(*)::int` })
     .from(dossierRatings)
-    .where(and(inArray(dossierRatings.agencyId, agencyIds), gte(dossierRatings.createdAt, from), lt(dossierRatings.createdAt, to)))
+    .where(and(inArray(dossierRatings.agencyId, [...agencyIds]), gte(dossierRatings.createdAt, from), lt(dossierRatings.createdAt, to)))
     .groupBy(dossierRatings.rating);
   const out = { satisfied: 0, neutral: 0, dissatisfied: 0 };
   for (const r of rows) if (r.rating in out) out[r.rating as keyof typeof out] = Number(r.n);
   return out;
 }
 
-/** Feedback received in [from, to) by the agencies that hold it (index feedback_agency_received_idx). */
-export async function feedbackStats(db: DbOrTx, agencyIds: string[], from: Date, to: Date) {
-  const answered = sql`${feedback.answeredAt} is not null and ${feedback.answeredAt} < ${to.toISOString()}::timestamptz`;
-  const [row] = await db
-    .select({
-      received: sql<number>`count(*)::int`,
-      answered: sql<number>`(count(*) filter (where ${answered}))::int`,
-      onTime: sql<number>`(count(*) filter (where ${answered} and ${feedback.answeredAt} <= ${feedback.handleDueAt}))::int`,
-    })
-    .from(feedback)
-    .where(and(inArray(feedback.agencyId, agencyIds), gte(feedback.receivedAt, from), lt(feedback.receivedAt, to)));
-  return { received: Number(row?.received ?? 0), answered: Number(row?.answered ?? 0), onTime: Number(row?.onTime ?? 0) };
+/**
+ * The SQL of core/feedback on-time.ts feedbackOnTime: handled on time, judged at `judgeAt`. The one definition used
+ * by every feedback figure (the service index and the public figures read feedbackFigures below).
+ */
+export function feedbackOnTimeSql(judgeAt: Date): SQL {
+  return sql`(${feedback.handleDueAt} is null
+    or (${feedback.answeredAt} is not null and ${feedback.answeredAt} <= ${feedback.handleDueAt})
+    or (${feedback.answeredAt} is null and (${feedback.status} = 'not_accepted' or ${feedback.handleDueAt} >= ${judgeAt.toISOString()}::timestamptz)))`;
 }
 
+/**
+ * Feedback received (logged) in [fromInstant, endInstant) by the agencies that hold it, judged at `judgeAt`
+ * (index feedback_agency_received_idx): answered by then, on time, satisfied (on time, not rated dissatisfied),
+ * and by subject.
+ */
+export async function feedbackFigures(db: DbOrTx, agencyIds: readonly string[], fromInstant: Date, endInstant: Date, judgeAt: Date) {
+  if (agencyIds.length === 0) return { received: 0, answered: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
+  const onTime = feedbackOnTimeSql(judgeAt);
+  const [row] = await db
+    .select({
+      received: sql<number>`count(*)`.mapWith(Number),
+      answered: sql<number>`count(*) filter (where ${feedback.answeredAt} is not null and ${feedback.answeredAt} < ${judgeAt.toISOString()}::timestamptz)`.mapWith(Number),
+      onTime: sql<number>`count(*) filter (where ${onTime})`.mapWith(Number),
+      satisfied: sql<number>`count(*) filter (where ${onTime} and coalesce(${feedback.rating}, '') <> 'dissatisfied')`.mapWith(Number),
+      aboutProcedures: sql<number>`count(*) filter (where ${feedback.subject} in ('procedure', 'rule'))`.mapWith(Number),
+      aboutStaff: sql<number>`count(*) filter (where ${feedback.subject} = 'officer')`.mapWith(Number),
+    })
+    .from(feedback)
+    .where(and(inArray(feedback.agencyId, [...agencyIds]), gte(feedback.receivedAt, fromInstant), lt(feedback.receivedAt, endInstant)));
+  return row!;
+}

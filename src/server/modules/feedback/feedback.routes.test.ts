@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createSeededEnv, startHttp, TestClock, type TestEnv } from '../../../../test/support/harness.ts';
-import { dossierRatings, dossiers, feedback } from '../../platform/db/schema.ts';
+import { dossierHistory, dossierRatings, dossiers, feedback } from '../../platform/db/schema.ts';
+import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 
 let env: TestEnv;
 let http: Awaited<ReturnType<typeof startHttp>>;
@@ -290,6 +291,7 @@ describe('feedback lifecycle', () => {
 describe('public statistics', () => {
   const at = (s: string) => new Date(s.length === 10 ? `${s}T09:00:00+07:00` : s);
   beforeAll(async () => {
+    clock.set('2026-06-01T08:00:00+07:00'); // after the figures' dates: they are judged at the end of `date`
     const base = { procedureId: crypto.randomUUID(), publicationId: crypto.randomUUID(), state: 'received', applicant: {}, applicantNameFolded: '', onestopPolicy: 'onestop-2025', trackingSecret: 'X', createdAt: at('2026-05-01'), updatedAt: at('2026-05-01') };
     const d = (agency: string, channel: string, receivedAt: string, dueAt: string | null, finishedAt: string | null) => ({
       ...base,
@@ -301,7 +303,7 @@ describe('public statistics', () => {
       finishedAt: finishedAt ? at(finishedAt) : null,
       state: finishedAt ? 'result_ready' : 'in_process',
     });
-    await env.ctx.db.insert(dossiers).values([
+    const made = await env.ctx.db.insert(dossiers).values([
       d(HOIPHU, 'online', '2026-05-04', '2026-05-08T17:00:00+07:00', '2026-05-07T10:00:00+07:00'), // D1 on time
       d(HOIPHU, 'desk', '2026-05-05', '2026-05-06T17:00:00+07:00', '2026-05-07T10:00:00+07:00'), // D2 late
       d(HOIPHU, 'online', '2026-05-06', '2026-05-20T17:00:00+07:00', null), // D3 open
@@ -310,7 +312,16 @@ describe('public statistics', () => {
       d(HOIPHU, 'desk', '2026-05-10', '2026-05-30T17:00:00+07:00', '2026-05-25T10:00:00+07:00'), // D6 finished after the date
       d(QUYNHON, 'online', '2026-05-12', '2026-05-14T17:00:00+07:00', '2026-05-14T17:00:00+07:00'), // D7 on time (exactly at due)
       d(HOIPHU, 'desk', '2026-05-20T23:59:00+07:00', null, '2026-05-20T23:59:30+07:00'), // D8 last minute of the date, no limit → on time
-    ]);
+    ]).returning();
+    // Each dossier's receipt and finish in its history, as the action path writes them; the index reads them.
+    for (const x of made) {
+      const row = (seq: number, action: string, toState: string, when: Date, data: Record<string, unknown>) => ({ dossierId: x.id, seq, action, toState, actorRole: 'desk_officer', agencyId: x.handlingAgencyId, at: when, data });
+      await env.ctx.db.insert(dossierHistory).values([
+        row(1, 'receive', 'received', x.receivedAt!, { clock: 'start', dueAt: x.dueAt?.toISOString() ?? null, receivedAt: x.receivedAt!.toISOString() }),
+        ...(x.finishedAt ? [row(2, 'mark_result_ready', 'result_ready', x.finishedAt, { clock: 'finish' })] : []),
+      ]);
+      await env.ctx.db.transaction((tx) => refreshDossierIndex(tx, x.id));
+    }
     const r = (rating: string, createdAt: string) => ({ dossierId: crypto.randomUUID(), citizenId: crypto.randomUUID(), agencyId: agencyId[HOIPHU]!, rating, reasons: [], createdAt: at(createdAt) });
     await env.ctx.db.insert(dossierRatings).values([r('satisfied', '2026-05-07'), r('dissatisfied', '2026-05-08'), r('neutral', '2026-05-15'), r('satisfied', '2026-04-20'), r('satisfied', '2026-05-21')]);
     const f = (receivedAt: string, handleDueAt: string, answeredAt: string | null) => ({
@@ -333,15 +344,17 @@ describe('public statistics', () => {
     await env.ctx.db.insert(feedback).values([f('2026-05-04', '2026-05-25T17:00:00+07:00', '2026-05-15'), f('2026-05-06', '2026-05-27T17:00:00+07:00', null), f('2026-04-01', '2026-04-22T17:00:00+07:00', '2026-04-30')]);
   });
 
-  it('a commune, this month up to the date (figures computed by hand)', async () => {
+  it('a commune, this month up to the date (figures computed by hand, read from the index counters)', async () => {
     const r = await anon.get(`/api/public/stats?agencyId=${agencyId[HOIPHU]}&period=month&date=2026-05-20`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ period: 'month', from: '2026-05-01', to: '2026-05-20' });
-    // Cohort: D1, D2, D3, D6, D8. Finished by the end of 20/5: D1, D2, D8. On time: D1, D8. Online: D1, D3.
-    expect(r.body).toMatchObject({ received: 5, finished: 3, onTime: 2, onTimeRate: 66.7, online: 2, onlineRate: 40 });
+    // Received 1–20/5: D1, D2, D3, D6, D8. Finished 1–20/5: D1, D2, D5 (received in April), D8. On time: D1, D5, D8
+    // (D8 has no time limit). Online: D1, D3.
+    expect(r.body).toMatchObject({ received: 5, finished: 4, onTime: 3, onTimeRate: 75, online: 2, onlineRate: 40 });
     expect(r.body.ratings).toEqual({ satisfied: 1, neutral: 1, dissatisfied: 1 });
     expect(r.body.satisfactionRate).toBe(66.7);
-    expect(r.body.feedback).toEqual({ received: 2, answered: 1, onTime: 1 });
+    // Feedback received in May: one answered on time, one open and not yet past its deadline on 20/5 (on time).
+    expect(r.body.feedback).toEqual({ received: 2, answered: 1, onTime: 2 });
   });
 
   it('a commune, this year up to the date', async () => {
@@ -349,13 +362,14 @@ describe('public statistics', () => {
     expect(r.body).toMatchObject({ from: '2026-01-01', to: '2026-05-20', received: 6, finished: 4, onTime: 3, onTimeRate: 75, online: 2, onlineRate: 33.3 });
     expect(r.body.ratings).toEqual({ satisfied: 2, neutral: 1, dissatisfied: 1 });
     expect(r.body.satisfactionRate).toBe(75);
-    expect(r.body.feedback).toEqual({ received: 3, answered: 2, onTime: 1 });
+    // The April one was answered after its deadline.
+    expect(r.body.feedback).toEqual({ received: 3, answered: 2, onTime: 2 });
   });
 
   it('the province includes its communes', async () => {
     const r = await anon.get(`/api/public/stats?agencyId=${agencyId[PROVINCE]}&period=month&date=2026-05-20`);
-    // Hội Phú's cohort plus D7 at Quy Nhơn (online, finished exactly at its due time).
-    expect(r.body).toMatchObject({ received: 6, finished: 4, onTime: 3, onTimeRate: 75, online: 3, onlineRate: 50 });
+    // Hội Phú's figures plus D7 at Quy Nhơn (online, finished exactly at its due time: on time).
+    expect(r.body).toMatchObject({ received: 6, finished: 5, onTime: 4, onTimeRate: 80, online: 3, onlineRate: 50 });
     expect(r.body.ratings).toEqual({ satisfied: 1, neutral: 1, dissatisfied: 1 });
   });
 

@@ -110,13 +110,13 @@ export const publicStatsRoutes = (ctx: AppContext): FastifyPluginAsync => async 
       tags: ['portal'],
       summary:
         'Figures of a unit (the agency and all agencies under it) for the period: period=month → from the 1st of the month of `date`, period=year → from 1 January, up to and including `date` (Vietnam time; default today). ' +
-        'Dossiers are the cohort RECEIVED in the period by the unit (dossiers.receiving_agency_id, received_at): received = their count; finished = those with finished_at set before the end of `date`; ' +
-        'onTime = finished ones with finished_at <= due_at (no due date = on time); onTimeRate = onTime ÷ finished; online = channel online; onlineRate = online ÷ received. ' +
+        'Read from the service-index counters, as the staff dashboard reads them (no dossier scan): dossiers are those the unit handles; received = received in the period; finished = finished (result ready, refused or stopped) in it; ' +
+        'onTime = finished ones that never became late (judged against the appointment set at receipt or restart: an apology\'s new date does not make a late dossier on time; more than one supplement request makes it late); onTimeRate = onTime ÷ finished; online = received online; onlineRate = online ÷ received. ' +
         'ratings = applicant ratings given in the period to dossiers handled by the unit; satisfactionRate = (satisfied + neutral) ÷ all ratings (the share not dissatisfied). ' +
-        'feedback = feedback received (logged) in the period by the unit that holds it: answered = answered before the end of `date`; onTime = answered on or before the 15-working-day answer deadline. ' +
+        'feedback = feedback received (logged) in the period by the unit that holds it: answered = answered before the end of `date` (or today); onTime = handled on time as in the index (PETITION_PROCESSING_ON_TIME: answered by the handling deadline, refused at classification, or still open and not past it; no deadline = on time). ' +
         'Rates are percentages with one decimal, null when the divisor is 0.',
       querystring: StatsQuery,
       response: { 200: StatsOut },
     },
-  }, async (req) => ctx.services.feedback.stats(req.query));
+  }, async (req) => ctx.services.monitoring.publicStats(req.query));
 };

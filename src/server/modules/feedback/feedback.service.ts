@@ -396,39 +396,4 @@ export class FeedbackService {
     });
     return (await this.viewMany(auth, [updated]))[0]!;
   }
-
-  // ------------------------------------------------------------------ public statistics
-
-  /**
-   * Figures of a unit (the agency and its subtree) for the month or the year of `date`, up to and including
-   * `date` (Vietnam time). See the route summary for the exact definitions.
-   */
-  async stats(q: z.infer<typeof StatsQuery>) {
-    const agency = await findAgency(this.ctx.db, q.agencyId);
-    if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
-    const date = q.date ?? toLocalDate(this.ctx.now());
-    if (!isLocalDate(date)) throw new AppError('VALIDATION_FAILED', {}, { reason: `not a date: ${date}` });
-    const start = q.period === 'year' ? `${date.slice(0, 4)}-01-01` : `${date.slice(0, 7)}-01`;
-    const from = localDateTimeToInstant(start, '00:00');
-    const to = localDateTimeToInstant(addDays(date, 1), '00:00');
-    const ids = await agencyIdsUnder(this.ctx.db, [agency.path]);
-    const [d, ratings, fb] = await Promise.all([repo.dossierStats(this.ctx.db, ids, from, to), repo.ratingStats(this.ctx.db, ids, from, to), repo.feedbackStats(this.ctx.db, ids, from, to)]);
-    const rated = ratings.satisfied + ratings.neutral + ratings.dissatisfied;
-    return {
-      agencyId: agency.id,
-      agencyName: agency.name,
-      period: q.period,
-      from: start,
-      to: date,
-      received: d.received,
-      finished: d.finished,
-      onTime: d.onTime,
-      onTimeRate: pct(d.onTime, d.finished),
-      online: d.online,
-      onlineRate: pct(d.online, d.received),
-      ratings,
-      satisfactionRate: pct(ratings.satisfied + ratings.neutral, rated),
-      feedback: fb,
-    };
-  }
 }

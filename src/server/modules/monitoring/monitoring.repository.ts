@@ -131,27 +131,8 @@ export async function procedureNamesByIds(db: DbOrTx, ids: readonly string[]) {
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
-/**
- * Feedback received in [fromInstant, endInstant) by the agencies, judged at `judgeAt`: on time = answered by the
- * handling deadline, or still open and not past it; satisfied = on time and not rated dissatisfied.
- */
-export async function feedbackStats(db: DbOrTx, agencyIds: readonly string[], fromInstant: Date, endInstant: Date, judgeAt: Date) {
-  if (agencyIds.length === 0) return { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
-  const onTime = sql`(${feedback.answeredAt} is not null and (${feedback.handleDueAt} is null or ${feedback.answeredAt} <= ${feedback.handleDueAt}))
-    or (${feedback.answeredAt} is null and ${feedback.status} = 'not_accepted')
-    or (${feedback.answeredAt} is null and (${feedback.handleDueAt} is null or ${feedback.handleDueAt} >= ${judgeAt}))`;
-  const [row] = await db
-    .select({
-      received: sql<number>`count(*)`.mapWith(Number),
-      onTime: sql<number>`count(*) filter (where ${onTime})`.mapWith(Number),
-      satisfied: sql<number>`count(*) filter (where (${onTime}) and coalesce(${feedback.rating}, '') <> 'dissatisfied')`.mapWith(Number),
-      aboutProcedures: sql<number>`count(*) filter (where ${feedback.subject} in ('procedure', 'rule'))`.mapWith(Number),
-      aboutStaff: sql<number>`count(*) filter (where ${feedback.subject} = 'officer')`.mapWith(Number),
-    })
-    .from(feedback)
-    .where(and(inArray(feedback.agencyId, [...agencyIds]), gte(feedback.receivedAt, fromInstant), lt(feedback.receivedAt, endInstant)));
-  return row!;
-}
+/** Feedback figures of the agencies (the feedback module's one query and on-time predicate). */
+export { feedbackFigures as feedbackStats } from '../feedback/feedback.repository.ts';
 
 /**
  * The SQL of the drill-down predicate (core/service-index/drill.ts inDenominator / inNumerator, the same conditions

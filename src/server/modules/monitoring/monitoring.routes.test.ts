@@ -122,8 +122,9 @@ describe('drill-down', () => {
     const dash = (await c.get(`/api/monitoring/index?agencyId=${agencyId[PROVINCE]}&${Q2}`)).body;
     const online = ind(dash, 'ONLINE_DOSSIERS');
     const p1 = await c.get(`/api/monitoring/index/dossiers?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ONLINE_DOSSIERS&limit=5`);
-    const p2 = await c.get(`/api/monitoring/index/dossiers?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ONLINE_DOSSIERS&limit=5&offset=5`);
+    const p2 = await c.get(`/api/monitoring/index/dossiers?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ONLINE_DOSSIERS&limit=5&cursor=${p1.body.next}`);
     expect(p1.body.hasMore).toBe(online.denominator - online.numerator > 5);
+    expect(p1.body.next).toEqual(expect.any(String)); // keyset paging: the next page starts after p1's last row
     const ids = new Set(p1.body.rows.map((r: { id: string }) => r.id));
     for (const r of p2.body.rows) expect(ids.has(r.id)).toBe(false);
     const num = await c.get(`/api/monitoring/index/dossiers?agencyId=${agencyId[PROVINCE]}&${Q2}&indicator=ONLINE_DOSSIERS&filter=numerator&limit=200`);

@@ -7,7 +7,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { agencyTreePage, findAgency } from '../units/units.repository.ts';
-import { addDays } from '../../../core/calendar/dates.ts';
+import { ratingStats } from '../feedback/feedback.repository.ts';
+import { addDays, isLocalDate } from '../../../core/calendar/dates.ts';
 import { localMinutesToInstant, toLocalDate, formatVnIso } from '../../../core/calendar/time.ts';
 import type { LocalDate } from '../../../core/calendar/types.ts';
 import type { ProcedureRecord } from '../../../core/catalog/types.ts';
@@ -83,6 +84,7 @@ function byProcedure<T extends { procedureId: string }>(xs: readonly T[]): Map<s
 }
 
 const dayStart = (d: LocalDate) => localMinutesToInstant(d, 0);
+const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n * 1000) / d) / 10);
 const addInto = (a: Counters, b: Counters) => {
   for (const k of COUNTERS) a[k] += b[k];
 };
@@ -325,7 +327,7 @@ export class MonitoringService {
     const scoreOf = indicatorsOf(whole.result).find((i) => i.code === indicator)!;
     const all = new Set<string>([...rows.map((r) => r.procedureId), ...balances.map((b) => b.procedureId), ...procIds]);
     const names = await repo.procedureNamesByIds(this.ctx.db, [...all]);
-    const noFeedback = { received: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
+    const noFeedback = { received: 0, answered: 0, onTime: 0, satisfied: 0, aboutProcedures: 0, aboutStaff: 0 };
     // Group once: a province has thousands of procedures and tens of thousands of counter rows.
     const rowsOf = byProcedure(rows);
     const balancesOf = byProcedure(balances);
@@ -406,6 +408,44 @@ export class MonitoringService {
     }
     if (r.facts.dissatisfied) return 'Bị phản ánh hoặc đánh giá không hài lòng';
     return base;
+  }
+
+  // ------------------------------------------------------------------ public figures
+
+  /**
+   * The public figures of a unit (the agency and its subtree) for the month or the year of `date`, up to and
+   * including it (GET /api/public/stats). Read from the index counters exactly as the dashboard reads them (the
+   * same periodData), so a figure means the same thing on the portal and in the console: received = dossiers
+   * received in the period; finished / onTime = finished in it, and of them not late (an apology's new date does not
+   * make a late dossier on time); online = received online; feedback as PETITION_PROCESSING_ON_TIME.
+   */
+  async publicStats(q: { agencyId: string; period: 'month' | 'year'; date?: string | undefined }) {
+    const agency = await this.publicAgency(q.agencyId);
+    const date = q.date ?? this.today();
+    if (!isLocalDate(date)) throw new AppError('VALIDATION_FAILED', {}, { reason: `not a date: ${date}` });
+    const from = (q.period === 'year' ? `${date.slice(0, 4)}-01-01` : `${date.slice(0, 7)}-01`) as LocalDate;
+    const period: Period = { kind: 'custom', from, to: date, label: { vi: '', en: '' } };
+    const ids = (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
+    const [data, ratings] = await Promise.all([this.periodData(ids, [], new Map(), period), ratingStats(this.ctx.db, ids, dayStart(from), dayStart(addDays(date, 1)))]);
+    const s = data.sums;
+    const fb = data.feedback;
+    const rated = ratings.satisfied + ratings.neutral + ratings.dissatisfied;
+    return {
+      agencyId: agency.id,
+      agencyName: agency.name,
+      period: q.period,
+      from,
+      to: date,
+      received: s.received,
+      finished: s.finished,
+      onTime: s.finishedOnTime,
+      onTimeRate: pct(s.finishedOnTime, s.finished),
+      online: s.online,
+      onlineRate: pct(s.online, s.received),
+      ratings,
+      satisfactionRate: pct(ratings.satisfied + ratings.neutral, rated),
+      feedback: { received: fb.received, answered: fb.answered, onTime: fb.onTime },
+    };
   }
 
   // ------------------------------------------------------------------ rankings
