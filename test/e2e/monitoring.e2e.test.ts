@@ -277,6 +277,21 @@ describe('service index (766) in the staff console', () => {
     await expectAccessible(page, 'reconciliation');
   });
 
+  it('the dossier list pages by cursor: a link with a cursor opens the rows after it; "previous" returns to the first page', async () => {
+    const q = `${periodQuery()}&indicator=ONLINE_DOSSIERS&filter=denominator`;
+    const all = ((await api.get(`/api/monitoring/index/dossiers?${q}&limit=200`)).body.rows as { id: string }[]).map((r) => r.id);
+    expect(all.length).toBeGreaterThan(3);
+    const first = (await api.get(`/api/monitoring/index/dossiers?${q}&limit=3`)).body as { next: string };
+    await page.goto(`${e.base}/chi-so/chi-tieu/ONLINE_DOSSIERS/ho-so?${periodQuery()}&filter=denominator&c=${first.next}`);
+    await page.getByTestId('mon-dossiers').waitFor();
+    await settled(page);
+    const shown = async () => (await page.locator('[data-testid^="mon-dossier-"][data-counts]').evaluateAll((xs) => xs.map((x) => (x as unknown as { getAttribute(n: string): string }).getAttribute('data-testid')))).map((t) => t.replace('mon-dossier-', ''));
+    expect(await shown()).toEqual(all.slice(3, 53));
+    await page.getByTestId('mon-page-prev').click();
+    await expect.poll(async () => (await shown()).join(',')).toBe(all.slice(0, 50).join(','));
+    expect(new URL(page.url()).searchParams.get('c')).toBeNull();
+  });
+
   it('a commune leader sees his own unit, not the province', async () => {
     const leader = await pageAs(e, USERS.leader);
     const pleikuId = await agencyId(e);
