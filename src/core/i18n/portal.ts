@@ -406,7 +406,7 @@ export const PORTAL = {
   'stats.satisfaction': { vi: 'Mức độ hài lòng', en: 'Satisfaction' },
   'stats.ratings': { vi: '{n} lượt đánh giá', en: '{n} ratings' },
   'stats.feedback': { vi: 'Phản ánh, kiến nghị đã trả lời', en: 'Feedback answered' },
-  'stats.feedbackOf': { vi: '{answered} / {received} phản ánh ({onTime} đúng hạn)', en: '{answered} of {received} ({onTime} on time)' },
+  'stats.feedbackOf': { vi: '{answered} / {received} phản ánh ({onTime} đúng hạn hoặc còn trong hạn)', en: '{answered} of {received} ({onTime} on time or still within the deadline)' },
   'stats.ofTotal': { vi: '{n} / {total} hồ sơ', en: '{n} of {total} dossiers' },
   'stats.noData': { vi: 'Chưa có số liệu', en: 'No data yet' },
 
