@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/cli/**/*.unit.test.ts'] } },
+      // Browser-side logic that runs without a browser (the offline inspection store on fake-indexeddb).
+      { test: { name: 'web', include: ['src/web/**/*.test.ts'] } },
       {
         test: {
           name: 'db',
