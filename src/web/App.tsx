@@ -20,6 +20,7 @@ import {
   IconBuildingBank,
   IconChartBar,
   IconCalendarEvent,
+  IconClipboardCheck,
   IconClipboardList,
   IconListSearch,
   IconInbox,
@@ -73,6 +74,7 @@ import { KioskPage } from './pages/ratings/Kiosk.tsx';
 import { FollowUpsPage } from './pages/ratings/FollowUps.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
+const InspectionRoutes = lazy(() => import('./pages/reform/inspections/InspectionRoutes.tsx').then((m) => ({ default: m.InspectionRoutes })));
 const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
 
 export function App() {
@@ -232,6 +234,7 @@ function Shell() {
           {staffWork && nav('/chi-so-cchc', t('par.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-par', path.startsWith('/chi-so-cchc'))}
           {staffWork && nav('/khac-phuc', t('remed.nav'), <IconListCheck size={18} aria-hidden />, 'nav-remediation', path.startsWith('/khac-phuc'))}
           {staffWork && nav('/tong-quan-cchc', t('rdash.nav'), <IconChartBar size={18} aria-hidden />, 'nav-reform-dashboard', path.startsWith('/tong-quan-cchc'))}
+          {hasRole('inspector', 'reform_officer', 'province_admin', 'leader', 'unit_admin') && nav('/kiem-tra-cchc', t('insp.nav'), <IconClipboardCheck size={18} aria-hidden />, 'nav-inspections')}
           {nav('/chu-ky-so', t('nav.signatures'), <IconSignature size={18} aria-hidden />, 'nav-signatures')}
           {admin && (
             <NavLink label={t('nav.admin')} leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={24}>
@@ -269,6 +272,7 @@ function Shell() {
           <Route path="/khac-phuc/:id" element={<RemediationTaskPage />} />
           <Route path="/tong-quan-cchc" element={<ReformDashboardPage />} />
           <Route path="/tong-quan-cchc/don-vi/:agencyId" element={<ReformUnitPage />} />
+          <Route path="/kiem-tra-cchc/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><InspectionRoutes /></Suspense>} />
           <Route path="/tim-kiem" element={<SearchPage />} />
           <Route path="/chu-ky-so" element={<VerifySignaturesPage />} />
           <Route path="/quan-tri" element={<Navigate to="/quan-tri/thu-tuc" replace />} />

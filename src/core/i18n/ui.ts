@@ -10,6 +10,7 @@ import { UI_MONITORING } from './ui-monitoring.ts';
 import { UI_REFORM } from './ui-reform.ts';
 import { UI_PAR } from './ui-par.ts';
 import { UI_REMED } from './ui-remed.ts';
+import { UI_INSPECTIONS } from './ui-inspections.ts';
 import { UI_CATALOG } from './ui-catalog.ts';
 import { UI_RATING } from './ui-rating.console.ts';
 
@@ -440,7 +441,7 @@ const BASE = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** The one catalogue: the base strings plus one section file per console area (keys prefixed by area). */
-export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED, ...UI_RATING } as const;
+export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED, ...UI_RATING, ...UI_INSPECTIONS } as const;
 
 export type UiKey = keyof typeof UI;
 
