@@ -37,3 +37,11 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </LangProvider>
   </StrictMode>,
 );
+
+// The service worker (src/web/sw.ts) lets the inspection visit page reload offline. Production builds only: the
+// dev server has no /sw.js and must not serve stale chunks.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => console.warn('service worker', e));
+  });
+}
