@@ -38,9 +38,10 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   </StrictMode>,
 );
 
-// The service worker (src/web/sw.ts) lets the inspection visit page reload offline. Production builds only: the
+// The service worker (src/web/sw.ts) lets the inspection visit page reload offline. Built bundles only (`vite build`
+// runs in mode 'production', also when the browser tests build it with NODE_ENV=test, which turns PROD off): the
 // dev server has no /sw.js and must not serve stale chunks.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => console.warn('service worker', e));
   });

@@ -44,11 +44,12 @@ export function VisitPage() {
       const reread = () => void readLocal(s, visitId).then((l) => alive && setLocal(l));
       off = s.subscribe(visitId, reread);
       reread();
-      // Online: refresh the stored copy (and prime the service worker's copy of the session).
+      // Online: prime the service worker's copy of the session (so a reload offline opens the shell signed in) and
+      // refresh the stored copy of the visit.
+      void api.me().catch(() => {});
       try {
         const v = await inspectionApi.visit(visitId);
         await s.saveServerVisit(v, userId, new Date().toISOString(), true);
-        void api.me().catch(() => {});
       } catch (e) {
         if (!(typeof e === 'object' && e && (e as { status?: number }).status === 0)) setError(e);
       }
