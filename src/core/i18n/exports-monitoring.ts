@@ -46,13 +46,8 @@ export const EXPORTS_MONITORING = {
   'xm.profile': { vi: 'Bộ chỉ số', en: 'Scoring profile' },
   'xm.judgedOn': { vi: 'Số liệu tính đến ngày', en: 'Figures as of' },
   'xm.total': { vi: 'Tổng điểm', en: 'Total score' },
-  'xm.totalOf': { vi: '{total} / {max} điểm', en: '{total} of {max} points' },
   'xm.applicableMax': { vi: 'Điểm tối đa áp dụng', en: 'Applicable maximum' },
   'xm.scaled': { vi: 'Điểm quy đổi (thang 100)', en: 'Score on a 100 scale' },
-  'xm.scaledNote': {
-    vi: 'Một số chỉ số không áp dụng hoặc chưa có số liệu, nên điểm được quy đổi về thang 100 trên {max} điểm áp dụng.',
-    en: 'Some indicators do not apply or have no data, so the score is also given on a 100 scale over the {max} applicable points.',
-  },
   'xm.band': { vi: 'Xếp loại', en: 'Rating' },
   'xm.minDossiers': { vi: 'Số hồ sơ tối thiểu để xếp hạng', en: 'Minimum dossiers to be ranked' },
   'xm.minDossiersNote': { vi: 'Đơn vị tiếp nhận dưới {n} hồ sơ trong kỳ không được xếp hạng.', en: 'Units that received fewer than {n} dossiers in the period are not ranked.' },

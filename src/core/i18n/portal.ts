@@ -432,7 +432,6 @@ export const PORTAL = {
   'idx.total': { vi: 'Tổng điểm', en: 'Total score' },
   'idx.outOf': { vi: 'trên {max} điểm', en: 'out of {max}' },
   'idx.band': { vi: 'Xếp loại', en: 'Rating' },
-  'idx.scaled': { vi: 'Quy đổi thang 100: {n} điểm (một số chỉ số không áp dụng hoặc chưa có số liệu).', en: 'On a 100 scale: {n} (some indicators do not apply or have no data).' },
   'idx.asOf': { vi: '{period} · số liệu tính đến ngày {date}', en: '{period} · figures as of {date}' },
   'idx.previous': { vi: 'Kỳ trước ({period}): {total} điểm', en: 'Previous period ({period}): {total}' },
   'idx.up': { vi: 'tăng {n} điểm', en: 'up {n}' },

@@ -40,7 +40,6 @@ export const UI_MONITORING = {
   'mon.export.xlsx': { vi: 'Xuất Excel', en: 'Export to Excel' },
   'mon.export.pdf': { vi: 'Xuất PDF', en: 'Export to PDF' },
   'mon.total': { vi: 'Tổng điểm', en: 'Total score' },
-  'mon.scaled': { vi: 'Quy đổi thang 100: {scaled} điểm (các chỉ tiêu áp dụng tối đa {max} điểm)', en: 'Rescaled to 100: {scaled} (applicable indicators worth {max} points)' },
   'mon.scaledShort': { vi: 'Điểm quy đổi', en: 'Rescaled' },
   'mon.band': { vi: 'Xếp loại', en: 'Rating' },
   'mon.band.onTotal': { vi: 'Theo tổng điểm trên thang 100', en: 'On the total out of 100' },

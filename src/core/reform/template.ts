@@ -7,6 +7,7 @@ import { parseLocalDate } from '../calendar/dates.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import type { RateFigure, ReportFigures } from './figures.ts';
 import type { ReportKind } from './schedule.ts';
+import { frameIndex } from '../service-index/framing.ts';
 
 export const REPORT_TEMPLATE_ID = 'cchc-dinh-ky-2026';
 
@@ -122,12 +123,13 @@ function resultsBody(f: ReportFigures): string {
       : `4. Tiếp nhận, xử lý phản ánh, kiến nghị: tiếp nhận ${fmtInt(fb.received)} phản ánh, kiến nghị; xử lý đúng hạn ${fmtInt(fb.onTime)}; ` +
         `người dân, doanh nghiệp hài lòng ${fmtInt(fb.satisfied)}.`;
   const ix = f.index;
-  const groups = ix.groups.map((g) => `${g.name.vi} ${fmtDecimal(g.score)}/${fmtDecimal(g.applicableMax)} điểm`).join('; ');
+  const framed = frameIndex(ix, 'vi');
+  const groups = framed.groups.map((g) => `${g.name} ${g.label}${g.note ? ` (${g.note})` : ''}`).join('; ');
   const indexLine =
-    `5. Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công: đạt ${fmtDecimal(ix.total)}/${fmtDecimal(ix.applicableMax)} điểm` +
-    (ix.applicableMax !== 100 ? ` (quy đổi ${fmtDecimal(ix.scaled)}/100)` : '') +
+    `5. Bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công: đạt ${framed.headline}` +
     `, xếp loại ${ix.band.label.vi}` +
-    (groups ? `; trong đó: ${groups}.` : '.');
+    (groups ? `; trong đó: ${groups}.` : '.') +
+    (framed.scaledNote ? ` ${framed.scaledNote}` : '');
   return [
     '1. Công tác chỉ đạo, điều hành cải cách hành chính: [đơn vị bổ sung kế hoạch, văn bản chỉ đạo đã ban hành, công tác tuyên truyền, tự kiểm tra].',
     dossierLine,
@@ -227,6 +229,7 @@ export function applySectionEdits(sections: readonly ReportSection[], edits: rea
 export function figuresTable(f: ReportFigures): { title: string; columns: [string, string]; rows: [string, string][] } {
   const d = f.dossiers;
   const r = (x: RateFigure | null) => (x === null || x.rate === null ? '—' : `${fmtPct(x.rate)} (${fmtInt(x.numerator)}/${fmtInt(x.denominator)})`);
+  const framedIndex = frameIndex(f.index, 'vi');
   const rows: [string, string][] = [
     ['Thời gian chốt số liệu', `${fmtLocalDate(f.cutoff.from)} – ${fmtLocalDate(f.cutoff.to)}`],
     ['Hồ sơ tiếp nhận', fmtInt(d.received)],
@@ -240,8 +243,9 @@ export function figuresTable(f: ReportFigures): { title: string; columns: [strin
     ['Tỷ lệ số hóa hồ sơ', r(d.digitisation)],
     ['Phản ánh, kiến nghị tiếp nhận', fmtInt(f.feedback.received)],
     ['Phản ánh, kiến nghị xử lý đúng hạn', fmtInt(f.feedback.onTime)],
-    [`Bộ chỉ số phục vụ người dân, doanh nghiệp (${f.profile.name.vi})`, `${fmtDecimal(f.index.total)}/${fmtDecimal(f.index.applicableMax)} điểm — ${f.index.band.label.vi}`],
-    ...f.index.groups.map((g): [string, string] => [`   ${g.name.vi}`, `${fmtDecimal(g.score)}/${fmtDecimal(g.applicableMax)}`]),
+    [`Bộ chỉ số phục vụ người dân, doanh nghiệp (${f.profile.name.vi})`, `${framedIndex.headline} — ${f.index.band.label.vi}`],
+    ...(framedIndex.scaledNote ? [['   Điểm quy đổi (thang 100)', framedIndex.scaledNote] as [string, string]] : []),
+    ...framedIndex.groups.map((g): [string, string] => [`   ${g.name}`, g.note ? `${g.label} (${g.note})` : g.label]),
   ];
   return { title: 'Phụ lục: Số liệu tổng hợp từ hệ thống một cửa', columns: ['Chỉ tiêu', 'Số liệu'], rows };
 }

@@ -7,3 +7,4 @@ export * from './metrics.ts';
 export * from './dashboard.ts';
 export * from './catalog-facts.ts';
 export * from './drill.ts';
+export * from './framing.ts';

@@ -11,6 +11,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { Lang, PortalKey } from '../../core/i18n/portal.ts';
 import type { IndexDashboard, Rankings, TrendPoint } from '../../core/service-index/dashboard.ts';
 import type { GroupScore, IndicatorScore } from '../../core/service-index/score.ts';
+import { frameGroup, frameIndex } from '../../core/service-index/framing.ts';
 import { request } from '../../client/http.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useLang } from '../context.tsx';
@@ -89,7 +90,7 @@ function Section({ title, children, testid }: { title: string; children: ReactNo
 function Summary({ d }: { d: IndexDashboard }) {
   const { t, lang } = useLang();
   const r = d.result;
-  const maxSum = r.groups.reduce((s, g) => s + g.max, 0);
+  const framed = frameIndex(r, lang);
   const prev = d.previous.result.total;
   const delta = Math.round((r.total - prev) * 100) / 100;
   const change = delta > 0 ? t('idx.up', { n: fmt(delta, lang) }) : delta < 0 ? t('idx.down', { n: fmt(-delta, lang) }) : t('idx.same');
@@ -103,10 +104,10 @@ function Summary({ d }: { d: IndexDashboard }) {
       <div className="idx-score">
         <p className="idx-total">
           <span className="idx-total-label">{t('idx.total')}</span>
-          <span className="idx-total-value" data-testid="idx-total">
+          <span className="idx-total-value" data-testid="idx-total" data-headline={framed.headline}>
             {fmt(r.total, lang)}
           </span>
-          <span className="idx-total-max">{t('idx.outOf', { max: fmt(maxSum, lang) })}</span>
+          <span className="idx-total-max">{t('idx.outOf', { max: fmt(framed.outOf, lang) })}</span>
         </p>
         <p className="idx-band-line">
           <span className="idx-total-label">{t('idx.band')}</span>
@@ -115,7 +116,11 @@ function Summary({ d }: { d: IndexDashboard }) {
           </span>
         </p>
       </div>
-      {r.applicableMax < maxSum && <p className="hint">{t('idx.scaled', { n: fmt(r.scaled, lang) })}</p>}
+      {framed.scaledNote && (
+        <p className="hint" data-testid="idx-scaled">
+          {framed.scaledNote}
+        </p>
+      )}
       <p className="idx-prev">
         {t('idx.previous', { period: d.previous.period.label[lang], total: fmt(prev, lang) })} — {change}
       </p>
@@ -132,6 +137,7 @@ function Groups({ groups }: { groups: GroupScore[] }) {
           <li key={g.code} className="idx-group">
             <span className="idx-group-name">{g.name[lang]}</span>
             <span className="idx-group-score">{t('idx.groupScore', { score: fmt(g.score, lang), max: fmt(g.max, lang) })}</span>
+            {g.applicableMax < g.max && <span className="idx-muted">{frameGroup(g, lang).note}</span>}
             <span className="idx-bar" aria-hidden="true">
               <span className="idx-bar-fill" style={{ width: `${pct(g.score, g.max)}%` }} />
             </span>

@@ -8,6 +8,7 @@ import { IconFileSpreadsheet, IconFileTypePdf, IconPrinter } from '@tabler/icons
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { EChartsCoreOption } from 'echarts/core';
+import { frameIndex } from '../../../core/service-index/framing.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang } from '../../context.tsx';
 import { fmtDate } from '../../format.ts';
@@ -40,6 +41,7 @@ export function DashboardPage() {
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
   const r = data.result;
+  const framed = frameIndex(r, lang);
   const prev = data.previous.result;
   const profile = profiles.find((p) => p.id === data.profile.id) ?? null;
   return (
@@ -79,9 +81,9 @@ export function DashboardPage() {
               / 100
             </Text>
           </Text>
-          {r.applicableMax < 100 && (
+          {framed.scaledNote && (
             <Text size="sm" data-testid="mon-scaled" data-value={r.scaled}>
-              {t('mon.scaled', { scaled: fmtNum(r.scaled, lang), max: fmtNum(r.applicableMax, lang) })}
+              {framed.scaledNote}
             </Text>
           )}
         </Card>
@@ -93,7 +95,7 @@ export function DashboardPage() {
             {r.band.label[lang]}
           </Text>
           <Text size="xs" c="dimmed">
-            {r.applicableMax < 100 ? t('mon.band.onScaled') : t('mon.band.onTotal')}
+            {framed.partial ? t('mon.band.onScaled') : t('mon.band.onTotal')}
           </Text>
         </Card>
         <Card withBorder component="section" aria-labelledby="mon-prev-title">
@@ -126,8 +128,8 @@ export function DashboardPage() {
         <Text size="sm" c="dimmed">
           {t('mon.indicators.hint')}
         </Text>
-        {r.groups.map((g) => (
-          <IndicatorTable key={g.code} caption={`${g.name[lang]} — ${fmtNum(g.score, lang)} / ${fmtNum(g.max, lang)}`} indicators={g.indicators} profile={profile} imported={data.importedCodes} />
+        {r.groups.map((g, gi) => (
+          <IndicatorTable key={g.code} caption={`${g.name[lang]} — ${framed.groups[gi]!.label}${framed.groups[gi]!.note ? ` (${framed.groups[gi]!.note})` : ''}`} indicators={g.indicators} profile={profile} imported={data.importedCodes} />
         ))}
       </Stack>
     </Stack>

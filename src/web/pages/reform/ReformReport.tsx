@@ -9,7 +9,8 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDeviceFloppy, IconFileTypeDocx, IconFileTypePdf, IconRefresh, IconSend, IconArrowBackUp } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { fmtDecimal, fmtLocalDate, fmtPct, type RateFigure } from '../../../core/reform/index.ts';
+import { fmtLocalDate, fmtPct, type RateFigure } from '../../../core/reform/index.ts';
+import { frameIndex } from '../../../core/service-index/framing.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang } from '../../context.tsx';
 import { fmtDateTime } from '../../format.ts';
@@ -157,7 +158,7 @@ export function ReformReportPage() {
             <Fig label={t('reform.fig.payment')} value={rate(f.dossiers.onlinePayment)} />
             <Fig label={t('reform.fig.digitisation')} value={rate(f.dossiers.digitisation)} />
             <Fig label={t('reform.fig.feedback')} value={`${f.feedback.onTime}/${f.feedback.received}`} />
-            <Fig label={t('reform.fig.index')} value={`${fmtDecimal(f.index.total)}/${fmtDecimal(f.index.applicableMax)} — ${f.index.band.label[lang]}`} />
+            <Fig label={t('reform.fig.index')} value={indexLine(f.index, lang)} />
           </Table.Tbody>
         </Table>
       </Card>
@@ -267,3 +268,8 @@ function Fig({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The index as every surface frames it (core/service-index/framing): total out of the full maximum, band, and the rescaled note. */
+function indexLine(ix: Report['figures']['index'], lang: 'vi' | 'en'): string {
+  const framed = frameIndex(ix, lang);
+  return `${framed.headline} — ${ix.band.label[lang]}${framed.scaledNote ? `. ${framed.scaledNote}` : ''}`;
+}

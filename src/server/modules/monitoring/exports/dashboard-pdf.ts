@@ -4,7 +4,7 @@
  * the year month by month, every indicator with its numerator, denominator, rate, points and points lost, and
  * the comparison with the previous period. Page numbers at the foot.
  */
-import type { IndexDashboard, IndicatorScore } from '../../../../core/service-index/index.ts';
+import { frameIndex, type IndexDashboard, type IndicatorScore } from '../../../../core/service-index/index.ts';
 import { tx } from '../../../../core/i18n/exports-monitoring.ts';
 import type { Lang } from '../../../../core/i18n/errors.ts';
 import { groupBarsSvg, trendSvg } from './charts.ts';
@@ -26,11 +26,10 @@ export function titleBlock(doc: Doc, title: string, lang: Lang): void {
 function totalBox(doc: Doc, d: IndexDashboard, lang: Lang): void {
   const r = d.result;
   const w = contentWidth(doc);
-  const maxSum = round2(r.groups.reduce((s, g) => s + g.max, 0));
-  const line1 = `${tx('xm.total', lang)}: ${tx('xm.totalOf', lang, { total: fmtNum(r.total, lang), max: fmtNum(maxSum, lang) })}`;
+  const framed = frameIndex(r, lang);
+  const line1 = `${tx('xm.total', lang)}: ${framed.headline}`;
   const line2 = `${tx('xm.band', lang)}: ${r.band.label[lang]}`;
-  const partial = r.applicableMax < maxSum;
-  const line3 = partial ? `${tx('xm.scaled', lang)}: ${fmtNum(r.scaled, lang)} — ${tx('xm.scaledNote', lang, { max: fmtNum(r.applicableMax, lang) })}` : null;
+  const line3 = framed.scaledNote;
   doc.font(FONT.regular).fontSize(8.5);
   const h3 = line3 ? doc.heightOfString(line3, { width: w - 20 }) + 4 : 0;
   const h = 44 + h3;
@@ -46,8 +45,9 @@ function totalBox(doc: Doc, d: IndexDashboard, lang: Lang): void {
 
 function indicatorRows(d: IndexDashboard, lang: Lang): Row[] {
   const rows: Row[] = [];
+  const framedGroups = frameIndex(d.result, lang).groups;
   d.result.groups.forEach((g, gi) => {
-    rows.push({ section: true, cells: [`${gi + 1}. ${g.name[lang]} — ${tx('xm.totalOf', lang, { total: fmtNum(g.score, lang), max: fmtNum(g.max, lang) })}`] });
+    rows.push({ section: true, cells: [`${gi + 1}. ${g.name[lang]} — ${framedGroups[gi]!.label}${framedGroups[gi]!.note ? ` (${framedGroups[gi]!.note})` : ''}`] });
     for (const i of g.indicators) {
       const note = i.status === 'scored' ? ruleLabel(i.rule, lang) : statusLabel(i.status, lang);
       rows.push({

@@ -11,7 +11,8 @@
  *   A4:C4         "Bộ chỉ số"           | profile name     | profile id
  *   A5:B5         "Số liệu tính đến ngày" | judgedOn (date)
  *   A6:C6         "Tổng điểm"           | total (number)   | applicable maximum (number)
- *   A7:B7         "Điểm quy đổi"        | scaled (number, total on a 100 scale)
+ *   A7:C7         "Điểm quy đổi"        | scaled (number, total on a 100 scale) | the one explanation of the rescaled
+ *                 figure (core/service-index/framing), only when some indicators do not apply or have no data
  *   A8:C8         "Xếp loại"            | band label       | band code
  *   row 10        header of the indicator table
  *   rows 11 … 10+N  one row per indicator, in the profile's order (N = number of indicators of the profile):
@@ -36,7 +37,7 @@
  *   rows 12+G … 11+G+N  one per indicator: points (A = indicator code)
  */
 import ExcelJS from 'exceljs';
-import type { IndexDashboard, IndicatorScore, PeriodFigures } from '../../../../core/service-index/index.ts';
+import { frameIndex, type IndexDashboard, type IndicatorScore, type PeriodFigures } from '../../../../core/service-index/index.ts';
 import { tx } from '../../../../core/i18n/exports-monitoring.ts';
 import type { Lang } from '../../../../core/i18n/errors.ts';
 import { excelDay, round2, statusLabel } from './format.ts';
@@ -165,6 +166,9 @@ export async function renderDashboardXlsx(d: IndexDashboard, lang: Lang): Promis
   set(L.summary.applicableMax, r.applicableMax, SCORE_FMT);
   set('A7', tx('xm.scaled', lang));
   set(L.summary.scaled, r.scaled, SCORE_FMT);
+  // The one explanation of the rescaled figure (core/service-index/framing), word for word as on every surface.
+  const scaledNote = frameIndex(r, lang).scaledNote;
+  if (scaledNote) set('C7', scaledNote);
   set('A8', tx('xm.band', lang));
   set(L.summary.bandLabel, r.band.label[lang]).font = { bold: true };
   set(L.summary.bandCode, r.band.code);

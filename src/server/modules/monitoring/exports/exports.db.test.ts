@@ -309,7 +309,7 @@ describe('dashboard PDF', () => {
     expect(p.layout).toContain(d.period.label.vi);
     expect(p.squashed).toContain(squash(d.profile.name.vi));
     expect(p.layout).toContain('31/03/2026');
-    expect(p.layout).toContain(`Tổng điểm: ${vi(d.result.total)} / 100 điểm`);
+    expect(p.layout).toContain(`Tổng điểm: ${vi(d.result.total)}/100 điểm`);
     expect(p.layout).toContain(`Xếp loại: ${d.result.band.label.vi}`);
     for (const g of d.result.groups) {
       expect(p.layout).toContain(g.name.vi);
@@ -345,7 +345,7 @@ describe('dashboard PDF', () => {
     const d = dashboard(9);
     const p = pdf(await renderDashboardPdf(d, 'en'), 'dashboard-en.pdf');
     expect(p.layout).toContain('SERVICE INDEX FOR CITIZENS AND BUSINESSES');
-    expect(p.layout).toContain(`Total score: ${d.result.total} of 100 points`);
+    expect(p.layout).toContain(`Total score: ${d.result.total}/100 points`);
     for (const g of d.result.groups) expect(p.layout).toContain(g.name.en);
     expect(p.layout).toContain(`Page 1 of ${p.pages}`);
   });
