@@ -23,6 +23,7 @@ export const EXPORTS_MONITORING = {
   'xm.drill.due': { vi: 'Hẹn trả', en: 'Due' },
   'xm.drill.finished': { vi: 'Hoàn thành', en: 'Finished' },
   'xm.drill.counts': { vi: 'Đạt', en: 'Counts' },
+  'xm.drill.appointment': { vi: 'Hẹn trả dùng để đánh giá', en: 'Appointment judged against' },
   'xm.drill.reason': { vi: 'Lý do không đạt', en: 'Why it does not count' },
   'xm.drill.truncated': { vi: 'Danh sách giới hạn {n} hồ sơ đầu tiên.', en: 'List limited to the first {n} dossiers.' },
   'xm.basis': { vi: 'Theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ', en: 'Under Prime Minister’s Decision 766/QĐ-TTg of 23 June 2022' },

@@ -43,6 +43,7 @@ export const UI_MONITORING = {
   'mon.scaledShort': { vi: 'Điểm quy đổi', en: 'Rescaled' },
   'mon.band': { vi: 'Xếp loại', en: 'Rating' },
   'mon.band.onTotal': { vi: 'Theo tổng điểm trên thang 100', en: 'On the total out of 100' },
+  'mon.appointmentUsed': { vi: 'Đánh giá theo hẹn trả {at} (trước khi xin lỗi, hẹn lại)', en: 'Judged against the appointment {at} (before the apology moved it)' },
   'mon.band.onScaled': { vi: 'Theo điểm quy đổi thang 100', en: 'On the score rescaled to 100' },
   'mon.previous': { vi: 'Kỳ trước ({period})', en: 'Previous period ({period})' },
   'mon.change': { vi: 'Thay đổi:', en: 'Change:' },

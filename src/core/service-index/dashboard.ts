@@ -67,6 +67,8 @@ export interface IndicatorDossierRow {
   state: string;
   receivedAt: string | null;
   dueAt: string | null;
+  /** The appointment the judgement used (the due date before an apology moved it); equals dueAt when none did. */
+  appointmentAt: string | null;
   finishedAt: string | null;
   /** Whether it is in the numerator (true) or only the denominator (false). */
   counts: boolean;

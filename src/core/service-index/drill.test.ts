@@ -42,6 +42,7 @@ const factsArb = fc
       finishedAt: end === 'finished' ? endAt : null,
       withdrawnAt: end === 'withdrawn' ? endAt : null,
       lateAt,
+      appointmentAt: null,
       lateReason: lateAt ? 'overdue' : null,
       supplementRequests: 0,
       processingSeconds: endAt && receivedAt ? Math.round((endAt.getTime() - receivedAt.getTime()) / 1000) : 0,
@@ -101,7 +102,7 @@ describe('drill-down predicate = counters, for every dossier-based indicator', (
 
   it('a late, complained-about dossier costs the satisfaction figure once; a withdrawn one not at all', () => {
     const at = (s: string) => new Date(`${s}+07:00`);
-    const base: DossierFacts = { dossierId: 'x', agencyId: 'a1', procedureId: 'p1', counted: true, receivedAt: at('2026-04-02T09:00:00'), finishedAt: null, withdrawnAt: null, lateAt: null, lateReason: null, supplementRequests: 0, processingSeconds: 0, online: false, onlineCompliant: false, synced: false, digitised: false, reused: false, citizenStore: false, eid: false, feeBearing: false, paidOnline: false, electronicResult: false, dissatisfied: false };
+    const base: DossierFacts = { dossierId: 'x', agencyId: 'a1', procedureId: 'p1', counted: true, receivedAt: at('2026-04-02T09:00:00'), finishedAt: null, withdrawnAt: null, lateAt: null, appointmentAt: null, lateReason: null, supplementRequests: 0, processingSeconds: 0, online: false, onlineCompliant: false, synced: false, digitised: false, reused: false, citizenStore: false, eid: false, feeBearing: false, paidOnline: false, electronicResult: false, dissatisfied: false };
     const lateComplained = { ...base, dossierId: 'l', finishedAt: at('2026-04-20T09:00:00'), lateAt: at('2026-04-10T17:00:00'), lateReason: 'overdue' as const, dissatisfied: true };
     const withdrawnComplained = { ...base, dossierId: 'w', withdrawnAt: at('2026-04-05T09:00:00'), dissatisfied: true };
     const fine = { ...base, dossierId: 'f', finishedAt: at('2026-04-08T09:00:00') };

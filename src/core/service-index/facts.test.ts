@@ -82,6 +82,8 @@ describe('dossier classification (ON_TIME rules, dated examples)', () => {
       ]),
     );
     expect(f.lateAt).toEqual(vn('2026-03-06T17:00:00'));
+    // The drill-down shows the appointment the judgement used beside the apology's new date.
+    expect(f.appointmentAt).toEqual(vn('2026-03-06T17:00:00'));
   });
 
   it('an open dossier is late from its appointment (judged at any period end after it); a paused one is not', () => {

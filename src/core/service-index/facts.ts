@@ -29,8 +29,9 @@ import type { LocalDate } from '../calendar/types.ts';
  * Version of the classification and of the counters it feeds. A change re-derives every facts row and rebuilds the
  * counters (index-maintenance.ts ensureIndexRules, run at server start).
  * 2026-2: satisfaction counters mirroring the drill-down (finishedOnTimeContent, contentOpenDelta, contentLateOpenDelta).
+ * 2026-3: the facts keep the appointment the judgement used (appointmentAt), shown by the drill-down.
  */
-export const RULES_VERSION = 'classification-2026-2';
+export const RULES_VERSION = 'classification-2026-3';
 
 /** The counters kept per (agency, procedure, day) and rolled up per month. */
 export const COUNTERS = [
@@ -111,6 +112,12 @@ export interface DossierFacts {
   withdrawnAt: Date | null;
   /** The instant from which it counts as late (projected from the current appointment while open). */
   lateAt: Date | null;
+  /**
+   * The appointment the judgement used: the due date of the running clock, set at receipt and at each restart
+   * after a supplement. An apology's new date does not move it (the drill-down shows it beside the due date the
+   * citizen was given, so "due 14/01, finished 12/01, late since 17:00 09/01" explains itself).
+   */
+  appointmentAt: Date | null;
   /** Why it is late: 'overdue' | 'supplements'. */
   lateReason: 'overdue' | 'supplements' | null;
   supplementRequests: number;
@@ -145,6 +152,7 @@ export function dossierFacts(input: FactsInput): DossierFacts {
   let lateAt: Date | null = null;
   let lateReason: DossierFacts['lateReason'] = null;
   let due: Date | null = null;
+  let appointmentAt: Date | null = null;
   let running = false;
   let supplements = 0;
   let pausedSince: Date | null = null;
@@ -167,6 +175,7 @@ export function dossierFacts(input: FactsInput): DossierFacts {
       case 'start':
         receivedAt = asDate(ev.receivedAt) ?? h.at;
         due = asDate(ev.dueAt);
+        appointmentAt = due;
         running = true;
         break;
       case 'pause':
@@ -179,6 +188,7 @@ export function dossierFacts(input: FactsInput): DossierFacts {
         if (pausedSince) pausedMs += h.at.getTime() - pausedSince.getTime();
         pausedSince = null;
         due = asDate(ev.dueAt);
+        appointmentAt = due;
         running = true;
         break;
       case 'finish':
@@ -217,6 +227,7 @@ export function dossierFacts(input: FactsInput): DossierFacts {
     finishedAt,
     withdrawnAt,
     lateAt,
+    appointmentAt,
     lateReason,
     supplementRequests: supplements,
     processingSeconds: finishedAt && receivedAt ? Math.max(0, Math.round(((finishedAt as Date).getTime() - (receivedAt as Date).getTime() - pausedMs) / 1000)) : 0,

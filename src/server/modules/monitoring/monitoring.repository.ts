@@ -186,6 +186,7 @@ export async function drillDossiers(
       cursorAt: sql<string>`${f.receivedAt}::text`,
       finishedAt: f.finishedAt,
       lateAt: f.lateAt,
+      appointmentAt: f.appointmentAt,
       lateReason: f.lateReason,
       supplementRequests: f.supplementRequests,
       counts: sql<boolean>`(${numerator})`.mapWith(Boolean),

@@ -18,6 +18,7 @@ export const indexDossierFacts = pgTable(
     finishedAt: ts('finished_at'),
     withdrawnAt: ts('withdrawn_at'),
     lateAt: ts('late_at'),
+    appointmentAt: ts('appointment_at'),
     lateReason: text('late_reason'),
     supplementRequests: integer('supplement_requests').notNull(),
     processingSeconds: bigint('processing_seconds', { mode: 'number' }).notNull(),

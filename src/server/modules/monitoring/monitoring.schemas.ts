@@ -100,6 +100,7 @@ export const DossiersOut = z.object({
       state: z.string(),
       receivedAt: z.string().nullable(),
       dueAt: z.string().nullable(),
+      appointmentAt: z.string().nullable().describe('The appointment the on-time judgement used (before an apology moved the due date)'),
       finishedAt: z.string().nullable(),
       counts: z.boolean(),
       reason: z.string().nullable(),

@@ -378,6 +378,7 @@ export class MonitoringService {
         state: r.state,
         receivedAt: fmt(r.receivedAt),
         dueAt: fmt(r.dueAt),
+        appointmentAt: fmt(r.appointmentAt ?? r.dueAt),
         finishedAt: fmt(r.finishedAt),
         counts: r.counts,
         reason: r.counts ? null : this.reason(spec.missing.vi, r),

@@ -307,6 +307,11 @@ export function IndicatorDossiersPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{fmtDateTime(d.dueAt, lang)}</Text>
+                      {d.appointmentAt && d.appointmentAt !== d.dueAt && (
+                        <Text size="xs" c="dimmed" data-testid={`mon-appointment-${d.id}`}>
+                          {t('mon.appointmentUsed', { at: fmtDateTime(d.appointmentAt, lang) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{fmtDateTime(d.finishedAt, lang)}</Text>

@@ -44,7 +44,7 @@ export async function renderDrillXlsx(x: DrillExport, lang: Lang): Promise<Buffe
   });
   const d = wb.addWorksheet(tx('xm.drill.dossiers', lang));
   head(d);
-  d.columns = [{ width: 26 }, { width: 12 }, { width: 48 }, { width: 30 }, { width: 22 }, { width: 17 }, { width: 17 }, { width: 17 }, { width: 8 }, { width: 40 }];
+  d.columns = [{ width: 26 }, { width: 12 }, { width: 48 }, { width: 30 }, { width: 22 }, { width: 17 }, { width: 17 }, { width: 17 }, { width: 8 }, { width: 40 }, { width: 17 }];
   d.getRow(6).values = [
     tx('xm.drill.dossierCode', lang),
     tx('xm.drill.procedureCode', lang),
@@ -56,10 +56,11 @@ export async function renderDrillXlsx(x: DrillExport, lang: Lang): Promise<Buffe
     tx('xm.drill.finished', lang),
     tx('xm.drill.counts', lang),
     tx('xm.drill.reason', lang),
+    tx('xm.drill.appointment', lang),
   ];
   d.getRow(6).font = { bold: true };
   x.dossiers.forEach((r, i) => {
-    d.getRow(7 + i).values = [r.code, r.procedureCode, r.procedureName, r.agencyName, STATE_LABELS[r.state as DossierState]?.[lang] ?? r.state, when(r.receivedAt), when(r.dueAt), when(r.finishedAt), r.counts ? '✓' : '✗', r.reason];
+    d.getRow(7 + i).values = [r.code, r.procedureCode, r.procedureName, r.agencyName, STATE_LABELS[r.state as DossierState]?.[lang] ?? r.state, when(r.receivedAt), when(r.dueAt), when(r.finishedAt), r.counts ? '✓' : '✗', r.reason, when(r.appointmentAt)];
   });
   if (x.truncated) d.getCell(`A${8 + x.dossiers.length}`).value = tx('xm.drill.truncated', lang, { n: x.cap });
   return Buffer.from(await wb.xlsx.writeBuffer());

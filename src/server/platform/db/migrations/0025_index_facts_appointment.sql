@@ -1,0 +1,1 @@
+ALTER TABLE "index_dossier_facts" ADD COLUMN "appointment_at" timestamp with time zone;
