@@ -21,6 +21,7 @@ import { formatVnIso, toLocalDate } from '../../../core/calendar/index.ts';
 import { resolvePeriod } from '../../../core/service-index/period.ts';
 import { provinceFromAgencyName } from '../../../core/slips/format.ts';
 import {
+  REPORT_KINDS,
   REPORT_KIND_LABELS,
   REPORT_STANDING_LABELS,
   applySectionEdits,
@@ -319,6 +320,26 @@ export class ReformService {
       return { body: await renderReportDocx(doc), fileName: `${doc.meta.fileName}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     }
     return { body: await renderReportPdf(doc), fileName: `${doc.meta.fileName}.pdf`, mime: 'application/pdf' };
+  }
+
+  /**
+   * For other modules that check their own access (reform inspections' pre-visit figures): the unit's periodic
+   * reports whose deadline falls in [from, to] and has passed at ctx.now(), each with its standing — core
+   * reportTiming, as the overview and the reform dashboard read it. No caller scope.
+   */
+  async reportStandingsOf(agencyId: string, from: string, to: string) {
+    const now = this.ctx.now();
+    const out: { year: number; kind: ReportKind; kindLabel: { vi: string; en: string }; deadline: string; standing: ReturnType<typeof reportTiming>['standing']; late: boolean; daysLate: number; reportId: string | null }[] = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      for (const kind of REPORT_KINDS) {
+        const schedule = scheduleOf(kind, year);
+        if (schedule.deadline < from || schedule.deadline > to || now.getTime() < schedule.lateFrom.getTime()) continue;
+        const r = (await repo.reportsOfAgencies(this.ctx.db, [agencyId], year, kind))[0] ?? null;
+        const t = reportTiming(schedule, r ? { status: r.status as ReportStatus, submittedAt: r.submittedAt } : null, now);
+        out.push({ year, kind, kindLabel: REPORT_KIND_LABELS[kind], deadline: schedule.deadline, standing: t.standing, late: t.late, daysLate: t.daysLate, reportId: r?.id ?? null });
+      }
+    }
+    return out;
   }
 
   /** Every child unit of a parent (that handles dossiers) with its standing on one report: the late-flag list. */
