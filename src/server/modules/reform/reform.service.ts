@@ -14,6 +14,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
 import type { Role } from '../../../core/dossier/index.ts';
@@ -35,6 +36,7 @@ import {
   reportSchedule,
   reportTiming,
   reportTitle,
+  type ReformFigures,
   type ReportFigures,
   type ReportKind,
   type ReportSchedule,
@@ -73,8 +75,42 @@ const isUniqueViolation = (err: unknown) => {
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
 
+/**
+ * What the periodic reports read from the reform modules (injected by app.ts, as for remediationRoutes, so this
+ * module does not import them): inspections/index.ts inspectionStats, remediation/index.ts remediationTallyFor,
+ * par/index.ts parSummaryFor. Without them the reform part of the figures is null and the sections are drafted
+ * without it.
+ */
+export interface ReformProviders {
+  inspectionStats(db: DbOrTx, q: { year: number; agencyIds?: string[] }): Promise<{ agencyId: string; planned: number; done: number; inProgress: number; lastVisitOn: string | null; findings: number }[]>;
+  remediationTally(db: DbOrTx, agencyIds: string[], today: string): Promise<ReformFigures['remediation']>;
+  parSummary(db: DbOrTx, agencyId: string, year: number): Promise<{ index: string | null; rank: number | null; of: number | null; roundStatus: string | null; roundTitle: string | null; unitStatus: string | null; selfDeadline: string | null }>;
+}
+
 export class ReformService {
+  private providers: ReformProviders | null = null;
   constructor(private readonly ctx: AppContext) {}
+
+  useProviders(p: ReformProviders): void {
+    this.providers = p;
+  }
+
+  /** The reform part of a report's figures: the unit's PAR round, inspections and remediation of the year, now. */
+  private async reformFigures(agencyId: string, year: number): Promise<ReformFigures | null> {
+    const p = this.providers;
+    if (!p) return null;
+    const today = toLocalDate(this.ctx.now());
+    const [stats, remediation, par] = await Promise.all([p.inspectionStats(this.ctx.db, { year, agencyIds: [agencyId] }), p.remediationTally(this.ctx.db, [agencyId], today), p.parSummary(this.ctx.db, agencyId, year)]);
+    const s = stats.find((x) => x.agencyId === agencyId);
+    return {
+      year,
+      par: par.roundStatus && par.roundTitle && par.unitStatus && par.selfDeadline ? { roundTitle: par.roundTitle, roundStatus: par.roundStatus, unitStatus: par.unitStatus, selfDeadline: par.selfDeadline, index: par.index, rank: par.rank, of: par.of } : null,
+      inspections: { done: s?.done ?? 0, planned: s?.planned ?? 0, inProgress: s?.inProgress ?? 0, findings: s?.findings ?? 0, lastVisitOn: s?.lastVisitOn ?? null },
+      remediation,
+      // motcua has no document office yet: the share of documents processed electronically is unknown.
+      documents: null,
+    };
+  }
 
   // ------------------------------------------------------------------ helpers
 
@@ -112,7 +148,7 @@ export class ReformService {
   private async computeFigures(agencyId: string, schedule: ReportSchedule, profileId?: string): Promise<ReportFigures> {
     const period = resolvePeriod({ kind: 'custom', from: schedule.cutoff.from, to: schedule.cutoff.to });
     const dashboard = await this.ctx.services.monitoring.dashboardFor(agencyId, period, profileId);
-    return figuresFromDashboard(dashboard, formatVnIso(this.ctx.now()));
+    return figuresFromDashboard(dashboard, formatVnIso(this.ctx.now()), await this.reformFigures(agencyId, schedule.year));
   }
 
   private summary(r: Row, agency: AgencyRef, names: Map<string, string>) {
