@@ -14,6 +14,33 @@ export interface RateFigure {
   rate: number | null;
 }
 
+/**
+ * The reform part of the snapshot, read from the reform modules (PAR round, inspections, remediation) for the
+ * report's unit and year, up to the computation time. Absent (undefined) in snapshots taken before it existed, and
+ * null where the reform modules were not available: the sections are then drafted without it.
+ */
+export interface ReformFigures {
+  year: number;
+  /** The unit in this year's latest PAR round; null when it is in none. */
+  par: {
+    roundTitle: string;
+    roundStatus: string;
+    /** The unit's self-assessment: draft | submitted (as stored). */
+    unitStatus: string;
+    selfDeadline: LocalDate;
+    /** Index so far ("85.50"); rank and of once published. */
+    index: string | null;
+    rank: number | null;
+    of: number | null;
+  } | null;
+  /** Inspection visits of the year to the unit (cancelled ones left out) and the shortcomings found. */
+  inspections: { done: number; planned: number; inProgress: number; findings: number; lastVisitOn: LocalDate | null };
+  /** The unit's remediation tasks (inspection conclusions and PAR lost points), as the reform dashboard tallies them. */
+  remediation: { total: number; open: number; reported: number; accepted: number; returned: number; overdue: number };
+  /** Incoming documents processed electronically: null while motcua has no document office (unknown). */
+  documents: RateFigure | null;
+}
+
 export interface ReportFigures {
   /** The data cut-off (inclusive local dates). */
   cutoff: { from: LocalDate; to: LocalDate };
@@ -59,6 +86,7 @@ export interface ReportFigures {
     band: { code: string; label: { vi: string; en: string } };
     groups: { code: string; name: { vi: string; en: string }; score: number; max: number; applicableMax: number }[];
   };
+  reform?: ReformFigures | null;
 }
 
 export const pctOf = (numerator: number, denominator: number): number | null =>
@@ -69,8 +97,8 @@ function rateOf(ind: IndicatorScore | undefined): RateFigure | null {
   return { numerator: ind.numerator, denominator: ind.denominator, rate: pctOf(ind.numerator, ind.denominator) };
 }
 
-/** The report's figures from the dashboard of the cut-off range. */
-export function figuresFromDashboard(d: IndexDashboard, computedAt: string): ReportFigures {
+/** The report's figures from the dashboard of the cut-off range (and the reform part, when read). */
+export function figuresFromDashboard(d: IndexDashboard, computedAt: string, reform?: ReformFigures | null): ReportFigures {
   const indicators = new Map(d.result.groups.flatMap((g) => g.indicators).map((i) => [i.code, i]));
   const f = d.figures;
   const finishedLate = Math.max(0, f.finished - f.finishedOnTime);
@@ -107,5 +135,6 @@ export function figuresFromDashboard(d: IndexDashboard, computedAt: string): Rep
       band: { code: d.result.band.code, label: d.result.band.label },
       groups: d.result.groups.map((g) => ({ code: g.code, name: g.name, score: g.score, max: g.max, applicableMax: g.applicableMax })),
     },
+    ...(reform !== undefined ? { reform } : {}),
   };
 }

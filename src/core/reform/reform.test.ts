@@ -274,3 +274,36 @@ describe('addressee and recipients of a periodic report', () => {
     expect(reportRecipients(i)).toEqual(['Nơi nhận:', '- Ủy ban nhân dân Tỉnh Gia Lai;', '- Lưu: VT.']);
   });
 });
+
+describe('reform sections from the reform modules', () => {
+  const base = figuresFromDashboard(dashboard(sample), '2026-03-15T08:00:00+07:00');
+  const reform = {
+    year: 2026,
+    par: { roundTitle: 'Đánh giá Chỉ số CCHC cấp xã năm 2026', roundStatus: 'open', unitStatus: 'draft', selfDeadline: '2026-03-10', index: '82.50', rank: null, of: null },
+    inspections: { done: 1, planned: 1, inProgress: 0, findings: 6, lastVisitOn: '2026-03-02' },
+    remediation: { total: 4, open: 2, reported: 1, accepted: 1, returned: 0, overdue: 1 },
+    documents: null,
+  };
+  const f = figuresFromDashboard(dashboard(sample), '2026-03-15T08:00:00+07:00', reform);
+
+  it('results quote inspections, remediation and the PAR round; shortcomings name findings, overdue tasks and a late self-assessment', () => {
+    const s = draftSections(f, 'q1', 2026);
+    expect(s[0]!.body).toContain('đơn vị được kiểm tra 1 lượt (gần nhất ngày 02/03/2026), phát hiện 6 nội dung chưa đạt hoặc đạt một phần; 1 lượt kiểm tra theo kế hoạch chưa hoàn thành');
+    expect(s[0]!.body).toContain('4 nhiệm vụ, đã hoàn thành 1, đã báo cáo chờ xem xét 1, đang thực hiện 2, trong đó quá hạn 1.');
+    expect(s[0]!.body).toContain('6. Chỉ số cải cách hành chính năm 2026 (Đánh giá Chỉ số CCHC cấp xã năm 2026): đơn vị chưa gửi bản tự đánh giá, đã quá hạn ngày 10/03/2026; chỉ số tạm tính 82,5%.');
+    expect(s[0]!.body).not.toContain('văn bản đến');
+    expect(s[1]!.body).toContain('còn 6 nội dung chưa đạt');
+    expect(s[1]!.body).toContain('Còn 1 nhiệm vụ khắc phục quá hạn');
+    expect(s[1]!.body).toContain('Chưa gửi bản tự đánh giá');
+    expect(new Map(figuresTable(f).rows).get('Nội dung kiểm tra chưa đạt hoặc đạt một phần')).toBe('6');
+  });
+
+  it('a published round gives the rank; known documents are quoted; without the reform part the text is as before', () => {
+    const pub = figuresFromDashboard(dashboard(sample), '2026-03-15T08:00:00+07:00', { ...reform, par: { ...reform.par, roundStatus: 'published', unitStatus: 'submitted', rank: 2, of: 4 }, documents: { numerator: 20, denominator: 100, rate: 20 } });
+    const s = draftSections(pub, 'q1', 2026)[0]!.body;
+    expect(s).toContain('đã công bố kết quả, chỉ số đạt 82,5%, xếp thứ 2/4.');
+    expect(s).toContain('tỷ lệ văn bản đến được xử lý trên môi trường điện tử đạt 20% (20/100 văn bản)');
+    expect(draftSections(base, 'q1', 2026)[0]!.body).not.toContain('kiểm tra cải cách hành chính năm');
+    expect(draftSections(figuresFromDashboard(dashboard(sample), '2026-03-15T08:00:00+07:00', null), 'q1', 2026)).toEqual(draftSections(base, 'q1', 2026));
+  });
+});

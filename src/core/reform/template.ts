@@ -5,7 +5,7 @@
  */
 import { parseLocalDate } from '../calendar/dates.ts';
 import type { LocalDate } from '../calendar/types.ts';
-import type { RateFigure, ReportFigures } from './figures.ts';
+import type { RateFigure, ReformFigures, ReportFigures } from './figures.ts';
 import type { ReportKind } from './schedule.ts';
 import { frameIndex } from '../service-index/framing.ts';
 
@@ -102,6 +102,43 @@ export function reportFileName(kind: ReportKind, year: number, agencyCode: strin
 const rateText = (r: RateFigure | null, unit: string): string =>
   r === null || r.rate === null ? 'chưa có số liệu' : `đạt ${fmtPct(r.rate)} (${fmtInt(r.numerator)}/${fmtInt(r.denominator)} ${unit})`;
 
+/** "đơn vị được kiểm tra 1 lượt (gần nhất ngày 20/11/2026), phát hiện 6 nội dung tồn tại, hạn chế; …" */
+function inspectionsText(r: ReformFigures): string {
+  const i = r.inspections;
+  const visits =
+    i.done === 0
+      ? `Công tác kiểm tra cải cách hành chính năm ${r.year}: đơn vị chưa được kiểm tra`
+      : `Công tác kiểm tra cải cách hành chính năm ${r.year}: đơn vị được kiểm tra ${fmtInt(i.done)} lượt` +
+        (i.lastVisitOn ? ` (gần nhất ngày ${fmtLocalDate(i.lastVisitOn)})` : '') +
+        (i.findings > 0 ? `, phát hiện ${fmtInt(i.findings)} nội dung chưa đạt hoặc đạt một phần` : ', không phát hiện tồn tại, hạn chế');
+  const pending = i.planned + i.inProgress > 0 ? `; ${fmtInt(i.planned + i.inProgress)} lượt kiểm tra theo kế hoạch chưa hoàn thành` : '';
+  const m = r.remediation;
+  const tasks =
+    m.total === 0
+      ? 'Không có nhiệm vụ khắc phục sau kiểm tra, đánh giá.'
+      : `Khắc phục sau kiểm tra, đánh giá: ${fmtInt(m.total)} nhiệm vụ, đã hoàn thành ${fmtInt(m.accepted)}, đã báo cáo chờ xem xét ${fmtInt(m.reported)}, đang thực hiện ${fmtInt(m.open)}` +
+        (m.returned > 0 ? ` (${fmtInt(m.returned)} bị trả lại)` : '') +
+        (m.overdue > 0 ? `, trong đó quá hạn ${fmtInt(m.overdue)}.` : '.');
+  return `${visits}${pending}. ${tasks}`;
+}
+
+/** The PAR line: the unit's standing in this year's round. */
+function parLine(r: ReformFigures, today: LocalDate): string {
+  const p = r.par;
+  const head = `6. Chỉ số cải cách hành chính năm ${r.year}`;
+  if (!p) return `${head}: đơn vị chưa có tên trong đợt đánh giá nào của năm.`;
+  const self =
+    p.unitStatus === 'submitted'
+      ? 'đơn vị đã gửi bản tự đánh giá'
+      : today > p.selfDeadline
+        ? `đơn vị chưa gửi bản tự đánh giá, đã quá hạn ngày ${fmtLocalDate(p.selfDeadline)}`
+        : `đơn vị đang tự đánh giá (hạn gửi ngày ${fmtLocalDate(p.selfDeadline)})`;
+  if (p.roundStatus === 'published' && p.rank !== null && p.of !== null && p.index !== null) return `${head} (${p.roundTitle}): đã công bố kết quả, chỉ số đạt ${fmtDecimal(Number(p.index))}%, xếp thứ ${p.rank}/${p.of}.`;
+  const provisional = p.index === null ? '' : `; chỉ số tạm tính ${fmtDecimal(Number(p.index))}%`;
+  if (p.roundStatus === 'open') return `${head} (${p.roundTitle}): ${self}${provisional}.`;
+  return `${head} (${p.roundTitle}): đã hoàn thành thẩm định, chờ công bố kết quả${provisional}.`;
+}
+
 function resultsBody(f: ReportFigures): string {
   const d = f.dossiers;
   const range = `từ ngày ${fmtLocalDate(f.cutoff.from)} đến ngày ${fmtLocalDate(f.cutoff.to)}`;
@@ -115,7 +152,8 @@ function resultsBody(f: ReportFigures): string {
         (d.averageProcessingDays === null ? '' : ` Thời gian giải quyết bình quân ${fmtDecimal(d.averageProcessingDays)} ngày.`);
   const digitalLine =
     `3. Xây dựng chính quyền điện tử, chuyển đổi số: tỷ lệ hồ sơ trực tuyến ${rateText(d.online, 'hồ sơ')}; ` +
-    `tỷ lệ thanh toán trực tuyến ${rateText(d.onlinePayment, 'hồ sơ')}; tỷ lệ số hóa hồ sơ ${rateText(d.digitisation, 'hồ sơ')}.`;
+    `tỷ lệ thanh toán trực tuyến ${rateText(d.onlinePayment, 'hồ sơ')}; tỷ lệ số hóa hồ sơ ${rateText(d.digitisation, 'hồ sơ')}` +
+    (f.reform?.documents ? `; tỷ lệ văn bản đến được xử lý trên môi trường điện tử ${rateText(f.reform.documents, 'văn bản')}.` : '.');
   const fb = f.feedback;
   const feedbackLine =
     fb.received === 0
@@ -130,12 +168,15 @@ function resultsBody(f: ReportFigures): string {
     `, xếp loại ${ix.band.label.vi}` +
     (groups ? `; trong đó: ${groups}.` : '.') +
     (framed.scaledNote ? ` ${framed.scaledNote}` : '');
+  const reform = f.reform ?? null;
   return [
-    '1. Công tác chỉ đạo, điều hành cải cách hành chính: [đơn vị bổ sung kế hoạch, văn bản chỉ đạo đã ban hành, công tác tuyên truyền, tự kiểm tra].',
+    '1. Công tác chỉ đạo, điều hành cải cách hành chính: [đơn vị bổ sung kế hoạch, văn bản chỉ đạo đã ban hành, công tác tuyên truyền, tự kiểm tra].' +
+      (reform ? ` ${inspectionsText(reform)}` : ''),
     dossierLine,
     digitalLine,
     feedbackLine,
     indexLine,
+    ...(reform ? [parLine(reform, f.computedAt.slice(0, 10))] : []),
   ].join('\n');
 }
 
@@ -155,6 +196,10 @@ function shortcomingsBody(f: ReportFigures): string {
     .sort((a, b) => b.lost - a.lost)
     .slice(0, 3);
   if (lost.length > 0) items.push(`- Bộ chỉ số phục vụ người dân, doanh nghiệp còn mất điểm ở các nhóm: ${lost.map((g) => `${g.name} (${fmtDecimal(g.lost)} điểm)`).join(', ')}.`);
+  const r = f.reform;
+  if (r && r.inspections.findings > 0) items.push(`- Qua kiểm tra cải cách hành chính năm ${r.year}, còn ${fmtInt(r.inspections.findings)} nội dung chưa đạt hoặc đạt một phần.`);
+  if (r && r.remediation.overdue > 0) items.push(`- Còn ${fmtInt(r.remediation.overdue)} nhiệm vụ khắc phục quá hạn chưa hoàn thành.`);
+  if (r?.par && r.par.roundStatus === 'open' && r.par.unitStatus !== 'submitted' && f.computedAt.slice(0, 10) > r.par.selfDeadline) items.push(`- Chưa gửi bản tự đánh giá Chỉ số cải cách hành chính năm ${r.year} đúng hạn (${fmtLocalDate(r.par.selfDeadline)}).`);
   if (items.length === 0) items.push('- Số liệu trong kỳ chưa cho thấy tồn tại, hạn chế; đơn vị bổ sung (nếu có).');
   items.push('- Nguyên nhân: [đơn vị nêu nguyên nhân chủ quan, khách quan].');
   return items.join('\n');
@@ -246,8 +291,20 @@ export function figuresTable(f: ReportFigures): { title: string; columns: [strin
     [`Bộ chỉ số phục vụ người dân, doanh nghiệp (${f.profile.name.vi})`, `${framedIndex.headline} — ${f.index.band.label.vi}`],
     ...(framedIndex.scaledNote ? [['   Điểm quy đổi (thang 100)', framedIndex.scaledNote] as [string, string]] : []),
     ...framedIndex.groups.map((g): [string, string] => [`   ${g.name}`, g.note ? `${g.label} (${g.note})` : g.label]),
+    ...(f.reform ? reformRows(f.reform) : []),
   ];
   return { title: 'Phụ lục: Số liệu tổng hợp từ hệ thống một cửa', columns: ['Chỉ tiêu', 'Số liệu'], rows };
+}
+
+function reformRows(r: ReformFigures): [string, string][] {
+  const m = r.remediation;
+  return [
+    [`Lượt kiểm tra CCHC năm ${r.year} (đã thực hiện / chưa thực hiện)`, `${fmtInt(r.inspections.done)} / ${fmtInt(r.inspections.planned + r.inspections.inProgress)}`],
+    ['Nội dung kiểm tra chưa đạt hoặc đạt một phần', fmtInt(r.inspections.findings)],
+    ['Nhiệm vụ khắc phục (hoàn thành / chờ xem xét / đang thực hiện / quá hạn)', `${fmtInt(m.total)} (${fmtInt(m.accepted)} / ${fmtInt(m.reported)} / ${fmtInt(m.open)} / ${fmtInt(m.overdue)})`],
+    [`Chỉ số CCHC năm ${r.year}`, r.par?.index ? `${fmtDecimal(Number(r.par.index))}%${r.par.rank !== null && r.par.of !== null ? ` — xếp thứ ${r.par.rank}/${r.par.of}` : ' (tạm tính)'}` : '—'],
+    ['Tỷ lệ văn bản đến xử lý trên môi trường điện tử', r.documents && r.documents.rate !== null ? `${fmtPct(r.documents.rate)} (${fmtInt(r.documents.numerator)}/${fmtInt(r.documents.denominator)})` : '—'],
+  ];
 }
 
 /** The note printed under the appendix: where and when the figures come from. */

@@ -175,6 +175,8 @@ export interface SeedOptions {
   wardCatalog?: boolean;
   /** PAR index: last year's published round and this year's in progress (default: with `full`). */
   par?: boolean;
+  /** Reform inspections: Sở Nội vụ's plan with one visit done (documents, remediation tasks) and one planned (default: with `full`). */
+  inspections?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -290,6 +292,7 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
     dossiers += h.dossiers;
   }
   if (opts.par ?? full) await (await import('./demo-par.ts')).seedDemoPar(ctx);
+  if (opts.inspections ?? full) await (await import('./demo-inspections.ts')).seedDemoInspections(ctx);
   return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
 }
 

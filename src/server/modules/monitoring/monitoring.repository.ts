@@ -180,6 +180,7 @@ export async function drillDossiers(
       code: dossiers.code,
       state: dossiers.state,
       dueAt: dossiers.dueAt,
+      apologiesSent: dossiers.apologiesSent,
       procedureId: f.procedureId,
       agencyName: agencies.name,
       receivedAt: f.receivedAt,

@@ -386,6 +386,21 @@ export class MonitoringService {
     };
   }
 
+  /**
+   * For other modules that check their own access (reform inspections' pre-visit figures): every dossier behind a
+   * dossier-based indicator of a unit and its subtree — the same predicate and window as indicatorDossiers, no
+   * caller scope — with its apology count. `cap` bounds the rows (`truncated` says when more matched).
+   */
+  async drillRowsFor(agencyId: string, period: Period, indicator: string, filter: 'missing' | 'numerator' | 'denominator', cap = 5000): Promise<{ rows: { id: string; code: string | null; apologiesSent: number }[]; truncated: boolean }> {
+    const spec = DRILL_SPECS[indicator];
+    if (!spec) throw new AppError('INDICATOR_NOT_DOSSIER_BASED', { indicator });
+    const agency = await findAgency(this.ctx.db, agencyId);
+    if (!agency) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    const ids = (await repo.agenciesUnderPath(this.ctx.db, agency.path)).map((a) => a.id);
+    const rows = await repo.drillDossiers(this.ctx.db, { agencyIds: ids, spec, window: this.drillWindow(spec, period), want: filter, after: null, limit: cap + 1 });
+    return { rows: rows.slice(0, cap).map((r) => ({ id: r.id, code: r.code, apologiesSent: r.apologiesSent })), truncated: rows.length > cap };
+  }
+
   /** The instants an indicator's figure is read in: up to the period end, or the judging day for progress ones. */
   drillWindow(spec: DrillSpec, period: Period): DrillWindow {
     const end = spec.kind === 'progress' ? this.judgedOn(period) : period.to;

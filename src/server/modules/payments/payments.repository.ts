@@ -63,3 +63,19 @@ export async function flagIntent(db: DbOrTx, id: string): Promise<void> {
 export async function refusedEventsOf(db: DbOrTx, dossierId: string): Promise<EventRow[]> {
   return db.select().from(paymentEvents).where(and(eq(paymentEvents.dossierId, dossierId), sql`${paymentEvents.outcome} <> 'recorded'`));
 }
+
+/**
+ * Fees paid at the desk, by bank transfer or by post (not through the online gateway) for the dossiers an agency received, paid in
+ * [from, end): how many, and how many carry no receipt number (reference) or no staff member who recorded them —
+ * the receipts motcua cannot show as numbered and signed. Every payment has its date (paid_at is required).
+ */
+export async function deskReceiptGaps(db: DbOrTx, agencyId: string, from: Date, end: Date): Promise<{ total: number; missing: number }> {
+  const res = await db.execute(sql`
+    select count(*)::int as total,
+           count(*) filter (where coalesce(trim(p.reference), '') = '' or p.recorded_by is null)::int as missing
+      from payments p join dossiers d on d.id = p.dossier_id
+     where d.receiving_agency_id = ${agencyId} and p.method <> 'online'
+       and p.paid_at >= ${from.toISOString()}::timestamptz and p.paid_at < ${end.toISOString()}::timestamptz`);
+  const row = (res as unknown as { rows: { total: number; missing: number }[] }).rows[0];
+  return { total: Number(row?.total ?? 0), missing: Number(row?.missing ?? 0) };
+}

@@ -42,6 +42,11 @@ export class PaymentsService {
     return repo.accountFor(this.ctx.db, agencyId);
   }
 
+  /** Desk fee receipts of an agency's dossiers paid in [from, end) without a receipt number or recorder (reform inspections). */
+  async deskReceiptGaps(agencyId: string, from: Date, end: Date) {
+    return repo.deskReceiptGaps(this.ctx.db, agencyId, from, end);
+  }
+
   /** Notices refused for a dossier (never booked), for the clerk who reconciles the account. */
   async refusedNotices(dossierId: string) {
     return (await repo.refusedEventsOf(this.ctx.db, dossierId)).map(({ provider, transactionId, reference, amountVnd, outcome, receivedAt }) => ({ provider, transactionId, reference, amountVnd, outcome, receivedAt }));

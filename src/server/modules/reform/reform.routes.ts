@@ -6,12 +6,17 @@ import { disposition } from '../../platform/http/download.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { CreateReportBody, EditReportBody, IdParams, ListQuery, OverviewOut, OverviewQuery, ReportOut, ReportSummaryOut, VersionBody } from './reform.schemas.ts';
 import { z } from 'zod';
+import type { ReformProviders } from './reform.service.ts';
 
-/** Periodic reform reports: /api/reform/… (staff only; the agency must be in the caller's scope, else 404). */
-export const reformRoutes = (ctx: AppContext): FastifyPluginAsync => async (root) => {
+/**
+ * Periodic reform reports: /api/reform/… (staff only; the agency must be in the caller's scope, else 404).
+ * `providers`: the reform modules' figures (PAR, inspections, remediation) for the reports' reform sections.
+ */
+export const reformRoutes = (ctx: AppContext, providers?: ReformProviders): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['reform'];
   const svc = ctx.services.reform;
+  if (providers) svc.useProviders(providers);
   /** Any staff role may read; citizens have no staff session, so requireAuth plus an assignment is enough. */
   const staff = (req: Parameters<typeof requireAuth>[0]) => {
     const auth = requireAuth(req);

@@ -69,6 +69,17 @@ export const FiguresOut = z.object({
     band: z.object({ code: z.string(), label: Text }),
     groups: z.array(z.object({ code: z.string(), name: Text, score: z.number(), max: z.number(), applicableMax: z.number() })),
   }),
+  /** From the reform modules (PAR round, inspections, remediation) at computation time; absent in older snapshots. */
+  reform: z
+    .object({
+      year: z.number(),
+      par: z.object({ roundTitle: z.string(), roundStatus: z.string(), unitStatus: z.string(), selfDeadline: z.string(), index: z.string().nullable(), rank: z.number().nullable(), of: z.number().nullable() }).nullable(),
+      inspections: z.object({ done: z.number(), planned: z.number(), inProgress: z.number(), findings: z.number(), lastVisitOn: z.string().nullable() }),
+      remediation: z.object({ total: z.number(), open: z.number(), reported: z.number(), accepted: z.number(), returned: z.number(), overdue: z.number() }),
+      documents: Rate.nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const Standing = z.enum(['submitted_on_time', 'submitted_late', 'draft', 'not_started']);

@@ -14,6 +14,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
 import type { Role } from '../../../core/dossier/index.ts';
@@ -21,6 +22,7 @@ import { formatVnIso, toLocalDate } from '../../../core/calendar/index.ts';
 import { resolvePeriod } from '../../../core/service-index/period.ts';
 import { provinceFromAgencyName } from '../../../core/slips/format.ts';
 import {
+  REPORT_KINDS,
   REPORT_KIND_LABELS,
   REPORT_STANDING_LABELS,
   applySectionEdits,
@@ -34,6 +36,7 @@ import {
   reportSchedule,
   reportTiming,
   reportTitle,
+  type ReformFigures,
   type ReportFigures,
   type ReportKind,
   type ReportSchedule,
@@ -72,8 +75,42 @@ const isUniqueViolation = (err: unknown) => {
   return e?.code === '23505' || e?.cause?.code === '23505';
 };
 
+/**
+ * What the periodic reports read from the reform modules (injected by app.ts, as for remediationRoutes, so this
+ * module does not import them): inspections/index.ts inspectionStats, remediation/index.ts remediationTallyFor,
+ * par/index.ts parSummaryFor. Without them the reform part of the figures is null and the sections are drafted
+ * without it.
+ */
+export interface ReformProviders {
+  inspectionStats(db: DbOrTx, q: { year: number; agencyIds?: string[] }): Promise<{ agencyId: string; planned: number; done: number; inProgress: number; lastVisitOn: string | null; findings: number }[]>;
+  remediationTally(db: DbOrTx, agencyIds: string[], today: string): Promise<ReformFigures['remediation']>;
+  parSummary(db: DbOrTx, agencyId: string, year: number): Promise<{ index: string | null; rank: number | null; of: number | null; roundStatus: string | null; roundTitle: string | null; unitStatus: string | null; selfDeadline: string | null }>;
+}
+
 export class ReformService {
+  private providers: ReformProviders | null = null;
   constructor(private readonly ctx: AppContext) {}
+
+  useProviders(p: ReformProviders): void {
+    this.providers = p;
+  }
+
+  /** The reform part of a report's figures: the unit's PAR round, inspections and remediation of the year, now. */
+  private async reformFigures(agencyId: string, year: number): Promise<ReformFigures | null> {
+    const p = this.providers;
+    if (!p) return null;
+    const today = toLocalDate(this.ctx.now());
+    const [stats, remediation, par] = await Promise.all([p.inspectionStats(this.ctx.db, { year, agencyIds: [agencyId] }), p.remediationTally(this.ctx.db, [agencyId], today), p.parSummary(this.ctx.db, agencyId, year)]);
+    const s = stats.find((x) => x.agencyId === agencyId);
+    return {
+      year,
+      par: par.roundStatus && par.roundTitle && par.unitStatus && par.selfDeadline ? { roundTitle: par.roundTitle, roundStatus: par.roundStatus, unitStatus: par.unitStatus, selfDeadline: par.selfDeadline, index: par.index, rank: par.rank, of: par.of } : null,
+      inspections: { done: s?.done ?? 0, planned: s?.planned ?? 0, inProgress: s?.inProgress ?? 0, findings: s?.findings ?? 0, lastVisitOn: s?.lastVisitOn ?? null },
+      remediation,
+      // motcua has no document office yet: the share of documents processed electronically is unknown.
+      documents: null,
+    };
+  }
 
   // ------------------------------------------------------------------ helpers
 
@@ -111,7 +148,7 @@ export class ReformService {
   private async computeFigures(agencyId: string, schedule: ReportSchedule, profileId?: string): Promise<ReportFigures> {
     const period = resolvePeriod({ kind: 'custom', from: schedule.cutoff.from, to: schedule.cutoff.to });
     const dashboard = await this.ctx.services.monitoring.dashboardFor(agencyId, period, profileId);
-    return figuresFromDashboard(dashboard, formatVnIso(this.ctx.now()));
+    return figuresFromDashboard(dashboard, formatVnIso(this.ctx.now()), await this.reformFigures(agencyId, schedule.year));
   }
 
   private summary(r: Row, agency: AgencyRef, names: Map<string, string>) {
@@ -319,6 +356,26 @@ export class ReformService {
       return { body: await renderReportDocx(doc), fileName: `${doc.meta.fileName}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     }
     return { body: await renderReportPdf(doc), fileName: `${doc.meta.fileName}.pdf`, mime: 'application/pdf' };
+  }
+
+  /**
+   * For other modules that check their own access (reform inspections' pre-visit figures): the unit's periodic
+   * reports whose deadline falls in [from, to] and has passed at ctx.now(), each with its standing — core
+   * reportTiming, as the overview and the reform dashboard read it. No caller scope.
+   */
+  async reportStandingsOf(agencyId: string, from: string, to: string) {
+    const now = this.ctx.now();
+    const out: { year: number; kind: ReportKind; kindLabel: { vi: string; en: string }; deadline: string; standing: ReturnType<typeof reportTiming>['standing']; late: boolean; daysLate: number; reportId: string | null }[] = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      for (const kind of REPORT_KINDS) {
+        const schedule = scheduleOf(kind, year);
+        if (schedule.deadline < from || schedule.deadline > to || now.getTime() < schedule.lateFrom.getTime()) continue;
+        const r = (await repo.reportsOfAgencies(this.ctx.db, [agencyId], year, kind))[0] ?? null;
+        const t = reportTiming(schedule, r ? { status: r.status as ReportStatus, submittedAt: r.submittedAt } : null, now);
+        out.push({ year, kind, kindLabel: REPORT_KIND_LABELS[kind], deadline: schedule.deadline, standing: t.standing, late: t.late, daysLate: t.daysLate, reportId: r?.id ?? null });
+      }
+    }
+    return out;
   }
 
   /** Every child unit of a parent (that handles dossiers) with its standing on one report: the late-flag list. */

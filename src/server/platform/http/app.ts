@@ -27,7 +27,8 @@ import { reformRoutes } from '../../modules/reform/reform.routes.ts';
 import { inspectionDocumentsRoutes } from '../../modules/reform/inspections/documents.routes.ts';
 import { parRoutes } from '../../modules/reform/par/par.routes.ts';
 import { inspectionStats, inspectionVisitsFor, inspectionsRoutes } from '../../modules/reform/inspections/index.ts';
-import { openTasksForParNode, remediationRoutes } from '../../modules/reform/remediation/index.ts';
+import { openTasksForParNode, remediationRoutes, remediationTallyFor } from '../../modules/reform/remediation/index.ts';
+import { parSummaryFor } from '../../modules/reform/par/index.ts';
 import { toLocalDate } from '../../../core/calendar/index.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
@@ -131,7 +132,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(publicStatsRoutes(ctx), { prefix: '/api' });
   await app.register(monitoringRoutes(ctx), { prefix: '/api' });
   await app.register(publicIndexRoutes(ctx), { prefix: '/api' });
-  await app.register(reformRoutes(ctx), { prefix: '/api' });
+  // The periodic reports' reform sections read the PAR round, inspections and remediation (reform/*/index.ts).
+  await app.register(reformRoutes(ctx, { inspectionStats, remediationTally: remediationTallyFor, parSummary: parSummaryFor }), { prefix: '/api' });
   // The PAR self-assessment shows a criterion's open remediation tasks (reform/remediation).
   await app.register(parRoutes(ctx, { openTasksForNode: (agencyId, nodeCode) => openTasksForParNode(ctx.db, agencyId, nodeCode, toLocalDate(ctx.now())) }), { prefix: '/api' });
   await app.register(inspectionsRoutes(ctx), { prefix: '/api' });

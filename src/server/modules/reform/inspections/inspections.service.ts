@@ -16,11 +16,13 @@ import {
   selfInspectionRuleFor,
   summariseChecklist,
   validatePlan,
+  type ChecklistFigure,
   type ChecklistTemplate,
   type ItemResult,
   type PlanProblem,
 } from '../../../../core/reform/inspections/index.ts';
 import * as R from './inspections.repository.ts';
+import { previsitFigures } from './previsit-figures.ts';
 import type { z } from 'zod';
 import type * as S from './inspections.schemas.ts';
 
@@ -223,12 +225,12 @@ export class InspectionsService {
     const ref = v.scheduledOn ?? toLocalDate(this.ctx.now());
     const period = v.periodFrom && v.periodTo ? { from: v.periodFrom, to: v.periodTo } : previsitPeriod(ref as never);
     const byCode = new Map(tpl.items.map((t) => [t.code, t]));
+    const figures = await previsitFigures(this.ctx, v.agencyId, period, [...new Set(items.map((r) => byCode.get(r.i.code)?.figure).filter((f): f is ChecklistFigure => !!f))]);
     const outItems = items.map((r) => {
       const t = byCode.get(r.i.code);
       return {
         code: r.i.code, group: t?.group.vi ?? '', title: t?.title.vi ?? r.i.code, guidance: t?.guidance.vi ?? '',
-        // TODO(insp-api): pre-visit figures from monitoring/service-index for t.figure (not wired yet)
-        figure: null,
+        figure: (t?.figure ? figures.get(t.figure) : undefined) ?? null,
         result: r.i.result as ItemResult | null, note: r.i.note, version: r.i.version,
         updatedBy: r.i.updatedBy ? { id: r.i.updatedBy, name: r.updatedByName ?? '' } : null, updatedAt: r.i.updatedAt,
       };

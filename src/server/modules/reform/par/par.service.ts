@@ -209,12 +209,12 @@ export async function computeRound(db: DbOrTx, round: repo.RoundRow): Promise<Ro
 export async function parSummaryFor(db: DbOrTx, agencyId: string, year: number) {
   const rounds = (await repo.roundUnitsOfAgency(db, agencyId)).filter((x) => x.r.year === year).sort((a, b) => +b.r.createdAt - +a.r.createdAt);
   const hit = rounds[0];
-  if (!hit) return { year, index: null, rank: null, of: null, group: null, roundStatus: null };
+  if (!hit) return { year, index: null, rank: null, of: null, group: null, roundStatus: null, roundTitle: null, unitStatus: null, selfDeadline: null };
   const c = await computeRound(db, hit.r);
   const published = hit.r.status === 'published';
   const u = c.units.find((x) => x.agency.id === agencyId)!;
   const r = c.ranked.find((x) => x.id === agencyId)!;
-  return { year, roundId: hit.r.id, index: pct(u.score.index), rank: published ? r.rank : null, of: published ? r.of : null, group: r.group, roundStatus: hit.r.status };
+  return { year, roundId: hit.r.id, index: pct(u.score.index), rank: published ? r.rank : null, of: published ? r.of : null, group: r.group, roundStatus: hit.r.status, roundTitle: hit.r.title, unitStatus: hit.u.status, selfDeadline: hit.r.selfDeadline };
 }
 
 /** Contract for remediation: a unit's lost points in a round (decimal strings, hundredths-exact). */

@@ -6,7 +6,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { toLocalDate } from '../../../../core/calendar/index.ts';
-import { isRemediationOverdue, type RemediationStatus } from '../../../../core/reform/remediation.ts';
+import { isRemediationOverdue, tallyRemediation, type RemediationStatus } from '../../../../core/reform/remediation.ts';
 import type { RemediationTaskRef } from '../par/par.service.ts';
 import * as repo from './remediation.repository.ts';
 import { createTask, type NewRemediationTask } from './remediation.service.ts';
@@ -35,4 +35,12 @@ export async function remediationStatusFor(db: DbOrTx, visitId: string, today: s
 export async function openTasksForParNode(db: DbOrTx, agencyId: string, nodeCode: string, today: string): Promise<RemediationTaskRef[]> {
   const rows = await repo.tasksForParNode(db, agencyId, nodeCode);
   return rows.map((t) => ({ id: t.id, content: t.content, deadline: t.deadline, status: t.status, overdue: isRemediationOverdue(t.status as RemediationStatus, t.deadline, today) }));
+}
+
+/** A unit's tasks of every source, tallied as the reform dashboard tallies them (core tallyRemediation), plus the total. */
+export async function remediationTallyFor(db: DbOrTx, agencyIds: string[], today: string): Promise<{ total: number; open: number; reported: number; accepted: number; returned: number; overdue: number }> {
+  if (agencyIds.length === 0) return { total: 0, open: 0, reported: 0, accepted: 0, returned: 0, overdue: 0 };
+  const rows = await repo.allTasks(db, { ownerAgencyIds: agencyIds });
+  const t = tallyRemediation(rows.map((r) => ({ ownerAgencyId: r.t.ownerAgencyId, status: r.t.status as RemediationStatus, deadline: r.t.deadline, everReported: r.t.everReported > 0 })), today);
+  return { total: rows.length, open: t.open, reported: t.reported, accepted: t.accepted, returned: t.returned, overdue: t.overdue };
 }
