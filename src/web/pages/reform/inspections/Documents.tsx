@@ -6,6 +6,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { documentNumber } from '../../../../core/reform/inspections/documents.ts';
 import { uuid } from '../../../api.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { ErrorAlert } from '../../../components/common.tsx';
@@ -40,10 +41,10 @@ export function DocumentsPage() {
             <Table.Tbody>
               {tasks.map((x) => (
                 <Table.Tr key={x.id} data-testid="insp-task">
-                  <Table.Td>{x.content}</Table.Td>
-                  <Table.Td>{x.ownerAgency?.name ?? ''}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/khac-phuc/${x.id}`}>{x.content}</Anchor></Table.Td>
+                  <Table.Td>{x.owner.name}</Table.Td>
                   <Table.Td>{fmtDate(x.deadline, lang)}</Table.Td>
-                  <Table.Td><Badge variant="light" style={{ textTransform: 'none' }}>{x.status}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
+                  <Table.Td><Badge variant="light" style={{ textTransform: 'none' }} data-testid="insp-task-status" data-status={x.status}>{lang === 'vi' ? x.statusLabel.vi : (x.statusLabel.en ?? x.statusLabel.vi)}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -84,7 +85,7 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
     <Card withBorder data-testid={`insp-doc-${kind}`} data-status={doc.status}>
       <Group justify="space-between">
         <Title order={2} size="h3">{t(`insp.doc.${kind}`)}</Title>
-        <Badge variant="light" color={draft ? 'blue' : 'green'} style={{ textTransform: 'none' }} data-testid="insp-doc-status">{draft ? t('insp.doc.draft') : t('insp.doc.issued', { number: doc.number ?? '' })}</Badge>
+        <Badge variant="light" color={draft ? 'blue' : 'green'} style={{ textTransform: 'none' }} data-testid="insp-doc-status">{draft ? t('insp.doc.draft') : t('insp.doc.issued', { number: doc.number === null ? '' : documentNumber(kind, doc.number) })}</Badge>
       </Group>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Stack gap="sm" mt="sm">
