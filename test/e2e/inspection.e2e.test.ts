@@ -21,10 +21,10 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { TestClock } from '../support/harness.ts';
 import { COMMUNE_CHECKLIST_2025 } from '../../src/core/reform/inspections/checklist.ts';
-import { agencyId, apiAs, DESKTOP, expectPdfLink, pageAs, pdfFile, screenshot, settled, startE2E, TABLET, type E2E } from './browser.ts';
+import { agencyId, apiAs, DESKTOP, expectPdfLink, pageAs, pdfFile, screenshot, settled, setTime, startE2E, TABLET, type E2E } from './browser.ts';
 
 let e: E2E;
 const P = '/api/reform';
@@ -58,6 +58,9 @@ async function history(): Promise<{ itemCode: string | null; action: string; cli
   )) as unknown as { rows: { itemCode: string | null; action: string; clientChangeId: string | null; actorId: string | null }[] };
   return r.rows;
 }
+
+/** Scrolls a part of the page to the middle of the viewport (for the screenshots). */
+const centre = (l: Locator) => l.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
 
 /** The visits this browser holds in IndexedDB. */
 const storedVisitIds = (page: Page) =>
@@ -153,6 +156,7 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     expect(await card('2.1').getByTestId('insp-photo').getAttribute('data-status')).toBe('pending');
     expect(await bar.getAttribute('data-pending')).toBe('3');
     expect(await bar.getAttribute('data-online')).toBe('false');
+    await centre(card('2.1'));
     await screenshot(page, 'inspection-visit-offline');
 
     // Reconnect: the queue goes to POST …/sync; 1.2 is applied, 1.3 conflicts with the member's change.
@@ -172,6 +176,7 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     expect(await conflict.getByTestId('insp-conflict-mine').textContent()).toContain(NOTE_13_MINE);
     await expect.poll(() => bar.getAttribute('data-pending')).toBe('0');
     await expect.poll(() => card('2.1').getByTestId('insp-photo').getAttribute('data-status')).toBe('uploaded');
+    await centre(card('1.3'));
     await screenshot(page, 'inspection-conflict');
 
     // The inspector keeps their own finding: a new change on the member's version.
@@ -237,6 +242,7 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     const minutes = leader.getByTestId('insp-doc-minutes');
     await minutes.waitFor();
     expect(await minutes.getAttribute('data-status')).toBe('draft');
+    expect(await minutes.getByTestId('insp-recommendations').count()).toBe(0);
     expect(await minutes.getByTestId('insp-doc-section-findings').inputValue()).toContain(NOTE_12);
     const closing = minutes.getByTestId('insp-doc-section-closing');
     await closing.fill(`${await closing.inputValue()} Đại diện Ủy ban nhân dân Phường Pleiku thống nhất với kết quả kiểm tra.`);
@@ -267,9 +273,11 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     // One remediation task per recommendation, listed on the documents page.
     await expect.poll(() => leader.getByTestId('insp-task').count()).toBe(2);
     expect(await leader.getByTestId('insp-tasks').textContent()).toContain('Ban hành kế hoạch tuyên truyền cải cách hành chính quý II năm 2026.');
+    await centre(conclusion.getByTestId('insp-recommendations'));
     await screenshot(leader, 'inspection-documents');
 
-    // The commune's specialist reports on the edited task with an evidence file.
+    // A week later the commune's specialist reports on the edited task with an evidence file.
+    await setTime(e, '2026-05-20T14:30:00+07:00');
     const officer = await pageAs(e, OFFICER, DESKTOP);
     await officer.goto(`${e.base}/khac-phuc`);
     await settled(officer);
@@ -278,6 +286,8 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     const taskId = (await row.getAttribute('data-id'))!;
     await row.getByRole('link').click();
     await officer.waitForURL(new RegExp(`/khac-phuc/${taskId}$`));
+    // The source link opens the visit (the unit sees its own visit once done).
+    expect(await officer.getByRole('link', { name: 'Xem nguồn' }).getAttribute('href')).toBe(`/kiem-tra-cchc/dot/${visitId}`);
     await officer.getByTestId('remed-report-form').waitFor();
     await officer.getByTestId('remed-report-text').fill('Ủy ban nhân dân phường đã ban hành Kế hoạch số 45/KH-UBND ngày 20/5/2026 về tuyên truyền cải cách hành chính quý II.');
     await officer.getByTestId('remed-report-files').click();
@@ -286,7 +296,8 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     await expect.poll(() => officer.getByTestId('remed-status').first().getAttribute('data-status')).toBe('reported');
     expect(await officer.getByTestId('remed-history').textContent()).toContain('ke-hoach-tuyen-truyen-quy-II.pdf');
 
-    // The team leader accepts it: the task is closed.
+    // Two days later the team leader accepts it: the task is closed.
+    await setTime(e, '2026-05-22T08:15:00+07:00');
     await leader.goto(`${e.base}/khac-phuc/${taskId}`);
     await leader.getByTestId('remed-decide-form').waitFor();
     await leader.getByTestId('remed-comment').fill('Đã khắc phục đầy đủ.');

@@ -67,7 +67,7 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
   const save = async () => {
     setError(null);
     try {
-      setDoc(await inspectionApi.saveDocument(visit.id, kind, { version: doc.version, subject: doc.subject, sections: doc.sections, ...(doc.recommendations ? { recommendations: doc.recommendations } : {}) }));
+      setDoc(await inspectionApi.saveDocument(visit.id, kind, { version: doc.version, subject: doc.subject, sections: doc.sections, ...(kind === 'conclusion' && doc.recommendations ? { recommendations: doc.recommendations } : {}) }));
     } catch (e) {
       setError(e);
     }
@@ -93,7 +93,8 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
         {doc.sections.map((s, i) => (
           <Textarea key={s.key} label={s.heading} autosize minRows={3} value={s.body} disabled={!draft} onChange={(e) => setDoc({ ...doc, sections: doc.sections.map((x, j) => (j === i ? { ...x, body: e.currentTarget.value } : x)) })} data-testid={`insp-doc-section-${s.key}`} />
         ))}
-        {doc.recommendations && (
+        {/* Recommendations belong to the conclusion only (the minutes answer an empty list). */}
+        {kind === 'conclusion' && doc.recommendations && (
           <Stack gap="xs" data-testid="insp-recommendations">
             <Text fw={600}>{t('insp.doc.recommendations')}</Text>
             {doc.recommendations.map((r, i) => (
