@@ -35,8 +35,19 @@ const SONV_CODE = '000.00.09.H21';
 let visitId: string;
 const uid: Record<string, string> = {};
 
-// A 1×1 JPEG.
-const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////2wBDAf//////////////////////////////////////////////////////////////////////////////////////wAARCAABAAEDASIAAhEBAxEB/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAA/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AH//Z', 'base64');
+/** A JPEG "photo" of a notice board, drawn by the browser (a real image the thumbnail can show). */
+async function boardPhoto(page: Page): Promise<Buffer> {
+  const b64 = (await page.evaluate(`(() => {
+    const c = document.createElement('canvas'); c.width = 320; c.height = 240;
+    const g = c.getContext('2d');
+    g.fillStyle = '#efe8d6'; g.fillRect(0, 0, 320, 240);
+    g.fillStyle = '#9b1c1c'; g.fillRect(16, 16, 288, 40);
+    g.fillStyle = '#ffffff'; g.font = 'bold 18px sans-serif'; g.fillText('NIÊM YẾT TTHC', 92, 43);
+    g.fillStyle = '#44403c'; for (let i = 0; i < 6; i++) g.fillRect(32, 76 + i * 26, 180 + (i % 3) * 36, 10);
+    return c.toDataURL('image/jpeg', 0.85).split(',')[1];
+  })()`)) as string;
+  return Buffer.from(b64, 'base64');
+}
 
 const NOTE_12 = 'Chưa có kế hoạch tuyên truyền quý II';
 const NOTE_13_MINE = 'Chưa tự kiểm tra thôn, tổ dân phố nào';
@@ -130,6 +141,7 @@ describe('a reform inspection, from the plan to a closed remediation task', () =
     await card('1.3').getByTestId('insp-result-does_not_meet').click();
     await card('1.3').getByTestId('insp-note').fill(NOTE_13_MINE);
     await card('1.3').getByTestId('insp-note').blur();
+    const JPEG = await boardPhoto(page);
     const photo = path.join(e.tmp, 'niem-yet-thu-tuc.jpg');
     fs.writeFileSync(photo, JPEG);
     await card('2.1').getByTestId('insp-photo-camera').setInputFiles(photo);

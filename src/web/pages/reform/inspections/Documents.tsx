@@ -44,7 +44,7 @@ export function DocumentsPage() {
                   <Table.Td><Anchor component={Link} to={`/khac-phuc/${x.id}`}>{x.content}</Anchor></Table.Td>
                   <Table.Td>{x.owner.name}</Table.Td>
                   <Table.Td>{fmtDate(x.deadline, lang)}</Table.Td>
-                  <Table.Td><Badge variant="light" style={{ textTransform: 'none' }} data-testid="insp-task-status" data-status={x.status}>{lang === 'vi' ? x.statusLabel.vi : (x.statusLabel.en ?? x.statusLabel.vi)}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
+                  <Table.Td><Badge variant="light" style={{ textTransform: 'none', minWidth: 'max-content' }} data-testid="insp-task-status" data-status={x.status}>{lang === 'vi' ? x.statusLabel.vi : (x.statusLabel.en ?? x.statusLabel.vi)}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
