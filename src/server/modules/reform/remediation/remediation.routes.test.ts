@@ -30,7 +30,7 @@ let taskId: string;
 const T = '/api/reform/remediation-tasks';
 const DIENHONG = () => agency['000.02.00.H21']!;
 const PLEIKU = () => agency['000.01.00.H21']!;
-type Task = { id: string; deadline: string; status: string; overdue: boolean; version: number; owner: { id: string } };
+type Task = { id: string; deadline: string; status: string; overdue: boolean; version: number; owner: { id: string }; content: string; source: { kind: string; inspectionId?: string } };
 
 async function uploadEvidence(client: ApiClient, label: string) {
   const up = await client.upload(samplePdf(label), `${label}.pdf`);
@@ -246,7 +246,7 @@ describe('list', () => {
     // The tasks of one visit (its documents page): only that visit's, also combined with the source.
     const ofVisit = await listAll(c.reform, '&visitId=00000000-0000-4000-8000-00000000a002', 3);
     expect(ofVisit.map((t) => t.content).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Kiến nghị số ${i}`));
-    expect(ofVisit.every((t) => t.source.kind === 'inspection' && (t.source as { inspectionId: string }).inspectionId === '00000000-0000-4000-8000-00000000a002')).toBe(true);
+    expect(ofVisit.every((t) => t.source.kind === 'inspection' && t.source.inspectionId === '00000000-0000-4000-8000-00000000a002')).toBe(true);
     expect((await listAll(c.reform, '&source=inspection&visitId=00000000-0000-4000-8000-00000000a002')).length).toBe(7);
     expect(await listAll(c.reform, '&source=par&visitId=00000000-0000-4000-8000-00000000a002')).toEqual([]);
     expect((await listAll(c.reform, '&status=accepted')).map((t) => t.id)).toEqual([taskId]);
