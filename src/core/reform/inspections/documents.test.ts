@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentNumberLabel, draftDocument, findingsText, issueProblem, placeDate } from './documents.ts';
+import { documentNumber, documentNumberLabel, draftDocument, findingsText, issueProblem, placeDate } from './documents.ts';
 
 const items = [
   { code: '1.1', group: 'Công tác chỉ đạo', title: 'Ban hành kế hoạch', result: 'meets' as const, note: '' },
@@ -12,6 +12,8 @@ const base = { unit: { id: 'u1', name: 'UBND xã Ia Grai' }, planTitle: 'Kế ho
 describe('inspection documents', () => {
   it('formats number, place and date', () => {
     expect(documentNumberLabel('conclusion', 7)).toBe('Số: 07/TB-SNV');
+    expect(documentNumber('minutes', 3)).toBe('03/BB-SNV');
+    expect(documentNumber('conclusion', 112)).toBe('112/TB-SNV');
     expect(documentNumberLabel('minutes', null)).toContain('/BB-SNV');
     expect(placeDate('Gia Lai', '2026-03-05')).toBe('Gia Lai, ngày 05 tháng 03 năm 2026');
   });

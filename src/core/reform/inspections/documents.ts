@@ -48,9 +48,13 @@ export function dateWords(d: LocalDate): string {
 export function placeDate(place: string, d: LocalDate): string {
   return `${place}, ${dateWords(d)}`;
 }
-/** "07/TB-SNV" (number padded to two digits, as registers print it). */
+/** "07/TB-SNV": the number and symbol of an issued document (number padded to two digits, as registers print it). */
+export function documentNumber(kind: InspectionDocumentKind, n: number): string {
+  return `${String(n).padStart(2, '0')}/${DOCUMENT_SYMBOLS[kind]}`;
+}
+/** "Số: 07/TB-SNV" as the document's header prints it (blank number on a draft). */
 export function documentNumberLabel(kind: InspectionDocumentKind, n: number | null): string {
-  return n === null ? `Số:        /${DOCUMENT_SYMBOLS[kind]}` : `Số: ${String(n).padStart(2, '0')}/${DOCUMENT_SYMBOLS[kind]}`;
+  return n === null ? `Số:        /${DOCUMENT_SYMBOLS[kind]}` : `Số: ${documentNumber(kind, n)}`;
 }
 
 function dmy(d: LocalDate): string {

@@ -85,7 +85,7 @@ export class DashboardService {
     const out = [];
     for (const u of units) {
       for (const v of await this.inspectionVisitsFor(this.ctx.db, u.id, year)) {
-        if ((v.status === 'done') === done) out.push({ agency: brief(u), visitId: v.id, status: v.status, scheduledOn: v.scheduledOn, doneOn: v.doneOn, planTitle: v.planTitle, link: `/kiem-tra-cchc/luot/${v.id}` });
+        if ((v.status === 'done') === done) out.push({ agency: brief(u), visitId: v.id, status: v.status, scheduledOn: v.scheduledOn, doneOn: v.doneOn, planTitle: v.planTitle, link: `/kiem-tra-cchc/dot/${v.id}` });
       }
     }
     return out;

@@ -30,7 +30,7 @@ let taskId: string;
 const T = '/api/reform/remediation-tasks';
 const DIENHONG = () => agency['000.02.00.H21']!;
 const PLEIKU = () => agency['000.01.00.H21']!;
-type Task = { id: string; deadline: string; status: string; overdue: boolean; version: number; owner: { id: string } };
+type Task = { id: string; deadline: string; status: string; overdue: boolean; version: number; owner: { id: string }; content: string; source: { kind: string; inspectionId?: string } };
 
 async function uploadEvidence(client: ApiClient, label: string) {
   const up = await client.upload(samplePdf(label), `${label}.pdf`);
@@ -201,7 +201,7 @@ describe('tasks from an inspection (createRemediationTask)', () => {
     ]);
     // The inspector leads these tasks: sees and decides them; the province reform officer sees but does not decide.
     const t = (await c.inspector.get(`${T}/${a.id}`)).body;
-    expect(t).toMatchObject({ overdue: true, source: { kind: 'inspection', inspectionId: visitId, recommendationId: 'kn-1' } });
+    expect(t).toMatchObject({ overdue: true, source: { kind: 'inspection', inspectionId: visitId, recommendationId: 'kn-1', link: `/kiem-tra-cchc/dot/${visitId}` } });
     const ev = await uploadEvidence(c.dienhongSpec, 'niem-yet-tthc');
     expect((await c.dienhongSpec.post(`${T}/${a.id}/report`, { version: 1, report: 'Đã niêm yết đầy đủ.', evidence: [ev] })).status).toBe(200);
     expect((await c.reform.post(`${T}/${a.id}/accept`, { version: 2 })).status).toBe(403);
@@ -243,8 +243,14 @@ describe('list', () => {
     expect(pleiku.every((t) => t.owner.id === PLEIKU())).toBe(true);
     expect((await listAll(c.reform, `&agencyId=${PLEIKU()}`, 2)).map((t) => t.id)).toEqual(pleiku.map((t) => t.id));
     expect((await listAll(c.reform, '&source=par')).map((t) => t.id)).toEqual([taskId]);
+    // The tasks of one visit (its documents page): only that visit's, also combined with the source.
+    const ofVisit = await listAll(c.reform, '&visitId=00000000-0000-4000-8000-00000000a002', 3);
+    expect(ofVisit.map((t) => t.content).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Kiến nghị số ${i}`));
+    expect(ofVisit.every((t) => t.source.kind === 'inspection' && t.source.inspectionId === '00000000-0000-4000-8000-00000000a002')).toBe(true);
+    expect((await listAll(c.reform, '&source=inspection&visitId=00000000-0000-4000-8000-00000000a002')).length).toBe(7);
+    expect(await listAll(c.reform, '&source=par&visitId=00000000-0000-4000-8000-00000000a002')).toEqual([]);
     expect((await listAll(c.reform, '&status=accepted')).map((t) => t.id)).toEqual([taskId]);
-    for (const q of ['?limit=0', '?status=bogus', '?cursor=bm9wZQ', '?agencyId=nope', '?overdue=yes']) expect((await c.reform.get(`${T}${q}`)).status).toBe(400);
+    for (const q of ['?limit=0', '?visitId=nope', '?status=bogus', '?cursor=bm9wZQ', '?agencyId=nope', '?overdue=yes']) expect((await c.reform.get(`${T}${q}`)).status).toBe(400);
   });
 });
 

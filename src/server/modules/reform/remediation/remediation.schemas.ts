@@ -13,6 +13,8 @@ export const ListQuery = z.object({
   status: z.enum(['open', 'reported', 'accepted', 'returned']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   source: z.enum(['inspection', 'par']).optional(),
+  /** Only the tasks of this inspection visit (its conclusion's recommendations). */
+  visitId: Uuid.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

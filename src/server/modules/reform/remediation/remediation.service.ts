@@ -85,7 +85,7 @@ export function taskSummary(t: repo.TaskRow, owner: { id: string; name: string; 
   const status = t.status as RemediationStatus;
   const source =
     t.sourceKind === 'inspection'
-      ? { kind: 'inspection' as const, inspectionId: t.sourceRef, recommendationId: t.sourceItem, link: `/kiem-tra-cchc/luot/${t.sourceRef}` }
+      ? { kind: 'inspection' as const, inspectionId: t.sourceRef, recommendationId: t.sourceItem, link: `/kiem-tra-cchc/dot/${t.sourceRef}` }
       : { kind: 'par' as const, roundId: t.sourceRef, nodeCode: t.sourceItem, link: `/chi-so-cchc/${t.sourceRef}/don-vi/${t.ownerAgencyId}` };
   return {
     id: t.id,
@@ -186,6 +186,11 @@ export class RemediationService {
     if (q.status) f.statuses = [q.status];
     if (q.overdue === 'true') f.overdueOn = today;
     if (q.source) f.sourceKind = q.source;
+    if (q.visitId) {
+      if (q.source === 'par') return { items: [], nextCursor: null, today };
+      f.sourceKind = 'inspection';
+      f.sourceRef = q.visitId;
+    }
     const after = q.cursor ? decodeCursor(q.cursor) : null;
     let rows = await repo.listTasks(this.ctx.db, f, after, q.limit + 1);
     if (q.overdue === 'false') rows = rows.filter((r) => !isRemediationOverdue(r.t.status as RemediationStatus, r.t.deadline, today));

@@ -6,6 +6,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { documentNumber } from '../../../../core/reform/inspections/documents.ts';
 import { uuid } from '../../../api.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { ErrorAlert } from '../../../components/common.tsx';
@@ -40,10 +41,10 @@ export function DocumentsPage() {
             <Table.Tbody>
               {tasks.map((x) => (
                 <Table.Tr key={x.id} data-testid="insp-task">
-                  <Table.Td>{x.content}</Table.Td>
-                  <Table.Td>{x.ownerAgency?.name ?? ''}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/khac-phuc/${x.id}`}>{x.content}</Anchor></Table.Td>
+                  <Table.Td>{x.owner.name}</Table.Td>
                   <Table.Td>{fmtDate(x.deadline, lang)}</Table.Td>
-                  <Table.Td><Badge variant="light" style={{ textTransform: 'none' }}>{x.status}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
+                  <Table.Td><Badge variant="light" style={{ textTransform: 'none', minWidth: 'max-content' }} data-testid="insp-task-status" data-status={x.status}>{lang === 'vi' ? x.statusLabel.vi : (x.statusLabel.en ?? x.statusLabel.vi)}</Badge>{x.overdue && <Badge color="red" ml={4} style={{ textTransform: 'none' }}>{t('insp.task.overdue')}</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -66,7 +67,7 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
   const save = async () => {
     setError(null);
     try {
-      setDoc(await inspectionApi.saveDocument(visit.id, kind, { version: doc.version, subject: doc.subject, sections: doc.sections, ...(doc.recommendations ? { recommendations: doc.recommendations } : {}) }));
+      setDoc(await inspectionApi.saveDocument(visit.id, kind, { version: doc.version, subject: doc.subject, sections: doc.sections, ...(kind === 'conclusion' && doc.recommendations ? { recommendations: doc.recommendations } : {}) }));
     } catch (e) {
       setError(e);
     }
@@ -84,7 +85,7 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
     <Card withBorder data-testid={`insp-doc-${kind}`} data-status={doc.status}>
       <Group justify="space-between">
         <Title order={2} size="h3">{t(`insp.doc.${kind}`)}</Title>
-        <Badge variant="light" color={draft ? 'blue' : 'green'} style={{ textTransform: 'none' }} data-testid="insp-doc-status">{draft ? t('insp.doc.draft') : t('insp.doc.issued', { number: doc.number ?? '' })}</Badge>
+        <Badge variant="light" color={draft ? 'blue' : 'green'} style={{ textTransform: 'none' }} data-testid="insp-doc-status">{draft ? t('insp.doc.draft') : t('insp.doc.issued', { number: doc.number === null ? '' : documentNumber(kind, doc.number) })}</Badge>
       </Group>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Stack gap="sm" mt="sm">
@@ -92,7 +93,8 @@ function DocumentCard({ visit, kind, onIssued }: { visit: Visit; kind: DocumentK
         {doc.sections.map((s, i) => (
           <Textarea key={s.key} label={s.heading} autosize minRows={3} value={s.body} disabled={!draft} onChange={(e) => setDoc({ ...doc, sections: doc.sections.map((x, j) => (j === i ? { ...x, body: e.currentTarget.value } : x)) })} data-testid={`insp-doc-section-${s.key}`} />
         ))}
-        {doc.recommendations && (
+        {/* Recommendations belong to the conclusion only (the minutes answer an empty list). */}
+        {kind === 'conclusion' && doc.recommendations && (
           <Stack gap="xs" data-testid="insp-recommendations">
             <Text fw={600}>{t('insp.doc.recommendations')}</Text>
             {doc.recommendations.map((r, i) => (

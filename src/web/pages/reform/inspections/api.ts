@@ -39,7 +39,8 @@ export interface PlanInputBody {
 export interface Figure { key: string; value: string | number | null; label: string; query: string | null }
 export interface VisitItem { code: string; group: string; title: string; guidance: string; figure?: Figure | null; result: ItemResult | null; note: string; version: number; updatedBy: Who; updatedAt: string | null }
 export interface VisitPhoto { id: string; clientPhotoId: string; itemCode: string; fileName: string; contentType: string; size: number; takenAt: string | null; url: string }
-export interface VisitDocumentRef { kind: DocumentKind; status: 'draft' | 'issued'; number: string | null; version: number }
+/** `number` is the register's number; shown with its symbol as "07/TB-SNV" (core documentNumber). */
+export interface VisitDocumentRef { kind: DocumentKind; status: 'draft' | 'issued'; number: number | null; version: number }
 export interface Visit {
   id: string;
   plan: { id: string; title: string; year: number };
@@ -65,8 +66,8 @@ export interface VisitDocument {
   kind: DocumentKind;
   status: 'draft' | 'issued';
   version: number;
-  number: string | null;
-  symbol: string | null;
+  number: number | null;
+  symbol: string;
   place: string;
   date: string | null;
   subject: string;
@@ -76,7 +77,8 @@ export interface VisitDocument {
   recipients: string[];
   signer: { title: string; name: string };
 }
-export interface RemediationRow { id: string; ownerAgency?: AgencyRef; content: string; deadline: string; status: string; overdue: boolean; source?: { kind: string; link?: string } }
+/** A row of GET /remediation-tasks (contract: owner, content, deadline, status, overdue, source). */
+export interface RemediationRow { id: string; owner: AgencyRef; content: string; deadline: string; status: string; statusLabel: { vi: string; en?: string }; overdue: boolean; source: { kind: string; link: string } }
 
 const R = '/reform';
 const V = (id: string) => `${R}/inspection-visits/${id}`;
