@@ -6,6 +6,7 @@ const Uuid = z.string().uuid();
 const Version = z.number().int().min(1);
 
 export const IdParams = z.object({ id: Uuid });
+export const EvidenceParams = z.object({ id: Uuid, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp phải là SHA-256 (64 ký tự hex thường)') });
 export const AgencyParams = z.object({ agencyId: Uuid });
 
 export const ListQuery = z.object({
