@@ -265,6 +265,9 @@ export class InspectionsService {
     const { v, role } = await this.loadVisit(auth, id);
     if (!role) throw new AppError('FORBIDDEN');
     if (v.status !== 'planned') throw new AppError('INSPECTION_VISIT_STATE', { action: 'bắt đầu', state: v.status });
+    // A visit of a plan not yet approved cannot start.
+    const plan = await R.findPlan(this.db, v.planId);
+    if (plan?.status !== 'approved') throw new AppError('INSPECTION_PLAN_STATE', { action: 'bắt đầu cuộc kiểm tra', state: plan?.status ?? 'draft' });
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
       const u = await R.updateVisitIfVersion(tx, id, version, { status: 'in_progress', startedAt: now, startedBy: auth.userId }, now);
