@@ -421,3 +421,271 @@ describe('citizen endpoints × callers', () => {
     expect(real.body).toEqual(none.body);
   });
 });
+
+/**
+ * Reform inspections, their documents and remediation tasks × callers (issue 9: inspectors only the visits of
+ * their team; a unit sees its own visit only once done and sees / reports only its own tasks; the province's
+ * reform officers and the standing body's leader see every visit). Writes are sent with a stale version (or a
+ * body that changes nothing) so that the allowed callers get 409 / 422 / 200 and nothing moves. Callers who may
+ * not see the object get 404 (no existence leak), those who see it but may not act 403, no session 401.
+ */
+describe('reform inspections and remediation × callers', () => {
+  type R = 'anonymous' | 'citizen' | 'provinceOfficer' | 'provinceLeader' | 'teamLeader' | 'teamMember' | 'otherTeam' | 'unitOfficer' | 'otherUnit';
+  const RC: R[] = ['anonymous', 'citizen', 'provinceOfficer', 'provinceLeader', 'teamLeader', 'teamMember', 'otherTeam', 'unitOfficer', 'otherUnit'];
+  const rc = {} as Record<R, ApiClient>;
+  const uid: Record<string, string> = {};
+  const PR = '/api/reform';
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const HOIPHU = '000.03.00.H21';
+  const DIENHONG = '000.02.00.H21';
+  const SONV = '000.00.09.H21';
+  const SONNMT = () => Object.keys(agencyId).find((k) => k !== SONV && k.startsWith('000.00.') && !['000.00.00.H21', '000.00.01.H21'].includes(k));
+  let templateId = '';
+  const s = {} as { planA: string; planD: { id: string; version: number }; vPlanned: { id: string; version: number }; vLive: { id: string; version: number }; vDone: string; photoLive: string; photoDone: string; task: { id: string; version: number }; evidence: string };
+
+  const photo = (cl: ApiClient, visitId: string, itemCode: string) => {
+    const form = new FormData();
+    form.append('clientPhotoId', crypto.randomUUID());
+    form.append('itemCode', itemCode);
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'anh.png');
+    return fetch(`${http.base}${PR}/inspection-visits/${visitId}/photos`, { method: 'POST', headers: cl.token ? { authorization: `Bearer ${cl.token}` } : {}, body: form }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  };
+  const raw = (cl: ApiClient, url: string) => fetch(`${http.base}${url}`, { headers: cl.token ? { authorization: `Bearer ${cl.token}` } : {} });
+  const plan = (cl: ApiClient, visits: { code: string; on: string | null }[], team: { user: string; agency: string; role: 'leader' | 'member' }[], title = 'Kế hoạch kiểm tra công tác CCHC năm 2026') =>
+    cl.post(`${PR}/inspection-plans`, { year: 2026, kind: 'province', title, ownerAgencyId: agencyId[SONV], templateId, visits: visits.map((v) => ({ agencyId: agencyId[v.code], scheduledOn: v.on, surprise: v.on === null })), team: team.map((t) => ({ staffId: uid[t.user], agencyId: agencyId[t.agency], role: t.role })) });
+
+  beforeAll(async () => {
+    const users: Record<Exclude<R, 'anonymous' | 'citizen' | 'otherUnit'>, string> = { provinceOfficer: 'tinh.caicach', provinceLeader: 'sonv.lanhdao', teamLeader: 'tinh.thanhtra', teamMember: 'sonnmt.chuyenvien', otherTeam: 'sonnmt.motcua', unitOfficer: 'pleiku.lanhdao' };
+    rc.anonymous = client.anonymous;
+    rc.citizen = await new ApiClient(http.base).citizenLogin('citizen.insp@example.vn');
+    for (const [k, u] of Object.entries(users)) {
+      rc[k as R] = await new ApiClient(http.base).login(u);
+      uid[u] = (await rc[k as R].get('/api/auth/me')).body.userId;
+    }
+    for (const u of ['sonnmt.lanhdao', 'sonnmt.quantri']) uid[u] = (await (await new ApiClient(http.base).login(u)).get('/api/auth/me')).body.userId;
+    // A reform officer of another commune: a reform role on a commune is not the province's.
+    const other = await client.provinceAdmin.post('/api/staff', { username: 'dienhong.caicach', password: 'Mat-khau-2026!', fullName: 'Cán bộ CCHC phường Diên Hồng', roles: [{ agencyId: agencyId[DIENHONG], role: 'reform_officer' }] });
+    expect(other.status).toBe(201);
+    rc.otherUnit = await new ApiClient(http.base).login('dienhong.caicach', 'Mat-khau-2026!');
+    const nmt = SONNMT()!;
+    templateId = (await rc.provinceOfficer.get(`${PR}/inspection-templates`)).body.items[0].id;
+    const team = [{ user: 'tinh.thanhtra', agency: '000.00.00.H21', role: 'leader' as const }, { user: 'sonnmt.chuyenvien', agency: nmt, role: 'member' as const }];
+
+    // Plan A (approved): the visit of commune A (to be done, with its documents and tasks) and one of Hội Phú (in progress).
+    const a = await plan(rc.provinceOfficer, [{ code: PLEIKU, on: '2026-04-10' }, { code: HOIPHU, on: '2026-04-12' }], team);
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    s.planA = a.body.id;
+    const ap = await rc.provinceLeader.post(`${PR}/inspection-plans/${s.planA}/approve`, { version: a.body.version });
+    expect(ap.status).toBe(200);
+    const vDone = ap.body.visits.find((v: { agency: { id: string } }) => v.agency.id === agencyId[PLEIKU]);
+    const vLive = ap.body.visits.find((v: { agency: { id: string } }) => v.agency.id === agencyId[HOIPHU]);
+    s.vDone = vDone.id;
+    // Plan C (approved): commune A again, still planned.
+    const cPlan = await plan(rc.provinceOfficer, [{ code: PLEIKU, on: '2026-11-10' }], team, 'Kế hoạch kiểm tra đột xuất năm 2026');
+    const cAp = await rc.provinceOfficer.post(`${PR}/inspection-plans/${cPlan.body.id}/approve`, { version: cPlan.body.version });
+    s.vPlanned = { id: cAp.body.visits[0].id, version: cAp.body.visits[0].version };
+    // Plan B: another team (Sở NN&MT) visiting Diên Hồng.
+    const b = await plan(rc.provinceOfficer, [{ code: DIENHONG, on: '2026-05-10' }], [{ user: 'sonnmt.lanhdao', agency: nmt, role: 'leader' }, { user: 'sonnmt.motcua', agency: nmt, role: 'member' }], 'Kế hoạch kiểm tra của Đoàn 2');
+    expect(b.status).toBe(201);
+    // Plan D: a draft with team A.
+    const d = await plan(rc.provinceOfficer, [{ code: HOIPHU, on: '2026-06-10' }], team, 'Kế hoạch dự thảo');
+    s.planD = { id: d.body.id, version: d.body.version };
+
+    // The live visit: started, one photo, a draft of its minutes.
+    const live = await rc.teamMember.post(`${PR}/inspection-visits/${vLive.id}/start`, { version: vLive.version });
+    expect(live.status).toBe(200);
+    s.vLive = { id: vLive.id, version: live.body.version };
+    const pl = await photo(rc.teamMember, vLive.id, live.body.items[0].code);
+    expect(pl.status).toBe(201);
+    s.photoLive = pl.body.photo.url;
+    expect((await rc.teamLeader.get(`${PR}/inspection-visits/${vLive.id}/documents/minutes`)).status).toBe(200);
+
+    // The done visit: start, fill (first item does not meet), photo, finish, issue minutes and conclusion.
+    const st = await rc.teamLeader.post(`${PR}/inspection-visits/${s.vDone}/start`, { version: vDone.version });
+    expect(st.status).toBe(200);
+    const changes = st.body.items.map((i: { code: string; version: number }, n: number) => ({ clientChangeId: crypto.randomUUID(), itemCode: i.code, baseVersion: i.version, result: n === 0 ? 'does_not_meet' : 'meets', note: n === 0 ? 'Chưa niêm yết đủ thủ tục' : '' }));
+    expect((await rc.teamLeader.post(`${PR}/inspection-visits/${s.vDone}/sync`, { changes })).status).toBe(200);
+    const pd = await photo(rc.teamLeader, s.vDone, st.body.items[0].code);
+    expect(pd.status).toBe(201);
+    s.photoDone = pd.body.photo.url;
+    const fin = await rc.teamLeader.post(`${PR}/inspection-visits/${s.vDone}/finish`, { version: st.body.version });
+    expect(fin.status).toBe(200);
+    for (const kind of ['minutes', 'conclusion']) {
+      const doc = await rc.teamLeader.get(`${PR}/inspection-visits/${s.vDone}/documents/${kind}`);
+      const is = await rc.teamLeader.post(`${PR}/inspection-visits/${s.vDone}/documents/${kind}/issue`, { version: doc.body.version });
+      expect(is.status, JSON.stringify(is.body)).toBe(200);
+    }
+    // Commune A reports on its task, with one evidence file.
+    const tasks = await rc.unitOfficer.get(`${PR}/remediation-tasks?source=inspection`);
+    const t = tasks.body.items.find((x: { source: { inspectionId: string } }) => x.source.inspectionId === s.vDone);
+    expect(t).toBeTruthy();
+    const up = await rc.unitOfficer.upload(samplePdf('bao cao khac phuc'), 'bao-cao-khac-phuc.pdf');
+    expect(up.status).toBe(201);
+    s.evidence = up.body.sha256;
+    const rep = await rc.unitOfficer.post(`${PR}/remediation-tasks/${t.id}/report`, { version: t.version, report: 'Đã niêm yết đủ thủ tục tại bộ phận một cửa.', evidence: [{ sha256: s.evidence, fileName: 'bao-cao-khac-phuc.pdf' }] });
+    expect(rep.status).toBe(200);
+    s.task = { id: t.id, version: rep.body.version };
+  });
+
+  interface IRow {
+    name: string;
+    run: (cl: ApiClient) => Promise<{ status: number; body: any }>;
+    expect: Record<R, number>;
+    codes?: Partial<Record<number, string>>;
+  }
+  const at = (o: Partial<Record<R, number>> & { default: number }): Record<R, number> => Object.fromEntries(RC.map((c) => [c, o[c] ?? o.default])) as Record<R, number>;
+  const NO_SESSION = { anonymous: 401, citizen: 401 };
+  const get = (url: () => string) => (cl: ApiClient) => cl.get(url());
+  const bin = (url: () => string) => async (cl: ApiClient) => {
+    const r = await raw(cl, url());
+    return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? await r.json() : { contentType: r.headers.get('content-type') } };
+  };
+  /** Seen by the team and the province; the unit only once done (per row). */
+  const VISIT_READ = (unit: number) => at({ default: 200, ...NO_SESSION, otherTeam: 404, otherUnit: 404, unitOfficer: unit });
+  /** Remediation task of commune A (led by the team leader): the unit, the leader and the province's reviewers. */
+  const TASK_READ = at({ default: 200, ...NO_SESSION, teamMember: 404, otherTeam: 404, otherUnit: 404 });
+  const TASK_DECIDE = at({ default: 403, ...NO_SESSION, teamLeader: 409, teamMember: 404, otherTeam: 404, otherUnit: 404 });
+
+  const IROWS: IRow[] = [
+    { name: 'GET /api/reform/inspection-templates', run: get(() => `${PR}/inspection-templates`), expect: at({ default: 200, ...NO_SESSION }), codes: { 401: 'UNAUTHENTICATED' } },
+    { name: 'GET /api/reform/inspection-plans', run: get(() => `${PR}/inspection-plans?year=2026`), expect: at({ default: 200, ...NO_SESSION }) },
+    {
+      name: 'POST /api/reform/inspection-plans (owner: the standing body)',
+      run: (cl) => plan(cl, [{ code: HOIPHU, on: '2026-09-10' }], [{ user: 'sonnmt.quantri', agency: SONNMT()!, role: 'leader' }], 'Kế hoạch kiểm tra bổ sung'),
+      expect: at({ default: 403, ...NO_SESSION, provinceOfficer: 201, provinceLeader: 201 }),
+      codes: { 403: 'FORBIDDEN' },
+    },
+    { name: 'GET /api/reform/inspection-plans/:id', run: get(() => `${PR}/inspection-plans/${s.planA}`), expect: at({ default: 200, ...NO_SESSION, otherTeam: 404, unitOfficer: 404, otherUnit: 404 }), codes: { 404: 'INSPECTION_PLAN_NOT_FOUND' } },
+    {
+      name: 'PATCH /api/reform/inspection-plans/:id (draft, stale version)',
+      run: (cl) => cl.req('PATCH', `${PR}/inspection-plans/${s.planD.id}`, { version: s.planD.version + 5, title: 'Đổi tên' }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 409, provinceLeader: 409, teamLeader: 403, teamMember: 403 }),
+      codes: { 409: 'VERSION_CONFLICT', 404: 'INSPECTION_PLAN_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    {
+      name: 'POST /api/reform/inspection-plans/:id/approve (draft, stale version)',
+      run: (cl) => cl.post(`${PR}/inspection-plans/${s.planD.id}/approve`, { version: s.planD.version + 5 }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 409, provinceLeader: 409, teamLeader: 403, teamMember: 403 }),
+      codes: { 409: 'VERSION_CONFLICT', 404: 'INSPECTION_PLAN_NOT_FOUND' },
+    },
+    { name: 'GET /api/reform/inspection-visits', run: get(() => `${PR}/inspection-visits?year=2026`), expect: at({ default: 200, ...NO_SESSION }) },
+    { name: 'GET /api/reform/inspection-visits/:id (commune A, planned)', run: get(() => `${PR}/inspection-visits/${s.vPlanned.id}`), expect: VISIT_READ(404), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET /api/reform/inspection-visits/:id (commune A, done)', run: get(() => `${PR}/inspection-visits/${s.vDone}`), expect: VISIT_READ(200), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    {
+      name: 'POST /api/reform/inspection-visits/:id/start (planned, stale version)',
+      run: (cl) => cl.post(`${PR}/inspection-visits/${s.vPlanned.id}/start`, { version: s.vPlanned.version + 5 }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 409, teamMember: 409 }),
+      codes: { 409: 'VERSION_CONFLICT', 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    {
+      name: 'POST /api/reform/inspection-visits/:id/sync (in progress, a change on a newer base: conflict, nothing applied)',
+      run: async (cl) => {
+        const r = await cl.post(`${PR}/inspection-visits/${s.vLive.id}/sync`, { changes: [{ clientChangeId: crypto.randomUUID(), itemCode: '1.1', baseVersion: 999, result: 'meets', note: 'thử' }] });
+        if (r.status === 200) expect(r.body.results.map((x: { outcome: string }) => x.outcome)).toEqual(['conflict']);
+        return r;
+      },
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 200, teamMember: 200 }),
+      codes: { 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    {
+      name: 'POST /api/reform/inspection-visits/:id/finish (in progress, checklist incomplete)',
+      run: (cl) => cl.post(`${PR}/inspection-visits/${s.vLive.id}/finish`, { version: s.vLive.version }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 422, teamMember: 403 }),
+      codes: { 422: 'CHECKLIST_INCOMPLETE', 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    {
+      name: 'POST /api/reform/inspection-visits/:id/photos (in progress)',
+      run: (cl) => photo(cl, s.vLive.id, '1.1'),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 201, teamMember: 201 }),
+      codes: { 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    { name: 'GET /api/reform/inspection-visits/:id/photos/:photoId (in progress, Hội Phú)', run: bin(() => s.photoLive), expect: VISIT_READ(404), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET /api/reform/inspection-visits/:id/photos/:photoId (commune A, done)', run: bin(() => s.photoDone), expect: VISIT_READ(200), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET …/documents/minutes (commune A, done, issued)', run: get(() => `${PR}/inspection-visits/${s.vDone}/documents/minutes`), expect: VISIT_READ(200), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET …/documents/conclusion.pdf (commune A, done, issued)', run: bin(() => `${PR}/inspection-visits/${s.vDone}/documents/conclusion.pdf`), expect: VISIT_READ(200), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET …/documents/minutes (in progress, draft)', run: get(() => `${PR}/inspection-visits/${s.vLive.id}/documents/minutes`), expect: VISIT_READ(404), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    { name: 'GET …/documents/minutes.pdf (in progress, draft)', run: bin(() => `${PR}/inspection-visits/${s.vLive.id}/documents/minutes.pdf`), expect: VISIT_READ(404), codes: { 404: 'INSPECTION_VISIT_NOT_FOUND' } },
+    {
+      name: 'PUT …/documents/minutes (draft, stale version)',
+      run: (cl) => cl.put(`${PR}/inspection-visits/${s.vLive.id}/documents/minutes`, { version: 99, subject: 'Sửa trích yếu' }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 409, teamMember: 409 }),
+      codes: { 409: 'VERSION_CONFLICT', 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'FORBIDDEN' },
+    },
+    {
+      name: 'POST …/documents/minutes/issue (visit in progress)',
+      run: (cl) => cl.post(`${PR}/inspection-visits/${s.vLive.id}/documents/minutes/issue`, { version: 1 }),
+      expect: at({ default: 404, ...NO_SESSION, provinceOfficer: 403, provinceLeader: 403, teamLeader: 409, teamMember: 403 }),
+      codes: { 409: 'INSPECTION_VISIT_STATE', 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' },
+    },
+    {
+      name: 'POST …/documents/conclusion/issue (done, already issued)',
+      run: (cl) => cl.post(`${PR}/inspection-visits/${s.vDone}/documents/conclusion/issue`, { version: 1 }),
+      expect: at({ default: 403, ...NO_SESSION, teamLeader: 409, otherTeam: 404, otherUnit: 404 }),
+      codes: { 409: 'INSPECTION_DOCUMENT_STATE', 404: 'INSPECTION_VISIT_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' },
+    },
+    { name: 'GET /api/reform/remediation-tasks (list)', run: get(() => `${PR}/remediation-tasks`), expect: at({ default: 200, ...NO_SESSION }) },
+    { name: 'GET /api/reform/remediation-tasks/:id (commune A’s)', run: get(() => `${PR}/remediation-tasks/${s.task.id}`), expect: TASK_READ, codes: { 404: 'REMEDIATION_NOT_FOUND' } },
+    { name: 'GET /api/reform/remediation-tasks/:id/evidence/:sha256', run: bin(() => `${PR}/remediation-tasks/${s.task.id}/evidence/${s.evidence}`), expect: TASK_READ, codes: { 404: 'REMEDIATION_NOT_FOUND' } },
+    {
+      name: 'POST /api/reform/remediation-tasks/:id/report (stale version)',
+      run: (cl) => cl.post(`${PR}/remediation-tasks/${s.task.id}/report`, { version: s.task.version + 5, report: 'Bổ sung', evidence: [{ sha256: s.evidence, fileName: 'x.pdf' }] }),
+      expect: at({ default: 404, ...NO_SESSION, unitOfficer: 409, provinceOfficer: 403, provinceLeader: 403, teamLeader: 403 }),
+      codes: { 409: 'REMEDIATION_VERSION_CONFLICT', 404: 'REMEDIATION_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' },
+    },
+    { name: 'POST /api/reform/remediation-tasks/:id/accept (stale version)', run: (cl) => cl.post(`${PR}/remediation-tasks/${s.task.id}/accept`, { version: s.task.version + 5 }), expect: TASK_DECIDE, codes: { 409: 'REMEDIATION_VERSION_CONFLICT', 404: 'REMEDIATION_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' } },
+    { name: 'POST /api/reform/remediation-tasks/:id/return (stale version)', run: (cl) => cl.post(`${PR}/remediation-tasks/${s.task.id}/return`, { version: s.task.version + 5, comment: 'Chưa đủ' }), expect: TASK_DECIDE, codes: { 409: 'REMEDIATION_VERSION_CONFLICT', 404: 'REMEDIATION_NOT_FOUND', 403: 'ROLE_NOT_ALLOWED' } },
+  ];
+
+  for (const row of IROWS) {
+    describe(row.name, () => {
+      for (const caller of RC) {
+        const status = row.expect[caller];
+        it(`${caller} → ${status}`, async () => {
+          const r = await row.run(rc[caller]);
+          expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(status);
+          if (status >= 400) {
+            expect(r.body.error.code).toBe(row.codes?.[status] ?? (status === 401 ? 'UNAUTHENTICATED' : r.body.error.code));
+            expect(r.body.error.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưýỳ]/i);
+          }
+        });
+      }
+    });
+  }
+
+  it('lists hold only what each caller may see; nothing moved under the stale writes', async () => {
+    const ids = async (cl: ApiClient) => ((await cl.get(`${PR}/inspection-visits?year=2026`)).body.items as { id: string }[]).map((v) => v.id);
+    const mine = [s.vPlanned.id, s.vLive.id, s.vDone];
+    expect(await ids(rc.teamMember)).toEqual(expect.arrayContaining(mine));
+    expect(await ids(rc.provinceLeader)).toEqual(expect.arrayContaining(mine));
+    for (const v of mine) expect(await ids(rc.otherTeam)).not.toContain(v);
+    expect((await ids(rc.unitOfficer)).filter((v) => mine.includes(v))).toEqual([s.vDone]);
+    expect((await ids(rc.otherUnit)).filter((v) => mine.includes(v))).toEqual([]);
+    const plans = async (cl: ApiClient) => ((await cl.get(`${PR}/inspection-plans?year=2026`)).body.items as { id: string }[]).map((p) => p.id);
+    expect(await plans(rc.teamMember)).toContain(s.planA);
+    expect(await plans(rc.otherTeam)).not.toContain(s.planA);
+    expect(await plans(rc.otherUnit)).not.toContain(s.planA);
+    const tasks = async (cl: ApiClient) => ((await cl.get(`${PR}/remediation-tasks`)).body.items as { id: string }[]).map((t) => t.id);
+    expect(await tasks(rc.unitOfficer)).toContain(s.task.id);
+    expect(await tasks(rc.teamLeader)).toContain(s.task.id);
+    expect(await tasks(rc.otherUnit)).not.toContain(s.task.id);
+    expect(await tasks(rc.teamMember)).not.toContain(s.task.id);
+    const d = await rc.provinceOfficer.get(`${PR}/inspection-plans/${s.planD.id}`);
+    expect(d.body).toMatchObject({ status: 'draft', version: s.planD.version, title: 'Kế hoạch dự thảo' });
+    expect((await rc.teamLeader.get(`${PR}/inspection-visits/${s.vPlanned.id}`)).body).toMatchObject({ status: 'planned', version: s.vPlanned.version });
+    expect((await rc.unitOfficer.get(`${PR}/remediation-tasks/${s.task.id}`)).body).toMatchObject({ status: 'reported', version: s.task.version });
+  });
+
+  it('the evidence and the photo come back with their type; another unit’s 404 equals an unknown task’s', async () => {
+    const ev = await raw(rc.unitOfficer, `${PR}/remediation-tasks/${s.task.id}/evidence/${s.evidence}`);
+    expect(ev.headers.get('content-type')).toBe('application/pdf');
+    expect(ev.headers.get('content-disposition')).toContain('bao-cao-khac-phuc.pdf');
+    expect(Buffer.from(await ev.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const img = await raw(rc.unitOfficer, s.photoDone);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    const real = await rc.otherUnit.get(`${PR}/remediation-tasks/${s.task.id}`);
+    const none = await rc.otherUnit.get(`${PR}/remediation-tasks/${crypto.randomUUID()}`);
+    expect(real.body).toEqual(none.body);
+    const v404 = await rc.otherTeam.get(`${PR}/inspection-visits/${s.vDone}`);
+    expect(v404.body).toEqual((await rc.otherTeam.get(`${PR}/inspection-visits/${crypto.randomUUID()}`)).body);
+  });
+});

@@ -146,3 +146,75 @@ describe('inspection documents', () => {
     expect((await repo.findDocument(env.ctx.db, demoVisitId, 'conclusion'))!.status).toBe('issued');
   });
 });
+
+/**
+ * Readers outside the team and the edge: the province's reform officer reads drafts and issued documents but cannot
+ * edit or issue (403); the inspected unit reads only issued ones (a draft answers 404 like none); another unit 404.
+ * Stale versions 409 VERSION_CONFLICT on edit and issue; conclusion before minutes 422 INSPECTION_MINUTES_FIRST; bad
+ * bodies 400 with Vietnamese messages, never 500.
+ */
+describe('inspection documents: readers and edge', () => {
+  let vid: string;
+  const r = {} as Record<'province' | 'unit' | 'otherUnit', ApiClient>;
+  const U = () => `/api/reform/inspection-visits/${vid}/documents`;
+  const vi = /[àáảãạăâđèéêìíòóôơùúưýỳộởữệẫ]/i;
+  const bad = (x: { status: number; body: any }, status: number, code: string) => {
+    expect(x.status, JSON.stringify(x.body).slice(0, 300)).toBe(status);
+    expect(x.body.error.code).toBe(code);
+    expect(x.body.error.message).toMatch(vi);
+  };
+  beforeAll(async () => {
+    vid = await makeVisit(agency['000.01.00.H21']!, 'done');
+    r.province = await new ApiClient(http.base).login('tinh.caicach');
+    r.unit = await new ApiClient(http.base).login('pleiku.lanhdao');
+    r.otherUnit = await new ApiClient(http.base).login('dienhong.lanhdao');
+  });
+
+  it('before issue: the province reads the draft (not before the team made it), the unit and other units do not', async () => {
+    bad(await r.province.get(`${U()}/minutes`), 404, 'NOT_FOUND');
+    const m = await c.leader.get(`${U()}/minutes`);
+    expect(m.status).toBe(200);
+    expect((await r.province.get(`${U()}/minutes`)).body).toMatchObject({ status: 'draft', version: m.body.version });
+    expect((await fetch(`${http.base}${U()}/minutes.pdf`, { headers: { authorization: `Bearer ${r.province.token}` } })).status).toBe(200);
+    bad(await r.unit.get(`${U()}/minutes`), 404, 'NOT_FOUND');
+    expect((await fetch(`${http.base}${U()}/minutes.pdf`, { headers: { authorization: `Bearer ${r.unit.token}` } })).status).toBe(404);
+    bad(await r.otherUnit.get(`${U()}/minutes`), 404, 'INSPECTION_VISIT_NOT_FOUND');
+    bad(await r.province.put(`${U()}/minutes`, { version: m.body.version, subject: 'Sửa' }), 403, 'FORBIDDEN');
+    bad(await r.province.post(`${U()}/minutes/issue`, { version: m.body.version }), 403, 'ROLE_NOT_ALLOWED');
+    bad(await r.unit.post(`${U()}/minutes/issue`, { version: m.body.version }), 403, 'ROLE_NOT_ALLOWED');
+    expect((await c.leader.get(`${U()}/minutes`)).body).toMatchObject({ status: 'draft', version: m.body.version });
+    // the province's read created nothing: the conclusion has no draft yet
+    bad(await r.province.get(`${U()}/conclusion`), 404, 'NOT_FOUND');
+  });
+
+  it('stale versions 409, conclusion first 422, bad bodies 400; then issued the unit reads both', async () => {
+    const m = (await c.member.get(`${U()}/minutes`)).body;
+    bad(await c.member.put(`${U()}/minutes`, { version: m.version + 1, subject: 'Cũ' }), 409, 'VERSION_CONFLICT');
+    const cn = (await c.leader.get(`${U()}/conclusion`)).body;
+    bad(await c.leader.post(`${U()}/conclusion/issue`, { version: cn.version }), 422, 'INSPECTION_MINUTES_FIRST');
+    bad(await c.leader.post(`${U()}/minutes/issue`, { version: m.version + 1 }), 409, 'VERSION_CONFLICT');
+    const raw = await fetch(`${http.base}${U()}/minutes`, { method: 'PUT', headers: { authorization: `Bearer ${c.member.token}`, 'content-type': 'application/json' }, body: '{"version": 1, "subject": ' });
+    bad({ status: raw.status, body: await raw.json() }, 400, 'VALIDATION_FAILED');
+    bad(await c.member.get('/api/reform/inspection-visits/abc/documents/minutes'), 400, 'VALIDATION_FAILED');
+    bad(await c.member.put(`${U()}/minutes`, { subject: 'Thiếu phiên bản' }), 400, 'VALIDATION_FAILED');
+    bad(await c.member.post(`${U()}/minutes/issue`, { version: 0 }), 400, 'VALIDATION_FAILED');
+    const many = await c.member.put(`${U()}/minutes`, { version: m.version, sections: Array.from({ length: 31 }, (_, i) => ({ key: `s${i}`, heading: 'Mục', body: '' })) });
+    bad(many, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(many.body.error.details.issues)).toContain('Tối đa 30 mục');
+    const badRec = await c.member.put(`${U()}/conclusion`, { version: cn.version, recommendations: [{ ownerAgencyId: 'pleiku', content: 'Khắc phục', deadline: null }] });
+    bad(badRec, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(badRec.body.error.details.issues)).toContain('Mã đơn vị thực hiện không hợp lệ');
+    expect((await c.member.get(`${U()}/minutes`)).body.version).toBe(m.version);
+
+    expect((await c.leader.post(`${U()}/minutes/issue`, { version: m.version })).status).toBe(200);
+    expect((await c.leader.post(`${U()}/conclusion/issue`, { version: cn.version })).status).toBe(200);
+    for (const kind of ['minutes', 'conclusion']) {
+      expect((await r.unit.get(`${U()}/${kind}`)).body.status).toBe('issued');
+      const pdf = await fetch(`${http.base}${U()}/${kind}.pdf`, { headers: { authorization: `Bearer ${r.unit.token}` } });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    }
+    bad(await r.unit.put(`${U()}/minutes`, { version: 9, subject: 'x' }), 403, 'FORBIDDEN');
+    bad(await r.otherUnit.get(`${U()}/conclusion`), 404, 'INSPECTION_VISIT_NOT_FOUND');
+  });
+});

@@ -9,16 +9,18 @@ import { DOCUMENT_KINDS } from '../../../../core/reform/inspections/index.ts';
 import { DocumentsService } from './documents.service.ts';
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
-const Params = z.object({ visitId: z.string().uuid(), kind: z.enum(DOCUMENT_KINDS) });
-const VisitParams = z.object({ visitId: z.string().uuid() });
+const VisitId = z.string().uuid('Mã cuộc kiểm tra không hợp lệ (phải là UUID)');
+const Params = z.object({ visitId: VisitId, kind: z.enum(DOCUMENT_KINDS, { error: 'Loại văn bản phải là "minutes" (biên bản) hoặc "conclusion" (thông báo kết luận)' }) });
+const VisitParams = z.object({ visitId: VisitId });
+const DocVersion = z.number({ error: 'Thiếu số phiên bản (version) hoặc không phải là số' }).int('Số phiên bản phải là số nguyên').positive('Số phiên bản phải từ 1 trở lên');
 const Section = z.object({ key: z.string().min(1).max(40), heading: z.string().min(1).max(300), body: z.string().max(20000) });
-const Recommendation = z.object({ id: z.string().uuid().optional(), ownerAgencyId: z.string().uuid(), content: z.string().trim().min(1).max(4000), deadline: LocalDate.nullable() });
+const Recommendation = z.object({ id: z.string().uuid('Mã kiến nghị không hợp lệ (phải là UUID)').optional(), ownerAgencyId: z.string().uuid('Mã đơn vị thực hiện không hợp lệ (phải là UUID)'), content: z.string().trim().min(1, 'Vui lòng nhập nội dung kiến nghị').max(4000, 'Nội dung kiến nghị tối đa 4000 ký tự'), deadline: LocalDate.nullable() });
 const Signer = z.object({ title: z.array(z.string().min(1).max(120)).min(1).max(3), name: z.string().max(120).nullable() });
 export const EditDocumentBody = z.object({
-  version: z.number().int().positive(),
+  version: DocVersion,
   subject: z.string().trim().min(1).max(500).optional(),
-  sections: z.array(Section).max(30).optional(),
-  recommendations: z.array(Recommendation).max(100).optional(),
+  sections: z.array(Section).max(30, 'Tối đa 30 mục nội dung').optional(),
+  recommendations: z.array(Recommendation).max(100, 'Tối đa 100 kiến nghị').optional(),
   recipients: z.array(z.string().min(1).max(300)).max(30).optional(),
   signer: Signer.optional(),
 });
@@ -72,6 +74,6 @@ export const inspectionDocumentsRoutes = (ctx: AppContext): FastifyPluginAsync =
   }, async (req) => svc.edit(staff(req), req.params.visitId, req.params.kind, req.body));
 
   app.post('/reform/inspection-visits/:visitId/documents/:kind/issue', {
-    schema: { tags, summary: 'Issue {version} (team leader; visit done; minutes before conclusion): assigns the number NN/BB-SNV or NN/TB-SNV, stores the PDF; the conclusion creates one remediation task per recommendation.', params: Params, body: z.object({ version: z.number().int().positive() }), response: { 200: DocumentOut } },
+    schema: { tags, summary: 'Issue {version} (team leader; visit done; minutes before conclusion): assigns the number NN/BB-SNV or NN/TB-SNV, stores the PDF; the conclusion creates one remediation task per recommendation.', params: Params, body: z.object({ version: DocVersion }), response: { 200: DocumentOut } },
   }, async (req) => svc.issue(staff(req), req.params.visitId, req.params.kind, req.body.version));
 };

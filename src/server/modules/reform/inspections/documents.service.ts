@@ -50,17 +50,34 @@ interface Loaded {
   plan: repo.PlanRow;
   role: 'leader' | 'member' | null;
   team: { name: string; role: 'leader' | 'member'; userId: string }[];
+  /** Set for a caller outside the team who may read (see readerKind). */
+  reader?: 'province' | 'unit' | null;
 }
 
-async function loadVisit(db: DbOrTx, visitId: string, userId: string | null): Promise<Loaded> {
+/** Roles that, held at a reform standing body or above it, let a caller read every visit's documents. */
+const PROVINCE_READ_ROLES = ['reform_officer', 'leader', 'province_admin'];
+
+/**
+ * Who reads a visit's documents without being on its team: the province's reform officers / leaders ('province',
+ * drafts included) and the inspected unit's staff once the visit is done ('unit', issued documents only).
+ */
+async function readerKind(db: DbOrTx, auth: AuthInfo, visit: repo.VisitRow): Promise<'province' | 'unit' | null> {
+  const bodies = await repo.standingBodies(db);
+  if (auth.assignments.some((a) => PROVINCE_READ_ROLES.includes(a.role) && bodies.some((b) => b.path.startsWith(a.agencyPath)))) return 'province';
+  if (visit.status === 'done' && auth.assignments.some((a) => a.agencyId === visit.agencyId)) return 'unit';
+  return null;
+}
+
+async function loadVisit(db: DbOrTx, visitId: string, userId: string | null, auth?: AuthInfo): Promise<Loaded> {
   const visit = await repo.findVisit(db, visitId);
   if (!visit) throw new AppError('INSPECTION_VISIT_NOT_FOUND');
   const plan = await repo.findPlan(db, visit.planId);
   if (!plan) throw new AppError('INSPECTION_VISIT_NOT_FOUND');
   const team = (await repo.teamsOfPlans(db, [plan.id])).map((t) => ({ name: t.name, role: t.m.role as 'leader' | 'member', userId: t.m.userId }));
   const me = userId ? team.find((t) => t.userId === userId) : undefined;
-  if (userId && !me) throw new AppError('INSPECTION_VISIT_NOT_FOUND');
-  return { visit, plan, role: me?.role ?? null, team };
+  const reader = !me && auth ? await readerKind(db, auth, visit) : null;
+  if (userId && !me && !reader) throw new AppError('INSPECTION_VISIT_NOT_FOUND');
+  return { visit, plan, role: me?.role ?? null, team, reader };
 }
 
 async function generate(db: DbOrTx, l: Loaded, kind: InspectionDocumentKind): Promise<InspectionDocumentBody> {
@@ -133,7 +150,23 @@ export class DocumentsService {
 
   /** Reads the document, generating and storing the draft the first time (one insert, history entry). */
   async get(auth: AuthInfo, visitId: string, kind: InspectionDocumentKind) {
-    return view(await this.ensure(this.ctx.db, auth.userId, visitId, kind), toLocalDate(this.ctx.now()));
+    const l = await loadVisit(this.ctx.db, visitId, auth.userId, auth);
+    return view(await this.readable(auth, l, kind), toLocalDate(this.ctx.now()));
+  }
+
+  /** The team gets (and generates) the draft; other readers only an existing one (the unit: only once issued). */
+  private async readable(auth: AuthInfo, l: Loaded, kind: InspectionDocumentKind): Promise<repo.DocumentRow> {
+    if (l.role) return this.ensure(this.ctx.db, auth.userId, l.visit.id, kind, l);
+    const row = await repo.findDocument(this.ctx.db, l.visit.id, kind);
+    if (!row || (l.reader === 'unit' && row.status !== 'issued')) throw new AppError('NOT_FOUND', { entity: KIND_LABEL[kind].vi.toLowerCase() });
+    return row;
+  }
+
+  /** Team members only; a reader outside the team answers 403 (it sees the visit), anyone else 404. */
+  private async loadForWrite(auth: AuthInfo, visitId: string): Promise<Loaded> {
+    const l = await loadVisit(this.ctx.db, visitId, auth.userId, auth);
+    if (!l.role) throw new AppError('FORBIDDEN');
+    return l;
   }
 
   /** @internal also used by the demo seed */
@@ -153,7 +186,7 @@ export class DocumentsService {
   }
 
   async edit(auth: AuthInfo, visitId: string, kind: InspectionDocumentKind, e: DocumentEdit) {
-    const l = await loadVisit(this.ctx.db, visitId, auth.userId);
+    const l = await this.loadForWrite(auth, visitId);
     const row = await this.ensure(this.ctx.db, auth.userId, visitId, kind, l);
     if (row.status === 'issued') throw new AppError('INSPECTION_DOCUMENT_STATE', { document: KIND_LABEL[kind].vi, documentEn: KIND_LABEL[kind].en });
     if (row.version !== e.version) throw new AppError('VERSION_CONFLICT', { current: row.version }, { currentVersion: row.version });
@@ -186,7 +219,8 @@ export class DocumentsService {
   }
 
   async issue(auth: AuthInfo, visitId: string, kind: InspectionDocumentKind, version: number) {
-    const l = await loadVisit(this.ctx.db, visitId, auth.userId);
+    const l = await loadVisit(this.ctx.db, visitId, auth.userId, auth);
+    if (!l.role) throw new AppError('ROLE_NOT_ALLOWED', { action: 'Ban hành văn bản kiểm tra' });
     const r = await this.issueIn(this.ctx.db, auth.userId, l, kind, version);
     return view(r, toLocalDate(this.ctx.now()));
   }
@@ -243,8 +277,8 @@ export class DocumentsService {
 
   /** The PDF: the stored one once issued; a fresh draft rendering (watermark "DỰ THẢO") before. */
   async pdf(auth: AuthInfo, visitId: string, kind: InspectionDocumentKind): Promise<{ body: Buffer; fileName: string }> {
-    const l = await loadVisit(this.ctx.db, visitId, auth.userId);
-    const row = await this.ensure(this.ctx.db, auth.userId, visitId, kind, l);
+    const l = await loadVisit(this.ctx.db, visitId, auth.userId, auth);
+    const row = await this.readable(auth, l, kind);
     const v = view(row, toLocalDate(this.ctx.now()));
     const layout = layoutOf(v, await this.itemLines(this.ctx.db, l));
     if (row.status === 'issued' && row.pdfSha256) return { body: await this.ctx.files.get(row.pdfSha256), fileName: `${layout.meta.fileName}.pdf` };

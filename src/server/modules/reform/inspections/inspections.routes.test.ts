@@ -152,3 +152,100 @@ describe('visits', () => {
     expect((await c.pleikuLeader.get(`${P}/inspection-visits`)).body.items.map((x: { id: string }) => x.id)).toEqual([visitId]);
   });
 });
+
+/**
+ * The edge: every bad request gets a precise answer in the product's error shape (Vietnamese message first), never a
+ * 500 — photo too large 413, wrong type 415, stale versions 409 VERSION_CONFLICT, bad bodies 400 VALIDATION_FAILED
+ * (malformed JSON, non-UUIDs, more than 200 changes), an unknown item 400 INSPECTION_ITEM_NOT_FOUND — and nothing moves.
+ */
+describe('edge', () => {
+  const HOIPHU = () => agency['000.03.00.H21']!;
+  let draft: { id: string; version: number };
+  let live: { id: string; version: number; code: string; itemVersion: number };
+  const vi = /[àáảãạăâđèéêìíòóôơùúưýỳộởữệẫ]/i;
+  const jsonRaw = (cl: ApiClient, method: string, url: string, body: string) =>
+    fetch(`${cl.base}${url}`, { method, headers: { authorization: `Bearer ${cl.token}`, 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  const upload = (cl: ApiClient, fields: Record<string, string>, file: Buffer, name = 'anh.jpg', mime = 'image/jpeg') => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([file], { type: mime }), name);
+    return fetch(`${cl.base}${P}/inspection-visits/${live.id}/photos`, { method: 'POST', headers: { authorization: `Bearer ${cl.token}` }, body: form }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  };
+  const bad = (r: { status: number; body: any }, status: number, code: string) => {
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(status);
+    expect(r.body.error.code).toBe(code);
+    expect(r.body.error.message).toMatch(vi);
+  };
+
+  beforeAll(async () => {
+    const templateId = (await c.sonvLeader.get(`${P}/inspection-templates`)).body.items[0].id as string;
+    const team = [{ staffId: uid.inspector, agencyId: SONV(), role: 'leader' }, { staffId: uid.sonvAdmin, agencyId: SONV(), role: 'member' }];
+    const a = await c.sonvLeader.post(`${P}/inspection-plans`, { year: 2026, kind: 'province', title: 'Kế hoạch kiểm tra Hội Phú', ownerAgencyId: SONV(), templateId, visits: [{ agencyId: HOIPHU(), scheduledOn: '2026-05-10', surprise: false }], team });
+    expect(a.status).toBe(201);
+    const ap = await c.sonvLeader.post(`${P}/inspection-plans/${a.body.id}/approve`, { version: a.body.version });
+    const v = ap.body.visits[0];
+    const st = await c.inspector.post(`${P}/inspection-visits/${v.id}/start`, { version: v.version });
+    expect(st.status).toBe(200);
+    live = { id: v.id, version: st.body.version, code: st.body.items[0].code, itemVersion: st.body.items[0].version };
+    const d = await c.sonvLeader.post(`${P}/inspection-plans`, { year: 2026, kind: 'province', title: 'Kế hoạch dự thảo', ownerAgencyId: SONV(), templateId, visits: [{ agencyId: HOIPHU(), scheduledOn: '2026-06-10', surprise: false }], team });
+    draft = { id: d.body.id, version: d.body.version };
+  });
+
+  it('a photo over 10 MB is 413 and one that is not JPEG/PNG/WebP 415 (by its bytes, whatever it claims); nothing stored', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0);
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(big);
+    bad(await upload(c.inspector, { clientPhotoId: randomUUID(), itemCode: live.code }, big), 413, 'FILE_TOO_LARGE');
+    const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
+    const r = await upload(c.inspector, { clientPhotoId: randomUUID(), itemCode: live.code }, gif, 'anh.jpg', 'image/jpeg');
+    bad(r, 415, 'INSPECTION_PHOTO_TYPE');
+    bad(await upload(c.inspector, { clientPhotoId: randomUUID(), itemCode: live.code }, Buffer.from('%PDF-1.4\n%%EOF'), 'anh.png', 'image/png'), 415, 'INSPECTION_PHOTO_TYPE');
+    bad(await upload(c.inspector, { clientPhotoId: randomUUID(), itemCode: 'KHONG-CO' }, PNG, 'anh.png', 'image/png'), 400, 'INSPECTION_ITEM_NOT_FOUND');
+    bad(await upload(c.inspector, { clientPhotoId: randomUUID(), itemCode: live.code, takenAt: 'hôm qua' }, PNG, 'anh.png', 'image/png'), 400, 'VALIDATION_FAILED');
+    expect((await c.inspector.get(`${P}/inspection-visits/${live.id}`)).body.photos).toHaveLength(0);
+  });
+
+  it('stale versions are 409 VERSION_CONFLICT on plan patch and approve, visit start and finish', async () => {
+    bad(await c.sonvLeader.req('PATCH', `${P}/inspection-plans/${draft.id}`, { version: draft.version + 1, title: 'Tên mới' }), 409, 'VERSION_CONFLICT');
+    bad(await c.sonvLeader.post(`${P}/inspection-plans/${draft.id}/approve`, { version: draft.version + 1 }), 409, 'VERSION_CONFLICT');
+    const planned = (await c.sonvLeader.get(`${P}/inspection-plans/${draft.id}`)).body;
+    expect(planned).toMatchObject({ status: 'draft', version: draft.version, title: 'Kế hoạch dự thảo' });
+    // a visit of another approved plan, still planned
+    const other = (await c.inspector.get(`${P}/inspection-plans/${planId}`)).body.visits.find((v: { status: string }) => v.status === 'planned');
+    bad(await c.inspector.post(`${P}/inspection-visits/${other.id}/start`, { version: other.version + 3 }), 409, 'VERSION_CONFLICT');
+    // finish: fill every item, then a stale version
+    const cur = (await c.inspector.get(`${P}/inspection-visits/${live.id}`)).body;
+    const changes = cur.items.map((i: { code: string; version: number }) => ({ clientChangeId: randomUUID(), itemCode: i.code, baseVersion: i.version, result: 'meets', note: '' }));
+    expect((await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes })).status).toBe(200);
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/finish`, { version: live.version + 1 }), 409, 'VERSION_CONFLICT');
+    expect((await c.inspector.get(`${P}/inspection-visits/${live.id}`)).body.status).toBe('in_progress');
+  });
+
+  it('bad bodies and parameters are 400 with Vietnamese messages, never 500', async () => {
+    bad(await jsonRaw(c.inspector, 'POST', `${P}/inspection-visits/${live.id}/sync`, '{"changes": [{'), 400, 'VALIDATION_FAILED');
+    bad(await jsonRaw(c.sonvLeader, 'PATCH', `${P}/inspection-plans/${draft.id}`, 'not json'), 400, 'VALIDATION_FAILED');
+    bad(await c.inspector.get(`${P}/inspection-visits/khong-phai-uuid`), 400, 'VALIDATION_FAILED');
+    bad(await c.inspector.get(`${P}/inspection-plans/123`), 400, 'VALIDATION_FAILED');
+    bad(await c.inspector.get(`${P}/inspection-visits?year=abc`), 400, 'VALIDATION_FAILED');
+    const change = (over: Record<string, unknown> = {}) => ({ clientChangeId: randomUUID(), itemCode: live.code, baseVersion: 0, result: 'meets', note: '', ...over });
+    const tooMany = await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes: Array.from({ length: 201 }, () => change()) });
+    bad(tooMany, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(tooMany.body.error.details.issues)).toContain('tối đa 200 thay đổi');
+    const wrongId = await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes: [change({ clientChangeId: 'abc' })] });
+    bad(wrongId, 400, 'VALIDATION_FAILED');
+    expect(wrongId.body.error.details.issues[0].message).toMatch(/UUID/);
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes: [] }), 400, 'VALIDATION_FAILED');
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes: [change({ result: 'good' })] }), 400, 'VALIDATION_FAILED');
+    const unknown = await c.inspector.post(`${P}/inspection-visits/${live.id}/sync`, { changes: [change({ itemCode: '99.9' })] });
+    bad(unknown, 400, 'INSPECTION_ITEM_NOT_FOUND');
+    expect(unknown.body.error.message).toContain('99.9');
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/start`, {}), 400, 'VALIDATION_FAILED');
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/finish`, { version: 'một' }), 400, 'VALIDATION_FAILED');
+    bad(await c.sonvLeader.post(`${P}/inspection-plans`, { year: 2026, kind: 'province', title: 'x', ownerAgencyId: SONV(), templateId: 'khong-co', visits: [], team: [] }), 400, 'INSPECTION_TEMPLATE_NOT_FOUND');
+    bad(await c.sonvLeader.post(`${P}/inspection-plans`, { year: 2026, kind: 'province', title: 'x', ownerAgencyId: 'x', templateId: 'x', visits: [{ agencyId: HOIPHU(), scheduledOn: '2026-02-30', surprise: false }], team: [] }), 400, 'VALIDATION_FAILED');
+    // a state that forbids: start an in-progress visit, or a visit of a plan not yet approved
+    bad(await c.inspector.post(`${P}/inspection-visits/${live.id}/start`, { version: live.version }), 409, 'INSPECTION_VISIT_STATE');
+    const draftVisit = (await c.inspector.get(`${P}/inspection-plans/${draft.id}`)).body.visits[0];
+    bad(await c.inspector.post(`${P}/inspection-visits/${draftVisit.id}/start`, { version: draftVisit.version }), 409, 'INSPECTION_PLAN_STATE');
+    expect((await c.inspector.get(`${P}/inspection-visits/${draftVisit.id}`)).body.status).toBe('planned');
+  });
+});

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ITEM_RESULTS } from '../../../../core/reform/inspections/index.ts';
 import { IsoDate } from '../../../platform/http/schemas.ts';
 
-const Uuid = z.string().uuid();
-const Version = z.number().int().min(1);
+const Uuid = z.string().uuid('Mã định danh không hợp lệ (phải là UUID)');
+const Version = z.number({ error: 'Thiếu số phiên bản (version) hoặc không phải là số' }).int('Số phiên bản phải là số nguyên').min(1, 'Số phiên bản phải từ 1 trở lên');
 const Text = (max: number) => z.string().trim().max(max);
 
 export const DOCUMENT_KINDS = ['minutes', 'conclusion'] as const;
@@ -48,20 +48,20 @@ export const SyncBody = z.object({
     .array(
       z.object({
         clientChangeId: Uuid,
-        itemCode: z.string().trim().min(1).max(40),
-        baseVersion: z.number().int().min(0),
-        result: z.enum(ITEM_RESULTS).nullable(),
-        note: z.string().max(5000).default(''),
+        itemCode: z.string().trim().min(1, 'Thiếu mã nội dung kiểm tra').max(40, 'Mã nội dung kiểm tra tối đa 40 ký tự'),
+        baseVersion: z.number().int().min(0, 'Phiên bản gốc không được âm'),
+        result: z.enum(ITEM_RESULTS, { error: 'Kết quả phải là một trong: meets, partly, does_not_meet, not_applicable' }).nullable(),
+        note: z.string().max(5000, 'Ghi chú tối đa 5000 ký tự').default(''),
       }),
     )
-    .min(1)
-    .max(200),
+    .min(1, 'Cần ít nhất một thay đổi để đồng bộ')
+    .max(200, 'Mỗi lần đồng bộ tối đa 200 thay đổi; hãy gửi phần còn lại ở lần sau'),
 });
 
 /** The photo upload's fields (multipart; checked by the service with this schema). */
 export const PhotoFields = z.object({
   clientPhotoId: Uuid,
-  itemCode: z.string().trim().min(1).max(40),
+  itemCode: z.string().trim().min(1, 'Thiếu mã nội dung kiểm tra').max(40, 'Mã nội dung kiểm tra tối đa 40 ký tự'),
   takenAt: z.string().datetime({ offset: true }).optional(),
 });
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;

@@ -41,10 +41,22 @@ export class InspectionsService {
     return this.ctx.db;
   }
 
-  /** Reform officers / leaders of a reform standing body (Sở Nội vụ) see every plan and visit. */
+  /**
+   * Reform officers / leaders / province admins of a reform standing body (Sở Nội vụ), or holding that role over it
+   * (on the province root), see every plan and visit. A commune's own reform officer is not "province": the role
+   * counts only at or above the standing body.
+   */
   private async isProvince(auth: AuthInfo): Promise<boolean> {
-    const bodies = new Set((await R.standingBodies(this.db)).map((a) => a.id));
-    return auth.assignments.some((a) => a.role === 'reform_officer' || a.role === 'province_admin' || (PROVINCE_ROLES.includes(a.role) && bodies.has(a.agencyId)));
+    const bodies = await R.standingBodies(this.db);
+    return auth.assignments.some((a) => PROVINCE_ROLES.includes(a.role) && bodies.some((b) => b.path.startsWith(a.agencyPath)));
+  }
+
+  /** 404 for a caller who may not see the plan at all (no existence leak), 403 for a team member who may not manage it. */
+  private async requireManage(auth: AuthInfo, plan: { id: string; ownerAgencyId: string }) {
+    if (await this.canManagePlan(auth, plan.ownerAgencyId)) return;
+    const team = await R.teamsOfPlans(this.db, [plan.id]);
+    if (!team.some((t) => t.m.userId === auth.userId)) throw new AppError('INSPECTION_PLAN_NOT_FOUND');
+    throw new AppError('FORBIDDEN');
   }
 
   listTemplates() {
@@ -147,7 +159,7 @@ export class InspectionsService {
 
   async patchPlan(auth: AuthInfo, id: string, body: z.infer<typeof S.PlanPatchBody>) {
     const p = await this.loadPlan(id);
-    if (!(await this.canManagePlan(auth, p.ownerAgencyId))) throw new AppError('FORBIDDEN');
+    await this.requireManage(auth, p);
     if (p.status !== 'draft') throw new AppError('INSPECTION_PLAN_STATE', { action: 'sửa', state: p.status });
     if (p.version !== body.version) throw new AppError('VERSION_CONFLICT', { current: p.version });
     const cur = await this.getPlan(auth, id);
@@ -172,7 +184,8 @@ export class InspectionsService {
 
   async approvePlan(auth: AuthInfo, id: string, version: number) {
     const p = await this.loadPlan(id);
-    if (!(await this.canManagePlan(auth, p.ownerAgencyId)) || !auth.assignments.some((a) => ['leader', 'province_admin'].includes(a.role) || a.role === 'reform_officer')) throw new AppError('FORBIDDEN');
+    await this.requireManage(auth, p);
+    if (!auth.assignments.some((a) => ['leader', 'province_admin'].includes(a.role) || a.role === 'reform_officer')) throw new AppError('FORBIDDEN');
     if (p.status !== 'draft') throw new AppError('INSPECTION_PLAN_STATE', { action: 'phê duyệt', state: p.status });
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
@@ -254,6 +267,9 @@ export class InspectionsService {
     const { v, role } = await this.loadVisit(auth, id);
     if (!role) throw new AppError('FORBIDDEN');
     if (v.status !== 'planned') throw new AppError('INSPECTION_VISIT_STATE', { action: 'bắt đầu', state: v.status });
+    // A visit of a plan not yet approved cannot start.
+    const plan = await R.findPlan(this.db, v.planId);
+    if (plan?.status !== 'approved') throw new AppError('INSPECTION_PLAN_STATE', { action: 'bắt đầu cuộc kiểm tra', state: plan?.status ?? 'draft' });
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
       const u = await R.updateVisitIfVersion(tx, id, version, { status: 'in_progress', startedAt: now, startedBy: auth.userId }, now);

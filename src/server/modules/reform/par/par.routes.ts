@@ -78,6 +78,13 @@ export const parRoutes = (ctx: AppContext, opts: { openTasksForNode?: OpenTasksF
     reply.code(201);
     return r;
   });
+  app.get(`${U}/evidence/:evidenceId/content`, { schema: { tags, summary: 'Download an evidence file (same scope as the assessment; others 404)', params: S.EvidenceParams } }, async (req, reply) => {
+    const f = await svc.evidenceContent(staff(req), req.params.id, req.params.agencyId, req.params.evidenceId);
+    reply.header('content-type', f.contentType);
+    disposition(reply, 'attachment', f.fileName);
+    reply.header('cache-control', 'private, no-store');
+    return reply.send(f.content);
+  });
   app.delete(`${U}/evidence/:evidenceId`, { schema: { tags, summary: 'Remove an evidence item (kept in history)', params: S.EvidenceParams } }, async (req) => svc.removeEvidence(staff(req), req.params.id, req.params.agencyId, req.params.evidenceId));
   app.get(`${U}/documents`, { schema: { tags, summary: 'The picker: documents already in motcua the unit can attach (its reform reports, its earlier evidence)', params: S.UnitParams } }, async (req) => svc.pickerDocuments(staff(req), req.params.id, req.params.agencyId));
   app.post(`${U}/refresh-auto`, { schema: { tags, summary: 'Recompute the auto-filled nodes from live data for the round period', params: S.UnitParams } }, async (req) => svc.refreshAuto(staff(req), req.params.id, req.params.agencyId));

@@ -829,6 +829,15 @@ export class ParService {
     return this.assessment(auth, roundId, agencyId);
   }
 
+  /** The file of an evidence item (whoever sees the unit's assessment: the unit, its appraisers, owners and council; others 404). */
+  async evidenceContent(auth: AuthInfo, roundId: string, agencyId: string, evidenceId: string) {
+    const { ru } = await this.unitContext(auth, roundId, agencyId);
+    const e = await repo.findEvidence(this.ctx.db, evidenceId);
+    if (!e || e.roundUnitId !== ru.id || !e.fileSha256) throw new AppError('NOT_FOUND', { entity: 'tài liệu kiểm chứng' });
+    const [f] = await this.ctx.db.select({ mime: filesTable.mime }).from(filesTable).where(eq(filesTable.sha256, e.fileSha256)).limit(1);
+    return { fileName: e.fileName, contentType: f?.mime ?? 'application/octet-stream', content: await this.ctx.files.get(e.fileSha256) };
+  }
+
   async removeEvidence(auth: AuthInfo, roundId: string, agencyId: string, evidenceId: string) {
     const { round, ru } = await this.unitContext(auth, roundId, agencyId);
     this.requireUnitWriter(auth, agencyId, PAR_UNIT_WRITE_ROLES, 'Gỡ tài liệu kiểm chứng');

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { requireAuth } from '../../../platform/http/auth.ts';
+import { disposition } from '../../../platform/http/download.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { RemediationService } from './remediation.service.ts';
 import { DashboardService, type InspectionStats, type InspectionVisitsFor } from './dashboard.service.ts';
@@ -36,6 +37,13 @@ export const remediationRoutes = (ctx: AppContext, opts: RemediationRouteOptions
     return r.task;
   });
   app.get(`${P}/:id`, { schema: { tags, summary: 'A task with its append-only history, evidence and what the caller may do', params: S.IdParams } }, async (req) => svc.get(staff(req), req.params.id));
+  app.get(`${P}/:id/evidence/:sha256`, { schema: { tags, summary: 'Download an evidence file of the task (same scope as the task; others 404)', params: S.EvidenceParams } }, async (req, reply) => {
+    const f = await svc.evidenceContent(staff(req), req.params.id, req.params.sha256);
+    reply.header('content-type', f.contentType);
+    disposition(reply, 'attachment', f.fileName);
+    reply.header('cache-control', 'private, no-store');
+    return reply.send(f.content);
+  });
   app.post(`${P}/:id/report`, { schema: { tags, summary: 'The owner unit reports {version, report, evidence:[{sha256,fileName}]} (POST /api/files first; at least one file)', params: S.IdParams, body: S.ReportBody } }, async (req) => svc.report(staff(req), req.params.id, req.body));
   app.post(`${P}/:id/accept`, { schema: { tags, summary: "The task's leader (or a reform officer of the standing body) accepts the report {version, comment?}", params: S.IdParams, body: S.AcceptBody } }, async (req) => svc.accept(staff(req), req.params.id, req.body));
   app.post(`${P}/:id/return`, { schema: { tags, summary: 'Return the report to the unit with a required comment {version, comment}', params: S.IdParams, body: S.ReturnBody } }, async (req) => svc.returnTask(staff(req), req.params.id, req.body));

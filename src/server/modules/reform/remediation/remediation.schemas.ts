@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { IsoDate } from '../../../platform/http/schemas.ts';
 
-const Uuid = z.string().uuid();
-const Version = z.number().int().min(1);
+const Uuid = z.string().uuid('Mã định danh không hợp lệ (phải là UUID)');
+const Version = z.number({ error: 'Thiếu số phiên bản (version) hoặc không phải là số' }).int('Số phiên bản phải là số nguyên').min(1, 'Số phiên bản phải từ 1 trở lên');
 
 export const IdParams = z.object({ id: Uuid });
+export const EvidenceParams = z.object({ id: Uuid, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp phải là SHA-256 (64 ký tự hex thường)') });
 export const AgencyParams = z.object({ agencyId: Uuid });
 
 export const ListQuery = z.object({
@@ -31,7 +32,7 @@ export const CreateBody = z.object({
 export const ReportBody = z.object({
   version: Version,
   report: z.string().trim().min(1, 'Vui lòng nhập nội dung báo cáo khắc phục').max(10000),
-  evidence: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().trim().min(1).max(255) })).max(50),
+  evidence: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp phải là SHA-256 (64 ký tự hex thường); hãy tải tệp lên trước (POST /api/files)'), fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(255, 'Tên tệp tối đa 255 ký tự') })).max(50, 'Tối đa 50 tài liệu kiểm chứng'),
 });
 export const AcceptBody = z.object({ version: Version, comment: z.string().trim().max(5000).optional() });
 /** The comment is checked by the core (REMEDIATION_COMMENT_REQUIRED) so an empty one gets the precise message. */

@@ -221,6 +221,15 @@ export class RemediationService {
     };
   }
 
+  /** An evidence file of a task (same scope as the task: others 404), with its stored type and the name it was reported with. */
+  async evidenceContent(auth: AuthInfo, id: string, sha256: string) {
+    await this.load(auth, id);
+    const e = (await repo.evidenceOf(this.ctx.db, id)).find((x) => x.fileSha256 === sha256);
+    if (!e) throw new AppError('NOT_FOUND', { entity: 'tài liệu kiểm chứng' });
+    const [f] = await this.ctx.db.select({ mime: filesTable.mime }).from(filesTable).where(eq(filesTable.sha256, sha256)).limit(1);
+    return { fileName: e.fileName, contentType: f?.mime ?? 'application/octet-stream', content: await this.ctx.files.get(sha256) };
+  }
+
   // ---------------- changes
 
   /** From a PAR lost point (reform officers of the standing body). */
