@@ -170,6 +170,11 @@ export class ApiClient {
   del<T = any>(url: string, body?: unknown) {
     return this.req<T>('DELETE', url, body);
   }
+  /** A download as bytes with its content type (`get` would parse JSON). */
+  async download(url: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+    const res = await fetch(this.base + url, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  }
   /** Citizen sign-in: asks for a one-time code, reads it from the mail catcher, and signs in with it. */
   async citizenLogin(contact: string) {
     const sent = await this.post('/api/citizen/otp', { contact });

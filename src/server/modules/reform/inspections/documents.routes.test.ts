@@ -15,7 +15,6 @@ import { ApiClient, createSeededEnv, startHttp, TestClock, type TestEnv } from '
 import { COMMUNE_CHECKLIST_2025 } from '../../../../core/reform/inspections/index.ts';
 import { remediationStatusFor } from '../remediation/index.ts';
 import * as repo from './inspections.repository.ts';
-import { issueDemoInspectionDocuments } from './documents.service.ts';
 
 let env: TestEnv;
 let http: Awaited<ReturnType<typeof startHttp>>;
@@ -24,7 +23,6 @@ const c = {} as Record<'leader' | 'member' | 'outsider', ApiClient>;
 const user: Record<string, string> = {};
 const agency: Record<string, string> = {};
 let visitId: string;
-let demoVisitId: string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insp-docs-'));
 const D = () => `/api/reform/inspection-visits/${visitId}/documents`;
 
@@ -58,7 +56,6 @@ beforeAll(async () => {
   const rows = (await env.ctx.db.execute(sql`select id, username from users`)) as unknown as { rows: { id: string; username: string }[] };
   for (const r of rows.rows) user[r.username] = r.id;
   visitId = await makeVisit(agency['000.02.00.H21']!, 'in_progress');
-  demoVisitId = await makeVisit(agency['000.01.00.H21']!, 'done');
 });
 afterAll(async () => {
   await http?.close();
@@ -136,14 +133,6 @@ describe('inspection documents', () => {
     const h = (await env.ctx.db.execute(sql`select action from audit_log where entity = 'inspection_document' order by at, action`)) as unknown as { rows: { action: string }[] };
     const actions = h.rows.map((x) => x.action);
     for (const a of ['inspection.document.create', 'inspection.document.edit', 'inspection.document.issue']) expect(actions).toContain(a);
-  });
-
-  it('demo helper issues both documents with one overdue task', async () => {
-    await env.ctx.db.transaction((tx) => issueDemoInspectionDocuments(tx, env.ctx, demoVisitId, user['sonv.lanhdao']!));
-    const tasks = await remediationStatusFor(env.ctx.db, demoVisitId, '2026-10-20');
-    expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.filter((t) => t.overdue)).toHaveLength(1);
-    expect((await repo.findDocument(env.ctx.db, demoVisitId, 'conclusion'))!.status).toBe('issued');
   });
 });
 

@@ -285,21 +285,3 @@ export class DocumentsService {
     return { body: await renderReportPdf(layout), fileName: `${layout.meta.fileName}.pdf` };
   }
 }
-
-/**
- * Demo seed: issues the minutes and the conclusion of a done visit as its leader, inside the caller's transaction,
- * with the first recommendation's deadline before the demo clock's today (so one task is overdue).
- */
-export async function issueDemoInspectionDocuments(tx: DbOrTx, ctx: AppContext, visitId: string, leaderUserId: string): Promise<void> {
-  const api = new DocumentsService(ctx);
-  const l = await loadVisit(tx, visitId, leaderUserId);
-  await api.issueIn(tx, leaderUserId, l, 'minutes', null);
-  const c = await api.ensure(tx, leaderUserId, visitId, 'conclusion', l);
-  const body = c.body as InspectionDocumentBody;
-  const today = toLocalDate(ctx.now());
-  const past = new Date(`${today}T00:00:00Z`);
-  past.setUTCDate(past.getUTCDate() - 5);
-  const recs = body.recommendations.map((r, i) => (i === 0 ? { ...r, deadline: past.toISOString().slice(0, 10) } : r));
-  const u = await repo.updateDocumentIfVersion(tx, c.id, c.version, { body: { ...body, recommendations: recs }, updatedBy: leaderUserId }, ctx.now());
-  await api.issueIn(tx, leaderUserId, l, 'conclusion', u?.version ?? null);
-}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * PAR index over real HTTP on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL): import a set (with
  * a precise error per bad node), open a round for two communes with working-day deadlines and an outbox notice,
@@ -130,6 +131,13 @@ describe('a round', () => {
     const ev = await c.pleikuSpec.post(`${u}/nodes/1.1.1/evidence`, { sha256: up.body.sha256, fileName: 'ke-hoach-cchc-2026.pdf', pageNote: 'Trang 2, mục II', effectiveDate: '2025-12-20' });
     expect(ev.status).toBe(201);
     expect(ev.body.nodes.find((n: Node) => n.code === '1.1.1').evidence[0]).toMatchObject({ fileName: 'ke-hoach-cchc-2026.pdf', pageNote: 'Trang 2, mục II' });
+    const evidenceId = ev.body.nodes.find((n: Node) => n.code === '1.1.1').evidence[0].id as string;
+    for (const who of [c.pleikuSpec, c.reform]) {
+      const f = await who.download(`${u}/evidence/${evidenceId}/content`);
+      expect(f.status).toBe(200);
+      expect(createHash('sha256').update(f.bytes).digest('hex')).toBe(up.body.sha256);
+    }
+    expect((await c.dienhongLeader.download(`${u}/evidence/${evidenceId}/content`)).status).toBe(404);
     expect((await c.pleikuSpec.get(`${u}/documents`)).status).toBe(200);
     let a = ev.body;
     for (const n of a.nodes as Node[]) {

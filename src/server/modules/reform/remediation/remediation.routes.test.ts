@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Remediation tasks and the reform dashboard over real HTTP on a real database (PGlite, or PostgreSQL with
  * TEST_DATABASE_URL), on the PAR demo (last year's round published with lost points, this year's in progress):
@@ -149,6 +150,15 @@ describe('report, return, report, accept', () => {
     expect(rep.status).toBe(200);
     expect(rep.body).toMatchObject({ status: 'reported', version: 2, everReported: true, can: { report: false, accept: false, return: false } });
     expect(rep.body.evidence).toEqual([expect.objectContaining({ fileName: 'bao-cao-khac-phuc-lan-1.pdf', sha256: ev.sha256 })]);
+    // the evidence downloads, same bytes, for the unit and the reviewers; another unit gets 404 like an unknown file
+    for (const who of [c.dienhongSpec, c.reform]) {
+      const f = await who.download(`${T}/${taskId}/evidence/${ev.sha256}`);
+      expect(f.status).toBe(200);
+      expect(f.type).toBe('application/pdf');
+      expect(createHash('sha256').update(f.bytes).digest('hex')).toBe(ev.sha256);
+    }
+    expect((await c.pleikuLeader.download(`${T}/${taskId}/evidence/${ev.sha256}`)).status).toBe(404);
+    expect((await c.dienhongSpec.download(`${T}/${taskId}/evidence/${'b'.repeat(64)}`)).status).toBe(404);
     const stale = await c.dienhongSpec.post(`${T}/${taskId}/report`, { version: 1, report: 'again', evidence: [ev] });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('REMEDIATION_VERSION_CONFLICT');
