@@ -1,7 +1,8 @@
 /**
  * axe-core on every screen of the console (no serious or critical violation), with data on them: dossiers in
  * process, overdue, awaiting a supplement, with a result to return, an online submission. Intake and the
- * dossier page are checked at a tablet size too. The main screens are saved to docs/screenshots/ at 1366×768.
+ * dossier page are checked at a tablet size too. The main screens are saved to docs/screenshots/ at 1366×768, where
+ * nothing may be cut (the intake buttons, the return page's action column, the dossier's actions): `expectNothingCut`.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import {
   apiAs,
   attachFile,
   expectAccessible,
+  cutControls,
+  expectNothingCut,
   newPage,
   pageAs,
   pdfFile,
@@ -95,11 +98,19 @@ describe('desk officer', () => {
     await attachFile(desk, 'attach-0', pdfFile(e, 'to-khai.pdf'));
     await desk.getByTestId('intake-checklist').getByText('to-khai.pdf').waitFor();
     await expectAccessible(desk, 'intake (filled)');
+    await expectNothingCut(desk, 'intake (filled)');
+    expect(await desk.getByTestId('intake-request-supplement').textContent()).toContain('Yêu cầu bổ sung');
+    // The check is not vacuous: squeeze the supplement button's label and it must fail, naming the button.
+    await desk.addStyleTag({ content: '[data-testid=intake-request-supplement] .mantine-Button-label { max-width: 40px !important; overflow: hidden !important; text-overflow: ellipsis !important; white-space: nowrap !important; }' });
+    expect(await cutControls(desk)).toEqual([expect.stringMatching(/^"Yêu cầu bổ sung" label truncated/)]);
+    await desk.evaluate(`document.querySelectorAll('style').forEach((s) => { if (s.textContent.includes('intake-request-supplement')) s.remove(); })`);
+    await expectNothingCut(desk, 'intake (filled, style removed)');
     await screenshot(desk, 'intake');
 
     await desk.getByTestId('intake-request-supplement').click();
     await desk.getByTestId('modal-request-supplement').waitFor();
     await expectAccessible(desk, 'intake supplement modal');
+    await expectNothingCut(desk, 'intake supplement modal');
     await closeModal(desk, 'modal-request-supplement');
 
     await desk.getByTestId('intake-receive').click();
@@ -125,10 +136,12 @@ describe('desk officer', () => {
     await desk.goto(`${e.base}/tra-ket-qua`);
     await desk.getByTestId(`return-${ready.code}`).waitFor();
     await expectAccessible(desk, 'return of results');
+    await expectNothingCut(desk, 'return of results');
     await screenshot(desk, 'return');
     await desk.getByTestId(`return-${ready.code}`).click();
     await desk.getByTestId('modal-return_result').waitFor();
     await expectAccessible(desk, 'return modal');
+    await expectNothingCut(desk, 'return modal');
     await closeModal(desk, 'modal-return_result');
   });
 
@@ -177,6 +190,7 @@ describe('specialist', () => {
     await specialist.getByTestId('history-table').locator('tbody tr').nth(3).waitFor();
     await settled(specialist);
     await expectAccessible(specialist, 'dossier');
+    await expectNothingCut(specialist, 'dossier');
     await screenshot(specialist, 'dossier');
 
     await specialist.getByTestId('documents-table').getByRole('button', { name: 'Xem' }).first().click();

@@ -189,6 +189,64 @@ export async function settled(page: Page) {
   await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
 }
 
+/**
+ * Nothing is cut at the page's size: no sideways scroll of the page, and every visible control (buttons, links shown
+ * as buttons, tabs, badges) lies whole inside the viewport and inside every ancestor that clips it (a table's scroll
+ * container hiding the action column counts as cut), is not covered by another element where a user would click it
+ * (a sticky column over a cell), and has its label not truncated (no ellipsis, no clipped text).
+ * Returns nothing; fails listing each cut control with its text and where it was cut.
+ */
+export async function expectNothingCut(page: Page, where = page.url()) {
+  expect(await cutControls(page), `nothing cut at ${page.viewportSize()?.width}×${page.viewportSize()?.height} on ${where}`).toEqual([]);
+}
+
+/** What `expectNothingCut` finds cut on the page as it is now, one line per control. */
+export async function cutControls(page: Page): Promise<string[]> {
+  await stillness(page);
+  // A string: this runs in the page (the test code is compiled without the DOM library).
+  const cut = (await page.evaluate(`(() => {
+    const out = [];
+    const vw = window.innerWidth;
+    if (document.documentElement.scrollWidth > vw + 1) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + 'px > ' + vw + 'px');
+    const label = (el) => (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
+    const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+    const controls = document.querySelectorAll('button, a.mantine-Button-root, [role=tab], .mantine-Badge-root');
+    const dialog = document.querySelector('[role=dialog]');
+    const vh = window.innerHeight;
+    for (const el of controls) {
+      if (!visible(el) || el.closest('[aria-hidden=true], [data-nothing-cut=ignore]')) continue;
+      // With a dialog open, the page behind it is meant to be covered.
+      if (dialog && !el.closest('[role=dialog]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.left < -1 || r.right > vw + 1) { out.push('"' + label(el) + '" outside the viewport (' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw + ')'); continue; }
+      // Covered by another element (a sticky column over a cell, an overlapping panel): the points a user would click.
+      if (r.top >= 0 && r.bottom <= vh) {
+        const covered = [[r.left + 2, r.top + r.height / 2], [r.left + r.width / 2, r.top + r.height / 2], [r.right - 2, r.top + r.height / 2]]
+          .map(([x, y]) => document.elementFromPoint(x, y))
+          .find((hit) => hit && hit !== el && !el.contains(hit) && !hit.closest('.mantine-Notifications-root, .mantine-Tooltip-tooltip, .mantine-Popover-dropdown'));
+        if (covered) { out.push('"' + label(el) + '" covered by ' + covered.tagName.toLowerCase() + (covered.className && typeof covered.className === 'string' ? '.' + covered.className.split(' ')[0] : '')); continue; }
+      }
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+        const ar = a.getBoundingClientRect();
+        if (r.left < ar.left - 1 || r.right > ar.right + 1) { out.push('"' + label(el) + '" hidden by a clipping container (' + Math.round(r.left) + '..' + Math.round(r.right) + ' in ' + Math.round(ar.left) + '..' + Math.round(ar.right) + ')'); clipped = true; }
+      }
+      if (clipped) continue;
+      for (const t of [el, ...el.querySelectorAll('*')]) {
+        // Visually hidden text (a 1px clip for screen readers) is meant to be clipped.
+        if (!visible(t) || t.getBoundingClientRect().width <= 1 || t.getBoundingClientRect().height <= 1) continue;
+        const cs = getComputedStyle(t);
+        const clips = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
+        if (clips && t.scrollWidth > t.clientWidth + 1) { out.push('"' + label(el) + '" label truncated (' + t.scrollWidth + 'px in ' + t.clientWidth + 'px)'); break; }
+      }
+    }
+    return out;
+  })()`)) as string[];
+  return cut;
+}
+
 export async function screenshot(page: Page, name: string) {
   await stillness(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

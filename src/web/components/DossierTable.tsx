@@ -72,7 +72,7 @@ export function DossierTable({
                 )}
               </Table.Th>
               <Table.Th>{t('dossier.remaining')}</Table.Th>
-              {extra && <Table.Th>{extraLabel ?? ''}</Table.Th>}
+              {extra && <Table.Th className="sticky-action">{extraLabel ?? ''}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -104,7 +104,7 @@ export function DossierTable({
                 <Table.Td>
                   <TimingBadge dossier={d} />
                 </Table.Td>
-                {extra && <Table.Td>{extra(d)}</Table.Td>}
+                {extra && <Table.Td className="sticky-action">{extra(d)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -17,6 +17,7 @@ import {
   Modal,
   Radio,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -81,6 +82,9 @@ function emptyDraft(agencyId: string | null): Draft {
 }
 
 // Same rules as the API (dossiers.schemas.ts ApplicantSchema).
+/** A button whose label wraps onto a second line rather than being cut. */
+const WRAP_LABEL = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
+
 const ID_RE = /^[0-9]{9}$|^[0-9]{12}$/;
 const PHONE_RE = /^\+?[0-9 ]{8,15}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -730,17 +734,18 @@ export function DeskIntakePage() {
               <Stack gap="sm">
                 <Textarea label={t('intake.note')} value={draft.note} onChange={(e) => update({ note: e.currentTarget.value })} autosize minRows={1} data-testid="intake-note" />
                 <ErrorAlert error={error} onClose={() => setError(null)} />
-                <Group gap="sm" grow>
-                  <Button color="green" leftSection={<IconCheck size={16} aria-hidden />} onClick={receive} loading={busy === 'receive'} disabled={busy !== null} data-testid="intake-receive" aria-keyshortcuts="Alt+1 Control+Enter">
-                    {t('intake.receive')}
-                  </Button>
-                  <Button color="orange" variant="light" leftSection={<IconMessageExclamation size={16} aria-hidden />} onClick={openSupp} disabled={busy !== null} data-testid="intake-request-supplement" aria-keyshortcuts="Alt+2">
+                {/* The usual outcome on its own row; the two exceptional ones below it, each label whole (1366×768). */}
+                <Button fullWidth color="green" leftSection={<IconCheck size={16} aria-hidden />} onClick={receive} loading={busy === 'receive'} disabled={busy !== null} data-testid="intake-receive" aria-keyshortcuts="Alt+1 Control+Enter">
+                  {t('intake.receive')}
+                </Button>
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                  <Button color="orange" variant="light" h="auto" mih={36} py={6} styles={WRAP_LABEL} leftSection={<IconMessageExclamation size={16} aria-hidden />} onClick={openSupp} disabled={busy !== null} data-testid="intake-request-supplement" aria-keyshortcuts="Alt+2">
                     {t('intake.requestSupplement')}
                   </Button>
-                  <Button color="red" variant="light" leftSection={<IconFileX size={16} aria-hidden />} onClick={openReject} disabled={busy !== null} data-testid="intake-reject" aria-keyshortcuts="Alt+3">
+                  <Button color="red" variant="light" h="auto" mih={36} py={6} styles={WRAP_LABEL} leftSection={<IconFileX size={16} aria-hidden />} onClick={openReject} disabled={busy !== null} data-testid="intake-reject" aria-keyshortcuts="Alt+3">
                     {t('intake.reject')}
                   </Button>
-                </Group>
+                </SimpleGrid>
                 <Group justify="flex-end">
                   <Button variant="subtle" size="compact-sm" color="gray" onClick={startNew} data-testid="intake-clear">
                     {t('intake.clear')}

@@ -28,6 +28,8 @@ export function ReturnResultsPage() {
           next={q.next}
           onLoadMore={() => void q.loadMore()}
           loadingMore={q.loadingMore}
+          // The desk returning a result needs the appointment, not the receipt time: the action column fits at 1366×768.
+          showReceived={false}
           extraLabel={t('dossier.actions')}
           extra={(d) =>
             d.allowedActions.includes('return_result') ? (
