@@ -84,6 +84,8 @@ export interface TrackResult {
   dueAt: string | null;
   finishedAt: string | null;
   timeline: TrackEntry[];
+  /** A result sent by post: the parcel number and when it was handed over. */
+  delivery: { trackingNumber: string; sentAt: string } | null;
 }
 
 export interface PublicRatingView {
@@ -178,6 +180,7 @@ export interface CitizenDossier {
   feeTotal: number;
   paidTotal: number;
   timeline?: TrackEntry[];
+  delivery?: { trackingNumber: string; sentAt: string; address: string | null } | null;
   supplementRequest?: { requestedAt: string; missingItems: string[]; note: string | null } | null;
   apology?: { sentAt: string; reasons: string[]; newAppointmentAt: string | null } | null;
   refusal?: { at: string; reasons: string[] } | null;

@@ -241,6 +241,7 @@ export interface TrackResult {
   dueAt: string | null;
   finishedAt: string | null;
   timeline: { at: string; action: string; label: string; state: string }[];
+  delivery: { trackingNumber: string; sentAt: string } | null;
 }
 
 export interface DocumentInput {

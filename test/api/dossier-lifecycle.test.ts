@@ -196,9 +196,23 @@ describe('apology with a new appointment, then a late return', () => {
     expect(ready.body.state).toBe('result_ready');
     expect(ready.body.timing).toBe('late');
     clock.set('2026-03-13T09:00:00+07:00');
-    const ret = await act('pleiku.motcua', id, 'return_result', { returnMethod: 'postal', trackingNumber: 'EMS123456789VN' });
+    const noAddress = await act('pleiku.motcua', id, 'return_result', { returnMethod: 'postal', trackingNumber: 'EMS123456789VN' });
+    expect(noAddress.status).toBe(400);
+    expect(noAddress.body.error.code).toBe('INPUT_REQUIRED');
+    expect(noAddress.body.error.message).toContain('postalAddress');
+    const ret = await act('pleiku.motcua', id, 'return_result', { returnMethod: 'postal', trackingNumber: 'EMS123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' });
     expect(ret.body.state).toBe('returned');
     expect(ret.body.timing).toBe('late');
+  });
+
+  it('the applicant follows the parcel on the tracking page: its number and hand-over date, not the address', async () => {
+    const d = await as['pleiku.motcua']!.get(`/api/dossiers/${id}`);
+    const t = await new ApiClient(http.base).get(`/api/public/track?code=${d.body.code}&secret=${d.body.trackingSecret}`);
+    expect(t.status).toBe(200);
+    expect(t.body.delivery).toEqual({ trackingNumber: 'EMS123456789VN', sentAt: '2026-03-13T09:00:00+07:00' });
+    expect(JSON.stringify(t.body)).not.toContain('Trần Hưng Đạo');
+    const h = await as['pleiku.motcua']!.get(`/api/dossiers/${id}/history`);
+    expect(h.body.items.at(-1).data).toMatchObject({ returnMethod: 'postal', trackingNumber: 'EMS123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' });
   });
 });
 
@@ -474,6 +488,7 @@ describe('public tracking by code and second factor', () => {
     expect(ok.body.stateLabel).toBe('Đã tiếp nhận');
     expect(ok.body.dueAt).toBe('2026-04-16T17:00:00+07:00');
     expect(ok.body.timeline.map((e: { action: string }) => e.action)).toEqual(['receive']);
+    expect(ok.body.delivery).toBeNull();
     expect(JSON.stringify(ok.body)).not.toContain('052190007777');
     const byPhone = await anon.get(`/api/public/track?code=${d.code}&secret=0905 999 888`);
     expect(byPhone.status).toBe(200);

@@ -115,7 +115,7 @@ describe('describeEntry', () => {
     const desk: Actor = { userId: 'u-desk', roles: ['desk_officer'], unitId: 'unit-1' };
     const ready: DossierSnapshot = { ...inProcess, state: 'result_ready', hasElectronicResult: true };
     const ret = createHistoryEntry(
-      ok(ready, 'return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN' }),
+      ok(ready, 'return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' }),
       desk,
       AT,
     );

@@ -76,6 +76,8 @@ export const actionInputSchemas = {
       byProxy: z.boolean().optional(),
       authorisationNote: text.optional(),
       trackingNumber: text.optional(),
+      /** Postal return: the address the result was sent to (the applicant's delivery address, as checked at the desk). */
+      postalAddress: text.optional(),
     })
     .superRefine((v, ctx) => {
       if (v.returnMethod === 'desk' && v.collectedBy === undefined) {
@@ -86,6 +88,9 @@ export const actionInputSchemas = {
       }
       if (v.returnMethod === 'postal' && v.trackingNumber === undefined) {
         ctx.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'a postal return needs a tracking number' });
+      }
+      if (v.returnMethod === 'postal' && v.postalAddress === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['postalAddress'], message: 'a postal return needs the address it was sent to' });
       }
     }),
   withdraw: base.extend({ reasons: textList }),
@@ -125,6 +130,7 @@ export interface ActionInput {
   byProxy?: boolean;
   authorisationNote?: string;
   trackingNumber?: string;
+  postalAddress?: string;
   amount?: number;
   paymentMethod?: PaymentMethod;
   reference?: string;

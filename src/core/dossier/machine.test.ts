@@ -317,7 +317,7 @@ describe('every action × role', () => {
 
   it('the system may return a result online only', () => {
     expectOk(transition(snap('result_ready'), 'return_result', as('system'), { returnMethod: 'online' }));
-    expectFail(transition(snap('result_ready'), 'return_result', as('system'), { returnMethod: 'postal', trackingNumber: 'EV1' }), 'ROLE_NOT_ALLOWED');
+    expectFail(transition(snap('result_ready'), 'return_result', as('system'), { returnMethod: 'postal', trackingNumber: 'EV1', postalAddress: '12 Trần Hưng Đạo, Pleiku' }), 'ROLE_NOT_ALLOWED');
     expectFail(transition(snap('refused'), 'return_result', as('system'), { returnMethod: 'desk', collectedBy: 'A' }), 'ROLE_NOT_ALLOWED');
   });
 
@@ -427,11 +427,11 @@ describe('input guards', () => {
       );
     });
 
-    it('by post needs a tracking number', () => {
+    it('by post needs a tracking number and the address it was sent to', () => {
       const r = transition(snap('result_ready'), 'return_result', desk, { returnMethod: 'postal' });
       expectFail(r, 'INPUT_REQUIRED');
-      if (!r.ok) expect(r.details?.fields).toEqual(['trackingNumber']);
-      expectOk(transition(snap('result_ready'), 'return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN' }));
+      if (!r.ok) expect(r.details?.fields).toEqual(['trackingNumber', 'postalAddress']);
+      expectOk(transition(snap('result_ready'), 'return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' }));
     });
 
     it('online needs an electronic result, except for a refusal', () => {
@@ -688,7 +688,7 @@ describe('happy paths', () => {
       ['start_processing', spec],
       ['record_field_check', spec, { note: 'Hiện trạng khác hồ sơ' }],
       ['refuse', leader, { reasons: ['Không đủ điều kiện cấp phép'] }],
-      ['return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN' }],
+      ['return_result', desk, { returnMethod: 'postal', trackingNumber: 'EV123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' }],
     ]);
     expect(rs.map((r) => [r.to, r.clock, r.slip])).toEqual([
       ['received', 'start', 'receipt'],

@@ -275,6 +275,9 @@ export const PORTAL = {
   'track.receivedAt': { vi: 'Ngày tiếp nhận', en: 'Received on' },
   'track.dueAt': { vi: 'Ngày hẹn trả kết quả', en: 'Result due on' },
   'track.finishedAt': { vi: 'Ngày có kết quả', en: 'Finished on' },
+  'track.postal': { vi: 'Gửi kết quả qua bưu chính', en: 'Result sent by post' },
+  'track.postalDetail': { vi: 'Ngày {date}, số hiệu bưu gửi {number}', en: 'On {date}, tracking number {number}' },
+  'track.postalTo': { vi: 'Gửi đến: {address}', en: 'Sent to: {address}' },
   'track.timeline': { vi: 'Quá trình giải quyết', en: 'Progress' },
   'track.noDue': { vi: 'Chưa có ngày hẹn', en: 'No date yet' },
 

@@ -275,6 +275,8 @@ const BASE = {
   'action.byProxy': { vi: 'Người nhận thay (được ủy quyền)', en: 'Collected by a proxy' },
   'action.authorisationNote': { vi: 'Giấy ủy quyền (số, ngày)', en: 'Authorisation (no., date)' },
   'action.trackingNumber': { vi: 'Số hiệu bưu gửi', en: 'Tracking number' },
+  'action.postalAddress': { vi: 'Địa chỉ gửi kết quả', en: 'Address the result is sent to' },
+  'action.postalAddressHint': { vi: 'Địa chỉ người nộp đăng ký nhận kết quả; kiểm tra lại trước khi gửi.', en: 'The address the applicant asked for; check it before posting.' },
   'action.amount': { vi: 'Số tiền (đồng)', en: 'Amount (VND)' },
   'action.paymentMethod': { vi: 'Hình thức thanh toán', en: 'Payment method' },
   'action.reference': { vi: 'Số biên lai / mã giao dịch', en: 'Receipt / transaction no.' },
@@ -294,6 +296,7 @@ const BASE = {
   'track.submit': { vi: 'Tra cứu', en: 'Track' },
   'track.agency': { vi: 'Cơ quan giải quyết', en: 'Handling agency' },
   'track.timeline': { vi: 'Quá trình giải quyết', en: 'Progress' },
+  'track.postalDetail': { vi: 'Kết quả đã gửi qua bưu chính ngày {date}, số hiệu bưu gửi {number}', en: 'Result sent by post on {date}, tracking number {number}' },
 
   // admin: publications
   'pub.title': { vi: 'Danh mục thủ tục hành chính của đơn vị', en: 'Procedures published by the unit' },

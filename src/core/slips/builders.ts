@@ -483,7 +483,8 @@ export function handoverRows(input: SlipInput): HandoverRow[] {
       case 'return_result': {
         const collected = str(e.data.collectedBy);
         const tracking = str(e.data.trackingNumber);
-        receiver = collected ?? (tracking ? `${applicant} (qua bưu chính, số hiệu ${tracking})` : applicant);
+        const address = str(e.data.postalAddress);
+        receiver = collected ?? (tracking ? `${applicant} (qua bưu chính, số hiệu ${tracking}${address ? `, gửi đến ${address}` : ''})` : applicant);
         deadline = parseInstant(e.data.dueAt);
         break;
       }

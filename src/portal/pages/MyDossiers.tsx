@@ -173,6 +173,20 @@ function DossierDetail() {
             </dd>
           </div>
         )}
+        {d.delivery && (
+          <div data-testid="mine-delivery">
+            <dt>{t('track.postal')}</dt>
+            <dd>
+              {t('track.postalDetail', { date: fmtDate(d.delivery.sentAt, lang), number: d.delivery.trackingNumber })}
+              {d.delivery.address && (
+                <>
+                  <br />
+                  {t('track.postalTo', { address: d.delivery.address })}
+                </>
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
 
       {d.apology && (

@@ -161,6 +161,12 @@ export function TrackPage() {
                 <dd className="strong">{fmtDate(result.finishedAt, lang)}</dd>
               </div>
             )}
+            {result.delivery && (
+              <div data-testid="track-delivery">
+                <dt>{t('track.postal')}</dt>
+                <dd>{t('track.postalDetail', { date: fmtDate(result.delivery.sentAt, lang), number: result.delivery.trackingNumber })}</dd>
+              </div>
+            )}
           </dl>
           {rating?.rating && (
             <p data-testid="track-rating">

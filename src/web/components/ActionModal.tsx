@@ -47,6 +47,7 @@ const FIELD_LABEL: Record<string, UiKey> = {
   collectedBy: 'action.collectedBy',
   authorisationNote: 'action.authorisationNote',
   trackingNumber: 'action.trackingNumber',
+  postalAddress: 'action.postalAddress',
   amount: 'action.amount',
   paymentMethod: 'action.paymentMethod',
   note: 'common.note',
@@ -100,6 +101,7 @@ export function ActionModal({
   const [byProxy, setByProxy] = useState(false);
   const [authorisationNote, setAuthorisationNote] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
+  const [postalAddress, setPostalAddress] = useState('');
   const [amount, setAmount] = useState<number | string>('');
   const [paymentMethod, setPaymentMethod] = useState<string | null>('desk');
   const [reference, setReference] = useState('');
@@ -132,6 +134,8 @@ export function ActionModal({
     setByProxy(false);
     setAuthorisationNote('');
     setTrackingNumber('');
+    // Where the applicant asked to receive it (online application), else the address given at the desk.
+    setPostalAddress(String(dossier.applicant.postalAddress ?? dossier.applicant.address ?? ''));
     setAmount(Math.max(0, dossier.feeTotal - dossier.paidTotal) || '');
     setPaymentMethod('desk');
     setReference('');
@@ -196,6 +200,7 @@ export function ActionModal({
           if (byProxy && authorisationNote.trim()) input.authorisationNote = authorisationNote.trim();
         }
         if (returnMethod === 'postal' && trackingNumber.trim()) input.trackingNumber = trackingNumber.trim();
+        if (returnMethod === 'postal' && postalAddress.trim()) input.postalAddress = postalAddress.trim();
         break;
       case 'record_payment':
         if (amount !== '' && Number(amount) > 0) input.amount = Number(amount);
@@ -456,7 +461,19 @@ export function ActionModal({
                 </>
               )}
               {returnMethod === 'postal' && (
-                <TextInput label={t('action.trackingNumber')} value={trackingNumber} onChange={(e) => setTrackingNumber(e.currentTarget.value)} required data-testid="input-trackingNumber" />
+                <>
+                  <Textarea
+                    label={t('action.postalAddress')}
+                    description={t('action.postalAddressHint')}
+                    value={postalAddress}
+                    onChange={(e) => setPostalAddress(e.currentTarget.value)}
+                    required
+                    autosize
+                    minRows={1}
+                    data-testid="input-postalAddress"
+                  />
+                  <TextInput label={t('action.trackingNumber')} value={trackingNumber} onChange={(e) => setTrackingNumber(e.currentTarget.value)} required data-testid="input-trackingNumber" />
+                </>
               )}
             </>
           )}

@@ -94,6 +94,11 @@ export function TrackPage() {
                 {t('dossier.received')}: {fmtDateTime(result.receivedAt, lang)} · {t('dossier.due')}: {fmtDate(result.dueAt, lang)}
                 {result.finishedAt ? ` · ${t('dossier.finished')}: ${fmtDateTime(result.finishedAt, lang)}` : ''}
               </Text>
+              {result.delivery && (
+                <Text size="sm" data-testid="track-delivery">
+                  {t('track.postalDetail', { date: fmtDate(result.delivery.sentAt, lang), number: result.delivery.trackingNumber })}
+                </Text>
+              )}
               <Title order={2} size="h4" mt="sm">
                 {t('track.timeline')}
               </Title>

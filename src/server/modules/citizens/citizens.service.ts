@@ -16,7 +16,7 @@ import { formatVnIso } from '../../../core/calendar/index.ts';
 import * as dossierRepo from '../dossiers/dossiers.repository.ts';
 import { findProcedure } from '../catalog/catalog.repository.ts';
 import { findAgency } from '../units/units.repository.ts';
-import { publicTimeline } from '../portal/portal.service.ts';
+import { publicDelivery, publicTimeline } from '../portal/portal.service.ts';
 import { OtpIdentityProvider, type VerifiedIdentity } from './identity.ts';
 import * as repo from './citizens.repository.ts';
 import type { ApplyBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
@@ -187,6 +187,7 @@ export class CitizensService {
       feeTotal: d.feeTotal,
       paidTotal: d.paidTotal,
       timeline: publicTimeline(history),
+      delivery: publicDelivery(history),
       supplementRequest: request ? { requestedAt: formatVnIso(request.at), missingItems: (data(request).missingItems as string[] | undefined) ?? [], note: request.note } : null,
       apology: apology ? { sentAt: formatVnIso(apology.at), reasons: (data(apology).reasons as string[] | undefined) ?? [], newAppointmentAt: d.dueAt ? formatVnIso(d.dueAt) : ((data(apology).newDueAt as string | undefined) ?? null) } : null,
       refusal: refusal && (d.state === 'refused' || d.state === 'intake_rejected' || d.state === 'returned') ? { at: formatVnIso(refusal.at), reasons: (data(refusal).reasons as string[] | undefined) ?? [] } : null,

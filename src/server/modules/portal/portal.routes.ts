@@ -16,6 +16,7 @@ export const TrackOut = z.object({
   dueAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), action: z.string(), label: z.string(), state: z.string() })),
+  delivery: z.object({ trackingNumber: z.string(), sentAt: z.string() }).nullable().describe('A result sent by post: its parcel number and when it was handed to the postal operator'),
 });
 
 export const PublicProcedureOut = z.object({

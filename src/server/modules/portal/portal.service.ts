@@ -7,7 +7,7 @@ import { findProcedure, findProcedureByCode } from '../catalog/catalog.repositor
 import { agencies, publications } from '../../platform/db/schema.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { findAgency } from '../units/units.repository.ts';
-import { historyActionLabel, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
+import { historyActionLabel, postalDelivery, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
 const safeEqual = (a: string, b: string) => {
@@ -21,6 +21,15 @@ export function publicTimeline(history: { at: Date; action: string; toState: str
   return history
     .filter((h) => !['add_note', 'attach_document', 'record_field_check'].includes(h.action))
     .map((h) => ({ at: formatVnIso(h.at), action: h.action, label: historyActionLabel(h.action, 'vi'), state: STATE_LABELS[h.toState as DossierState]?.vi ?? h.toState }));
+}
+
+/**
+ * A result sent by post, as the applicant follows it: the parcel number and when it was handed to the postal
+ * operator. The address it was sent to is added only in the citizen's own account, not for anyone holding the code.
+ */
+export function publicDelivery(history: Parameters<typeof postalDelivery>[0]) {
+  const p = postalDelivery(history);
+  return p ? { trackingNumber: p.trackingNumber, sentAt: formatVnIso(p.sentAt), address: p.address } : null;
 }
 
 /** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */
@@ -46,6 +55,7 @@ export class PortalService {
     // Wrong factor and unknown code answer the same, so codes cannot be enumerated.
     if (!d || !ok) throw new AppError('DOSSIER_NOT_FOUND');
     const [proc, agency, history] = await Promise.all([findProcedure(this.ctx.db, d.procedureId), findAgency(this.ctx.db, d.receivingAgencyId), historyOf(this.ctx.db, d.id)]);
+    const delivery = publicDelivery(history);
     return {
       code: d.code!,
       procedureName: proc?.name ?? '',
@@ -56,6 +66,8 @@ export class PortalService {
       dueAt: d.dueAt ? formatVnIso(d.dueAt) : null,
       finishedAt: d.finishedAt ? formatVnIso(d.finishedAt) : null,
       timeline: publicTimeline(history),
+      // Anyone holding the code and second factor sees the parcel number, not the address.
+      delivery: delivery ? { trackingNumber: delivery.trackingNumber, sentAt: delivery.sentAt } : null,
     };
   }
 }
