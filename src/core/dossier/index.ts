@@ -9,3 +9,4 @@ export * from './decide.ts';
 export * from './onestop-policy.ts';
 export * from './transfers.ts';
 export * from './events.ts';
+export * from './rank.ts';
