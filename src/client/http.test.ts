@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The HTTP core of both web apps against a real HTTP server on the loopback: JSON in and out, the query string,
  * and every failure as one ApiError with the API's stable code and its Vietnamese and English messages (the
