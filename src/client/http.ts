@@ -15,6 +15,11 @@ export function isApiError(e: unknown): e is ApiError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'messageEn' in e;
 }
 
+/** The text to show for a failure in `lang`: the API error's own message, else `fallback` (a generic message). */
+export function errorText(e: unknown, lang: 'vi' | 'en', fallback: string): string {
+  return isApiError(e) ? (lang === 'vi' ? e.message : e.messageEn) : fallback;
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 function qs(query: Query | undefined): string {

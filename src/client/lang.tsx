@@ -4,6 +4,7 @@
  * chosen language. Each app binds it to its own string catalogue.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { errorText } from './http.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -22,9 +23,6 @@ interface Options<K extends string> {
   /** Catalogue key of the generic error message. */
   errorKey: K;
 }
-
-const isApiMessage = (e: unknown): e is { message: string; messageEn: string } =>
-  typeof e === 'object' && e !== null && 'message' in e && 'messageEn' in e && 'code' in e;
 
 export function createLangContext<K extends string>(o: Options<K>) {
   const Ctx = createContext<LangCtx<K> | null>(null);
@@ -56,7 +54,7 @@ export function createLangContext<K extends string>(o: Options<K>) {
         lang,
         setLang,
         t: (key, params) => o.translate(key, lang, params),
-        errText: (e) => (isApiMessage(e) ? (lang === 'vi' ? e.message : e.messageEn) : o.translate(o.errorKey, lang)),
+        errText: (e) => errorText(e, lang, o.translate(o.errorKey, lang)),
       }),
       [lang, setLang],
     );

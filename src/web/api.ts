@@ -7,6 +7,7 @@ import type { ActionPreview } from '../core/dossier/confirm.ts';
 import type { ProcedureRecord } from '../core/catalog/types.ts';
 import type { WorkflowStep } from '../core/catalog/workflow.ts';
 import type { ActionName } from '../core/dossier/actions.ts';
+import type { ActionKind, WaitingReason } from '../core/dossier/rank.ts';
 
 import { apiUrl, isApiError, request as http, type ApiError, type HttpOptions } from '../client/http.ts';
 
@@ -91,6 +92,10 @@ export interface Dossier {
   paidTotal: number;
   timing: string;
   allowedActions: string[];
+  /** The allowed actions ranked by the server (core/dossier/rank.ts `planActions`): the first is the primary one. */
+  actionPlan: { action: string; rank: 'primary' | 'secondary'; kind: ActionKind; confirm: boolean }[];
+  /** Why the caller cannot move the dossier on, and the role that can (core/dossier/rank.ts `waitingFor`). */
+  waitingFor: { reason: WaitingReason; role: string } | null;
   trackingSecret: string;
 }
 

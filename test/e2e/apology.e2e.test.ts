@@ -1,6 +1,7 @@
 /**
- * Apology with a new appointment (Circular 01/2018 form 04) from the leader's dossier page: refused on the due
- * date itself, accepted at least one day before, once only.
+ * Apology with a new appointment (Circular 01/2018 form 04) from the leader's dossier page: offered only once the
+ * dossier is due soon, as an exceptional action that asks for confirmation; refused on the due date itself,
+ * accepted at least one day before, once only.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,9 +34,44 @@ async function openDossier() {
 async function fillApology(modal: ReturnType<Page['getByTestId']>, newDueAt: string, reason: string) {
   await modal.getByTestId('input-newDueAt').fill(newDueAt);
   await modal.getByTestId('input-reasons').fill(reason);
+  await modal.getByTestId('action-exceptional-confirm').check();
 }
 
 describe('apology and a new appointment date', () => {
+  it('is not offered while the dossier is in time; the leader is told who the dossier waits for', async () => {
+    await setTime(e, '2026-03-03T09:00:00+07:00');
+    await openDossier();
+    await leader.getByTestId('actions-panel').getByRole('button').first().waitFor();
+    expect(await leader.getByTestId('timing-badge').first().getAttribute('data-timing')).toBe('in_time');
+    expect(await leader.getByTestId('action-apologize').count()).toBe(0);
+    expect(await leader.getByTestId('action-stop').getAttribute('data-rank')).toBe('secondary');
+    expect(await leader.getByTestId('waiting-for').textContent()).toContain('Hồ sơ đang chờ chuyên viên được phân công xử lý');
+  });
+
+  it('due soon, it is offered as an exceptional action: the modal asks for a confirmation and sends nothing without it', async () => {
+    await setTime(e, '2026-03-06T09:00:00+07:00');
+    await openDossier();
+    const button = leader.getByTestId('action-apologize');
+    expect(await button.getAttribute('data-rank')).toBe('secondary');
+    await button.click();
+    const modal = leader.getByTestId('modal-apologize');
+    await modal.waitFor();
+    expect(await modal.getByTestId('action-exceptional-question').textContent()).toMatch(/^Xác nhận gửi thư xin lỗi và hẹn lại ngày trả kết quả\?/);
+    await modal.getByTestId('input-newDueAt').fill('13/03/2026');
+    await modal.getByTestId('input-reasons').fill('Cần xác minh thêm');
+    let sent = 0;
+    const count = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'POST' && /\/actions(\/preview)?$/.test(r.url())) sent++;
+    };
+    leader.on('request', count);
+    await modal.getByTestId('action-submit').click();
+    await modal.getByText('Hãy đánh dấu xác nhận để tiếp tục.').waitFor();
+    leader.off('request', count);
+    expect(sent).toBe(0);
+    await leader.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached' });
+  });
+
   it('on the due date itself the apology is refused with the Vietnamese message and nothing changes', async () => {
     await setTime(e, '2026-03-09T08:00:00+07:00');
     await openDossier();

@@ -10,3 +10,4 @@ export * from './onestop-policy.ts';
 export * from './transfers.ts';
 export * from './events.ts';
 export * from './delivery.ts';
+export * from './rank.ts';

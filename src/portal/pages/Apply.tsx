@@ -23,55 +23,18 @@ import { ComingSoon, ErrorBox, Loading } from '../components/Status.tsx';
 import { useLang, useSession } from '../context.tsx';
 import { fmtDateTime, maskId, randomKey, stripBullet } from '../format.ts';
 import { useTitle } from '../useTitle.ts';
+import { compKey, draftKey, firstInvalidStep, newDraft, parseDraft, STEPS, submitBody, submittedDocuments, validateStep as checkStep, type Draft } from './apply-form.ts';
 import { groupComponents } from './Procedure.tsx';
 
-interface Draft {
-  v: 1;
-  idemKey: string;
-  step: number;
-  agencyId: string;
-  docs: Record<string, PickedFile>;
-  eforms: Record<string, string>;
-  request: string;
-  applicant: ApplicantInput;
-  resultMethod: ResultMethod;
-  postalAddress: string;
-  savedAt: string;
-}
-
-const STEPS = ['apply.step.docs', 'apply.step.applicant', 'apply.step.result', 'apply.step.review'] as const;
-const draftKey = (code: string) => `motcua.portal.draft.${code}`;
-
-function newDraft(): Draft {
-  return {
-    v: 1,
-    idemKey: randomKey(),
-    step: 0,
-    agencyId: '',
-    docs: {},
-    eforms: {},
-    request: '',
-    applicant: { fullName: '', idNumber: '', phone: '', email: '', address: '' },
-    resultMethod: 'online',
-    postalAddress: '',
-    savedAt: new Date().toISOString(),
-  };
-}
+const freshDraft = () => newDraft(randomKey(), new Date());
 
 function loadDraft(code: string): Draft | null {
   try {
-    const raw = localStorage.getItem(draftKey(code));
-    if (!raw) return null;
-    const d = JSON.parse(raw) as Draft;
-    return d && d.v === 1 && typeof d.idemKey === 'string' ? { ...newDraft(), ...d } : null;
+    return parseDraft(localStorage.getItem(draftKey(code)), freshDraft());
   } catch {
     return null;
   }
 }
-
-const compKey = (i: number) => `c${i}`;
-/** The API keeps at most `max` characters of a component's name (some catalogue entries are whole paragraphs). */
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 type Errors = Partial<Record<'agency' | 'docs' | 'fullName' | 'idNumber' | 'phone' | 'email' | 'postal' | 'pledge', string>>;
 
@@ -106,7 +69,7 @@ export function ApplyPage() {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(() => {
     const d = loadDraft(code);
-    return d ?? newDraft();
+    return d ?? freshDraft();
   });
   const [errors, setErrors] = useState<Errors>({});
   const [reusable, setReusable] = useState<CitizenDocument[]>([]);
@@ -221,26 +184,12 @@ export function ApplyPage() {
   }
 
   const a = draft.applicant;
-  const docsList = (): SubmittedDocument[] =>
-    components.flatMap((c, i) => {
-      const f = draft.docs[compKey(i)];
-      return f ? [{ componentCode: c.code ?? compKey(i), componentName: clip(stripBullet(c.name), 1000), sha256: f.sha256, fileName: f.fileName, ...(f.reused ? { reused: true } : {}) }] : [];
-    });
+  const docsList = (): SubmittedDocument[] => submittedDocuments(draft, components);
   const eformCount = Object.values(draft.eforms).filter((v) => v.trim()).length;
 
   const validate = (step: number): Errors => {
     const e: Errors = {};
-    if (step === 0) {
-      if (!draft.agencyId) e.agency = t('apply.err.agency');
-      if (components.length > 0 && docsList().length === 0 && eformCount === 0) e.docs = t('apply.needOneDoc');
-    }
-    if (step === 1) {
-      if (!a.fullName.trim()) e.fullName = t('apply.err.fullName');
-      if (!/^\d{12}$/.test(a.idNumber.replace(/\s/g, ''))) e.idNumber = t('apply.err.idNumber');
-      if (!/^0\d{9}$/.test(a.phone.replace(/[\s.]/g, ''))) e.phone = t('apply.err.phone');
-      if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) e.email = t('apply.err.email');
-    }
-    if (step === 2 && draft.resultMethod === 'postal' && !draft.postalAddress.trim()) e.postal = t('apply.err.postal');
+    for (const [field, key] of Object.entries(checkStep(step, draft, components))) e[field as keyof Errors] = t(key);
     return e;
   };
 
@@ -258,12 +207,11 @@ export function ApplyPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (sendingRef.current) return;
-    for (const s of [0, 1, 2]) {
-      if (Object.keys(validate(s)).length) {
-        goto(s);
-        setErrors(validate(s));
-        return;
-      }
+    const invalid = firstInvalidStep(draft, components);
+    if (invalid !== null) {
+      goto(invalid);
+      setErrors(validate(invalid));
+      return;
     }
     if (!pledge) {
       setErrors({ pledge: t('apply.pledge') });
@@ -273,27 +221,8 @@ export function ApplyPage() {
     setSending(true);
     setSubmitError(null);
     try {
-      const eforms: Record<string, string> = {};
-      components.forEach((c, i) => {
-        const v = draft.eforms[compKey(i)]?.trim();
-        if (v) eforms[c.code ?? compKey(i)] = v;
-      });
       const dossier = await api.submit(
-        {
-          agencyId: draft.agencyId,
-          procedureCode: proc.code,
-          applicant: {
-            fullName: a.fullName.trim(),
-            idNumber: a.idNumber.replace(/\s/g, ''),
-            phone: a.phone.replace(/[\s.]/g, ''),
-            ...(a.email.trim() ? { email: a.email.trim() } : {}),
-            ...(a.address.trim() ? { address: a.address.trim() } : {}),
-          },
-          formData: { request: draft.request.trim(), eforms },
-          documents: docsList(),
-          resultMethod: draft.resultMethod,
-          ...(draft.resultMethod === 'postal' ? { postalAddress: draft.postalAddress.trim() } : {}),
-        },
+        submitBody(draft, proc.code, components),
         draft.idemKey,
       );
       try {
@@ -315,7 +244,7 @@ export function ApplyPage() {
 
   const discard = () => {
     if (!window.confirm(t('apply.discardConfirm'))) return;
-    setDraft(newDraft());
+    setDraft(freshDraft());
     setRestoredAt(null);
     setPledge(false);
   };

@@ -67,9 +67,12 @@ export function ActionModal({
   onDone,
   onConflict,
   components = [],
+  confirm = false,
 }: {
   dossier: Dossier;
   action: ActionName | null;
+  /** An exceptional action (the server's plan says so): the officer ticks a confirmation sentence first. */
+  confirm?: boolean;
   onClose: () => void;
   onDone: (updated: Dossier, action: ActionName) => void;
   /** 409 VERSION_CONFLICT: the caller reloads the dossier. */
@@ -112,6 +115,8 @@ export function ActionModal({
   // The server's preview of this action once its consequences are shown; the officer's confirmation.
   const [preview, setPreview] = useState<ActionPreview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  // The officer's confirmation of an exceptional action (apology, refusal, rejection, withdrawal, stop).
+  const [exceptionalConfirmed, setExceptionalConfirmed] = useState(false);
 
   // Reset when another action opens.
   useEffect(() => {
@@ -144,6 +149,7 @@ export function ActionModal({
     setClientError(null);
     setPreview(null);
     setConfirmed(false);
+    setExceptionalConfirmed(false);
     if (action === 'assign' && staff === null && !staffForbidden) {
       // The specialists of the handling agency (and its divisions), listed by name.
       api
@@ -222,6 +228,10 @@ export function ActionModal({
     const check = validateActionInput(action, FILES.has(action) && documents.length > 0 ? { ...input, attachments: documents.map((d) => d.sha256) } : input);
     if (!check.ok) {
       setClientError(t('action.missing', { fields: check.fields.map((f) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f)).join(', ') }));
+      return;
+    }
+    if (confirm && !exceptionalConfirmed) {
+      setClientError(t('action.confirmFirst'));
       return;
     }
     setClientError(null);
@@ -521,6 +531,21 @@ export function ActionModal({
                     data-testid="action-confirm"
                   />
                 )}
+              </Stack>
+            </Alert>
+          )}
+          {confirm && (
+            <Alert color="red" variant="light" data-testid="action-exceptional">
+              <Stack gap="xs">
+                <Text size="sm" fw={500} data-testid="action-exceptional-question">
+                  {t(`plan.confirm.${action}` as UiKey)}
+                </Text>
+                <Checkbox
+                  label={t('plan.confirmTick')}
+                  checked={exceptionalConfirmed}
+                  onChange={(e) => setExceptionalConfirmed(e.currentTarget.checked)}
+                  data-testid="action-exceptional-confirm"
+                />
               </Stack>
             </Alert>
           )}

@@ -20,8 +20,10 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import type { DossierComponent } from '../../core/catalog/types.ts';
 import { ACTIONS, isActionName, SLIP_KINDS, type ActionName, type SlipKind } from '../../core/dossier/actions.ts';
-import { ACTION_LABELS, CHANNEL_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS } from '../../core/dossier/labels.ts';
-import type { Channel } from '../../core/dossier/states.ts';
+import { ACTION_LABELS, CHANNEL_LABELS, PAYMENT_METHOD_LABELS, RETURN_METHOD_LABELS, ROLE_LABELS } from '../../core/dossier/labels.ts';
+import type { PlannedAction } from '../../core/dossier/rank.ts';
+import type { Channel, Role } from '../../core/dossier/states.ts';
+import type { UiKey } from '../../core/i18n/ui.ts';
 import type { PaymentMethod, ReturnMethod } from '../../core/dossier/inputs.ts';
 import { api, links, type Dossier, type DossierDocument, type HistoryEntry, type Payments } from '../api.ts';
 import { ActionModal } from '../components/ActionModal.tsx';
@@ -33,8 +35,10 @@ import { fmtDateTime, fmtLimit, fmtMoney } from '../format.ts';
 
 const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'left' as const } };
 
-/** Actions shown first (the main path), the recorded events after them. */
-const SECONDARY: ReadonlySet<string> = new Set(['add_note', 'record_payment', 'attach_document', 'record_field_check', 'withdraw', 'stop']);
+/** The server's ranking of the caller's actions (core/dossier/rank.ts), for the actions this console knows. */
+function planOf(d: Dossier): PlannedAction[] {
+  return (d.actionPlan ?? []).flatMap((p) => (isActionName(p.action) ? [{ ...p, action: p.action }] : []));
+}
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -84,9 +88,11 @@ export function DossierPage() {
   if (!dossier) return <Loader role="status" aria-label={t('app.loading')} />;
 
   const d = dossier;
-  const allowed = d.allowedActions.filter(isActionName);
-  const primary = allowed.filter((a) => !SECONDARY.has(a));
-  const secondary = allowed.filter((a) => SECONDARY.has(a));
+  const plan = planOf(d);
+  const steps = plan.filter((p) => p.kind !== 'exceptional');
+  const exceptional = plan.filter((p) => p.kind === 'exceptional');
+  const planned = plan.find((p) => p.action === action);
+  const waiting = d.waitingFor;
   const producedSlips = SLIP_KINDS.filter((k) => history.some((h) => isActionName(h.action) && ACTIONS[h.action].slip === k));
 
   const done = (updated: Dossier, a: ActionName) => {
@@ -222,20 +228,59 @@ export function DossierPage() {
                   </Stack>
                 </Alert>
               )}
-              {allowed.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('dossier.noActions')}
-                </Text>
+              {waiting && (
+                <Alert color="blue" variant="light" mb="sm" data-testid="waiting-for" data-reason={waiting.reason}>
+                  <Stack gap={2}>
+                    <Text size="sm">{t(`waiting.${waiting.reason}` as UiKey, { assignee: d.assigneeName ?? d.assigneeId ?? '' })}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('waiting.who', { role: ROLE_LABELS[waiting.role as Role]?.[lang] ?? waiting.role })}
+                    </Text>
+                  </Stack>
+                </Alert>
+              )}
+              {plan.length === 0 ? (
+                !waiting && (
+                  <Text size="sm" c="dimmed">
+                    {t('dossier.noActions')}
+                  </Text>
+                )
               ) : (
                 <Stack gap={6}>
-                  {primary.map((a) => (
-                    <Button key={a} onClick={() => setAction(a)} justify="flex-start" h="auto" py={6} styles={WRAP} data-testid={`action-${a}`} color={a === 'refuse' || a === 'reject_intake' ? 'red' : undefined}>
-                      {ACTION_LABELS[a][lang]}
+                  {steps.map((p) => (
+                    <Button
+                      key={p.action}
+                      onClick={() => setAction(p.action)}
+                      justify="flex-start"
+                      h="auto"
+                      py={6}
+                      styles={WRAP}
+                      variant={p.rank === 'primary' ? 'filled' : 'light'}
+                      color={p.kind === 'record' ? 'gray' : undefined}
+                      data-testid={`action-${p.action}`}
+                      data-rank={p.rank}
+                    >
+                      {ACTION_LABELS[p.action][lang]}
                     </Button>
                   ))}
-                  {secondary.map((a) => (
-                    <Button key={a} onClick={() => setAction(a)} justify="flex-start" h="auto" py={6} styles={WRAP} variant="light" color={a === 'stop' || a === 'withdraw' ? 'red' : 'gray'} data-testid={`action-${a}`}>
-                      {ACTION_LABELS[a][lang]}
+                  {exceptional.length > 0 && (
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {t('plan.exceptional')}
+                    </Text>
+                  )}
+                  {exceptional.map((p) => (
+                    <Button
+                      key={p.action}
+                      onClick={() => setAction(p.action)}
+                      justify="flex-start"
+                      h="auto"
+                      py={6}
+                      styles={WRAP}
+                      variant={p.rank === 'primary' ? 'filled' : 'light'}
+                      color="red"
+                      data-testid={`action-${p.action}`}
+                      data-rank={p.rank}
+                    >
+                      {ACTION_LABELS[p.action][lang]}
                     </Button>
                   ))}
                 </Stack>
@@ -284,7 +329,7 @@ export function DossierPage() {
         </Grid.Col>
       </Grid>
 
-      <ActionModal dossier={d} action={action} onClose={() => setAction(null)} onDone={done} onConflict={() => void load()} components={components} />
+      <ActionModal dossier={d} action={action} confirm={planned?.confirm ?? false} onClose={() => setAction(null)} onDone={done} onConflict={() => void load()} components={components} />
     </Stack>
   );
 }

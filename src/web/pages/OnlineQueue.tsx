@@ -139,6 +139,7 @@ export function OnlineQueuePage() {
         <ActionModal
           dossier={open}
           action={action}
+          confirm={open.actionPlan.some((p) => p.action === action && p.confirm)}
           components={components}
           onClose={() => setAction(null)}
           onConflict={() => void reloadOpen()}

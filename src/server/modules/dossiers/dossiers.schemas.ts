@@ -108,6 +108,20 @@ export const DossierOut = z.object({
   paidTotal: z.number(),
   timing: z.string(),
   allowedActions: z.array(z.string()),
+  actionPlan: z
+    .array(
+      z.object({
+        action: z.string(),
+        rank: z.enum(['primary', 'secondary']),
+        kind: z.enum(['next', 'other', 'record', 'exceptional']),
+        confirm: z.boolean().describe('The console asks for a confirmation first (apology, refusal, rejection, withdrawal, stop)'),
+      }),
+    )
+    .describe('The allowed actions ranked: the usual next step first (the one primary); an apology only when the dossier is due soon'),
+  waitingFor: z
+    .object({ reason: z.string().describe('UI text waiting.<reason>'), role: z.string().describe('The role that can take the next step') })
+    .nullable()
+    .describe('Set when the caller cannot take the usual next step of an active dossier: why, and who can'),
   pendingAgencies: z
     .array(z.object({ agency: z.string().describe('As sent: an agency id or the name the officer typed'), name: z.string() }))
     .optional()

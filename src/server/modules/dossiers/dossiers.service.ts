@@ -15,6 +15,9 @@ import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import type { DbOrTx, Tx } from '../../platform/db/database.ts';
 import {
   allowedActions,
+  assignmentAllows,
+  planActions,
+  waitingFor,
   formatDossierCode,
   decide,
   newDossier,
@@ -441,8 +444,8 @@ export class DossiersService {
     const now = this.ctx.now();
 
     // Scope guards the pure machine leaves to us.
-    const isLeaderHere = roles.includes('leader');
-    if (['start_processing', 'propose', 'request_supplement', 'transfer', 'refuse'].includes(req.action) && !isLeaderHere && d.assigneeId && d.assigneeId !== who.actorId) {
+    // A specialist takes the assignee's actions only on a dossier assigned to them (core/dossier/rank.ts).
+    if (!assignmentAllows({ assigneeId: d.assigneeId }, { userId: who.actorId ?? '', roles }, req.action)) {
       throw new AppError('FORBIDDEN');
     }
     if (req.action === 'assign' && typeof req.input.assigneeId === 'string') {
@@ -636,6 +639,9 @@ export class DossiersService {
       const proc = procs.get(d.procedureId);
       const actor: Actor = { userId: auth.userId, roles: rolesOver(auth, paths.get(d.id) ?? []), unitId: d.handlingAgencyId };
       const timing = d.state === 'supplement_requested' ? 'paused' : d.clockStartedAt ? classifyTiming({ dueAt: d.dueAt, finishedAt: d.finishedAt, now }, cal) : 'not_started';
+      // What the caller is offered: the machine's actions within their assignment, ranked; else who can act.
+      const snapshot = snapshotOf(d);
+      const allowed = allowedActions(snapshot, actor).filter((a) => assignmentAllows(snapshot, actor, a));
       return {
         ...d,
         assigneeName: d.assigneeId ? (names.get(d.assigneeId) ?? null) : null,
@@ -645,7 +651,9 @@ export class DossiersService {
         dueAtLocal: d.dueAt ? formatVnIso(d.dueAt) : null,
         applicant: d.applicant as Record<string, unknown>,
         timing,
-        allowedActions: allowedActions(snapshotOf(d), actor),
+        allowedActions: allowed,
+        actionPlan: planActions(snapshot, actor, allowed, { timing }),
+        waitingFor: waitingFor(snapshot, actor, allowed),
       };
     });
   }
