@@ -32,12 +32,14 @@ describe('demo seed', () => {
   });
 
   it('makes demo dossiers in every main state, each with a history row per action', async () => {
-    expect(demo.dossiers).toBe(9);
+    expect(demo.dossiers).toBe(10);
     const r = await env.ctx.db.execute(sql`select state, count(*)::int as n from dossiers group by state order by state`);
     const states = Object.fromEntries((r as unknown as { rows: { state: string; n: number }[] }).rows.map((x) => [x.state, x.n]));
-    expect(states).toEqual({ received: 1, forwarded: 1, assigned: 1, in_process: 1, supplement_requested: 1, awaiting_approval: 1, result_ready: 1, returned: 1, submitted_online: 1 });
+    expect(states).toEqual({ received: 1, forwarded: 1, assigned: 1, in_process: 1, supplement_requested: 1, awaiting_approval: 1, result_ready: 1, returned: 2, submitted_online: 1 });
     const h = await env.ctx.db.execute(sql`select count(*)::int as n from dossiers d where d.version <> (select count(*) from dossier_history h where h.dossier_id = d.id)`);
-    expect((h as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect((h as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);    // One result went by post: the address and parcel number are in its history, where tracking reads them.
+    const p = await env.ctx.db.execute(sql`select data->>'trackingNumber' as t, data->>'postalAddress' as a from dossier_history where action = 'return_result' and data->>'returnMethod' = 'postal'`);
+    expect((p as unknown as { rows: { t: string; a: string }[] }).rows).toEqual([{ t: 'EL123456785VN', a: 'Tổ 3, phường Pleiku, tỉnh Gia Lai' }]);
   });
 
   it('is idempotent: a second run changes nothing', async () => {

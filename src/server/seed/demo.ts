@@ -349,7 +349,10 @@ async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services'][
     ['1.014336', 'desk', ['forward', 'assign', 'start_processing', 'propose']],
     ['1.008004', 'postal', ['forward', 'assign', 'start_processing', 'propose', 'approve', 'mark_result_ready']],
     ['1.010039', 'online', ['forward', 'assign', 'start_processing', 'propose', 'approve', 'mark_result_ready', 'return_result']],
+    // Received at the desk, the result sent by post: its parcel number shows on the tracking page.
+    ['1.014336', 'desk', ['forward', 'assign', 'start_processing', 'propose', 'approve', 'mark_result_ready', 'return_result']],
   ];
+  const POSTAL = new Set([8]);
   const actorFor: Record<string, typeof desk> = { forward: desk, assign: leader, start_processing: specialist, request_supplement: specialist, propose: specialist, approve: leader, mark_result_ready: specialist, return_result: desk };
   const inputFor = (a: string, channel: string): Record<string, unknown> =>
     a === 'assign' ? { assigneeId: specialist.userId }
@@ -357,13 +360,18 @@ async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services'][
         : a === 'mark_result_ready' ? { paperResult: true }
           : a === 'return_result' ? (channel === 'online' ? { returnMethod: 'desk', collectedBy: 'Võ Thị Giang' } : { returnMethod: 'desk', collectedBy: 'Người nộp' })
             : {};
+  const postalReturn = (address: string) => ({ returnMethod: 'postal', trackingNumber: 'EL123456785VN', postalAddress: address });
   let n = 0;
   for (const [i, [code, channel, actions]] of plan.entries()) {
-    const applicant = people[i % people.length]!;
-    const body = { agencyId, procedureCode: code, channel, action: channel === 'online' ? ('submit_online' as const) : ('receive' as const), applicant, resultMethod: 'desk' as const, eidAuthenticated: channel === 'online', documents: [], fees: [], input: {} };
+    const postal = POSTAL.has(i);
+    const applicant = postal ? people[0]! : people[i % people.length]!;
+    const body = { agencyId, procedureCode: code, channel, action: channel === 'online' ? ('submit_online' as const) : ('receive' as const), applicant, resultMethod: postal ? ('postal' as const) : ('desk' as const), eidAuthenticated: channel === 'online', documents: [], fees: [], input: {} };
     let { dossier } = await svc.create(desk, body, null);
     if (channel === 'online') dossier = await svc.act(desk, dossier.id, { action: 'receive', version: dossier.version, input: {}, documents: [] });
-    for (const a of actions) dossier = await svc.act(actorFor[a]!, dossier.id, { action: a as never, version: dossier.version, input: inputFor(a, channel), documents: [] });
+    for (const a of actions) {
+      const input = postal && a === 'return_result' ? postalReturn(applicant.address!) : inputFor(a, channel);
+      dossier = await svc.act(actorFor[a]!, dossier.id, { action: a as never, version: dossier.version, input, documents: [] });
+    }
     n++;
   }
   // One online submission still waiting for the desk's completeness check.
