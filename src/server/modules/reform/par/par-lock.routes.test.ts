@@ -153,7 +153,7 @@ describe('appraiser assignments', () => {
 
     expect((await c.sonvLeader.get(unitUrl(PLEIKU()))).status).toBe(404);
     expect((await c.sonvLeader.get(`${P}/rounds/${roundId}`)).status).toBe(404);
-    const again = await c.sonvLeader.post(`${unitUrl(PLEIKU())}/nodes/2.1/appraise`, { version: node21.version + 1, decision: 'accept' });
+    const again = await c.sonvLeader.post(`${unitUrl(PLEIKU())}/nodes/2.1/appraise`, { version: node21.version! + 1, decision: 'accept' });
     expect(again.status).toBe(404);
     expect((await c.sonvLeader.get(`${P}/rounds`)).body.items.map((x: { id: string }) => x.id)).not.toContain(roundId);
     // Still an appraiser of the other round.

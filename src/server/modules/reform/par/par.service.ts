@@ -592,6 +592,9 @@ export class ParService {
       ...this.roundSummary(r),
       set: { id: comp.set.code, title: comp.set.title, unitType: comp.set.unitType },
       setId: r.setId,
+      ownerAgencyId: r.ownerAgencyId,
+      /** The set's areas (top-level nodes), for assigning appraisers per area. */
+      areas: comp.tree.roots.map((code) => ({ code, title: comp.tree.byCode.get(code)!.title })),
       units,
       appraisers,
       can: { admin: acc.admin, council: acc.council, appraise: acc.assignments.length > 0, finalise: acc.council && r.status === 'open', publish: acc.council && r.status === 'finalised', reopen: acc.council && r.status !== 'open' },
