@@ -258,7 +258,7 @@ function AppraisersCard({ round, onChange }: { round: Round; onChange: (r: Round
         <Select label={t('par.appraisers.area')} clearable placeholder={t('par.appraisers.allAreas')} data={round.areas.map((a) => ({ value: a.code, label: areaName(a.code) }))} value={areaCode} onChange={setAreaCode} w={280} data-testid="par-appraiser-area" />
         <Button onClick={assign} disabled={!userId || (!agencyId && !areaCode)} data-testid="par-appraiser-assign">{t('par.appraisers.assign')}</Button>
       </Group>
-      {notice && <Text mt="xs" c="green.8" role="status" data-testid="par-appraisers-notice">{notice}</Text>}
+      {notice && <Alert mt="xs" color="green" data-testid="par-appraisers-notice">{notice}</Alert>}
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {removing && (
         <Modal opened onClose={() => setRemoving(null)} title={t('par.appraisers.removeTitle', { name: removing.name })} data-testid="par-appraiser-remove-modal">
