@@ -2,7 +2,8 @@
  * The PAR index in the browser, a full round: the province reform officer imports the commune criteria set (JSON
  * file) and opens a round for Phường Pleiku and Phường Diên Hồng; Pleiku self-assesses (a yes/no node with an
  * evidence upload and its page note; the auto-filled online-dossier node shows its figure and query) and the
- * leader submits; the appraiser adjusts one score with a comment and the unit answers it; the survey points are
+ * leader submits; the officer assigns the appraiser on the round page (and removes a wrong assignment with a
+ * reason); the appraiser adjusts one score with a comment and the unit answers it; the survey points are
  * imported as CSV; the council finalises and publishes; the ranking, the per-area chart and the lost-points report
  * are read, and the portal shows the public ranking. Bulk filling of the other nodes goes through the API (it is
  * not the subject). The remediation-task click is wired by the lead with the inspections module.
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../support/harness.ts';
 import { communeCriteriaSet } from '../../src/server/seed/par-commune-set.ts';
-import { agencyId, apiAs, pageAs, pdfFile, screenshot, selectOption, settled, startE2E, type E2E } from './browser.ts';
+import { agencyId, apiAs, expectAccessible, pageAs, pdfFile, screenshot, selectOption, settled, startE2E, type E2E } from './browser.ts';
 
 let e: E2E;
 type Node = { code: string; leaf: boolean; applicable: boolean; version: number | null; method: { kind: string; options?: { key: string }[] } | null };
@@ -88,11 +89,34 @@ describe('PAR index: a full round', () => {
     const dha = (await dh.get(`/api/reform/par/rounds/${roundId}/units/${dienhong}`)).body;
     expect((await dh.post(`/api/reform/par/rounds/${roundId}/units/${dienhong}/submit`, { version: dha.version })).status).toBe(200);
 
-    // 3. Appraisal: one adjustment with a comment; the unit answers it.
+    // 3. Appraisal: the officer assigns the appraiser on the round page (per unit; a per-area assignment made by
+    // mistake is removed with a reason); one adjustment with a comment; the unit answers it.
+    await prov.reload();
+    await settled(prov);
+    const appraisers = prov.getByTestId('par-appraisers');
+    await expect.poll(() => appraisers.textContent()).toContain('Chưa phân công người thẩm định.');
+    await selectOption(prov, 'par-appraiser-user', /tinh\.thanhtra/);
+    await selectOption(prov, 'par-appraiser-unit', /Phường Pleiku/);
+    await prov.getByTestId('par-appraiser-assign').click();
+    await expect.poll(() => prov.getByTestId('par-appraisers-notice').textContent()).toContain('Đã phân công Trịnh Công Sơn');
+    await selectOption(prov, 'par-appraiser-user', /sonv\.lanhdao/);
+    await selectOption(prov, 'par-appraiser-area', /^2\./);
+    await prov.getByTestId('par-appraiser-assign').click();
+    await expect.poll(() => prov.getByTestId('par-appraiser-row').count()).toBe(2);
+    const wrong = prov.locator('[data-testid="par-appraiser-row"][data-user="sonv.lanhdao"]');
+    expect(await wrong.textContent()).toContain('Tất cả đơn vị');
+    await wrong.getByTestId('par-appraiser-remove').click();
+    await prov.getByTestId('par-appraiser-remove-reason').fill('Phân công nhầm lĩnh vực');
+    await expectAccessible(prov, 'round page: removing an appraiser');
+    await prov.getByTestId('par-appraiser-remove-confirm').click();
+    await expect.poll(() => prov.getByTestId('par-appraiser-row').count()).toBe(1);
+    const kept = prov.locator('[data-testid="par-appraiser-row"][data-user="tinh.thanhtra"]');
+    expect(await kept.textContent()).toContain('Phường Pleiku');
+    expect(await kept.textContent()).toContain('Tất cả lĩnh vực');
+    await expectAccessible(prov, 'round page: appraiser assignments');
     const officer = await apiAs(e, 'tinh.caicach');
-    const inspector = await apiAs(e, 'tinh.thanhtra');
-    const me = (await inspector.get('/api/auth/me')).body.userId;
-    expect((await officer.post(`/api/reform/par/rounds/${roundId}/appraisers`, { userId: me, agencyId: pleiku })).status).toBe(200);
+    const removed = (await officer.get(`/api/reform/par/rounds/${roundId}/history`)).body.items.find((h: { action: string }) => h.action === 'appraiser.remove');
+    expect(removed).toMatchObject({ actor: 'Lý Thị Ngọc', nodeCode: '2', reason: 'Phân công nhầm lĩnh vực' });
     const appr = await pageAs(e, 'tinh.thanhtra');
     await appr.goto(`${e.base}/chi-so-cchc/${roundId}/don-vi/${pleiku}`);
     await settled(appr);

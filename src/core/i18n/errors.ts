@@ -111,10 +111,11 @@ export const ERROR_CATALOGUE = {
   PAR_ROUND_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt đánh giá Chỉ số CCHC.', en: 'PAR round not found.' },
   PAR_UNIT_NOT_IN_ROUND: { status: 404, vi: 'Đơn vị không thuộc đợt đánh giá này.', en: 'The unit is not part of this round.' },
   PAR_NODE_NOT_FOUND: { status: 404, vi: 'Không có tiêu chí "{node}" trong bộ tiêu chí.', en: 'No criterion "{node}" in the criteria set.' },
+  /** `{phaseVi}`, `{lockedVi}`, `{phaseEn}`, `{lockedEn}` come from PAR_LOCK_PHASE_TEXT; `{deadline}` is the deadline in force (dd/mm/yyyy). */
   ROUND_LOCKED: {
     status: 423,
-    vi: 'Đã hết hạn tự đánh giá (ngày {deadline}); bản tự đánh giá đã khóa. Đề nghị quản trị viên cấp tỉnh mở khóa có thời hạn nếu cần bổ sung.',
-    en: 'The self-assessment deadline ({deadline}) has passed and it is locked. Ask a province administrator for a time-limited unlock.',
+    vi: 'Đã hết hạn {phaseVi} (ngày {deadline}); {lockedVi} đã khóa. Đề nghị quản trị viên cấp tỉnh mở khóa có thời hạn nếu cần bổ sung.',
+    en: 'The {phaseEn} deadline ({deadline}) has passed and {lockedEn}. Ask a province administrator for a time-limited unlock.',
   },
   PAR_ROUND_STATE: { status: 409, vi: 'Không thể "{action}" khi đợt đánh giá đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the round is "{state}".' },
   PAR_NOT_DRAFT: { status: 409, vi: 'Bản tự đánh giá đã gửi; thu hồi (trước hạn) để sửa.', en: 'The self-assessment has been submitted; withdraw it (before the deadline) to edit.' },
@@ -125,6 +126,7 @@ export const ERROR_CATALOGUE = {
   PAR_POINTS_INVALID: { status: 400, vi: 'Điểm không hợp lệ: {reason}.', en: 'Invalid points: {reason}.' },
   PAR_INCOMPLETE: { status: 422, vi: 'Chưa gửi được: {count} tiêu chí còn thiếu điểm hoặc thiếu tài liệu kiểm chứng mà không giải trình ({nodes}).', en: 'Cannot submit: {count} criteria lack points, or evidence without an explanation ({nodes}).' },
   PAR_COMMENT_REQUIRED: { status: 400, vi: 'Điều chỉnh điểm phải kèm nhận xét của người thẩm định.', en: 'Adjusting a score requires the appraiser\'s comment.' },
+  PAR_APPRAISER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công thẩm định này trong đợt đánh giá (có thể đã được gỡ).', en: 'No such appraiser assignment in this round (it may have been removed).' },
   PAR_NOT_ASSIGNED: { status: 403, vi: 'Bạn không được phân công thẩm định tiêu chí "{node}" của đơn vị này.', en: 'You are not assigned to appraise criterion "{node}" of this unit.' },
   PAR_ALREADY_ANSWERED: { status: 409, vi: 'Đơn vị đã trả lời nhận xét của tiêu chí "{node}" trong lượt thẩm định này.', en: 'The unit has already answered the comment on "{node}" in this appraisal cycle.' },
   PAR_NOTHING_TO_ANSWER: { status: 409, vi: 'Tiêu chí "{node}" chưa có nhận xét thẩm định để trả lời.', en: 'Criterion "{node}" has no appraisal comment to answer.' },
@@ -164,6 +166,12 @@ export function formatMessage(template: string, params: Record<string, unknown> 
 export function errorMessage(code: ErrorCode, lang: Lang, params?: Record<string, unknown>): string {
   return formatMessage(ERROR_CATALOGUE[code][lang], params);
 }
+
+/** The phases of a PAR round's deadline lock (core/reform/par deadlineLock), as the ROUND_LOCKED message names them. */
+export const PAR_LOCK_PHASE_TEXT = {
+  self: { phaseVi: 'tự đánh giá', lockedVi: 'bản tự đánh giá', phaseEn: 'self-assessment', lockedEn: 'the self-assessment is locked' },
+  appraisal: { phaseVi: 'thẩm định', lockedVi: 'việc thẩm định và trả lời nhận xét thẩm định', phaseEn: 'appraisal', lockedEn: 'appraisal and answers to its comments are locked' },
+} as const satisfies Record<'self' | 'appraisal', { phaseVi: string; lockedVi: string; phaseEn: string; lockedEn: string }>;
 
 /**
  * Messages of the problems of an inspection plan (core/reform/inspections validatePlan), one per PlanProblem code.

@@ -5,3 +5,4 @@ export * from './criteria-set.ts';
 export * from './survey.ts';
 export * from './rank.ts';
 export * from './lost.ts';
+export * from './lock.ts';

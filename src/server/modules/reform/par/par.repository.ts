@@ -140,8 +140,23 @@ export async function insertComment(tx: DbOrTx, v: typeof parComments.$inferInse
 
 // ---------------------------------------------------------------- appraisers, survey, history
 
+/** The round's current assignments (removed ones are kept but no longer count). */
 export async function appraisersOf(db: DbOrTx, roundId: string) {
-  return db.select({ a: parAppraisers, name: users.fullName, username: users.username }).from(parAppraisers).innerJoin(users, eq(users.id, parAppraisers.userId)).where(eq(parAppraisers.roundId, roundId));
+  return db
+    .select({ a: parAppraisers, name: users.fullName, username: users.username })
+    .from(parAppraisers)
+    .innerJoin(users, eq(users.id, parAppraisers.userId))
+    .where(and(eq(parAppraisers.roundId, roundId), isNull(parAppraisers.removedAt)))
+    .orderBy(asc(parAppraisers.createdAt), asc(parAppraisers.id));
+}
+export async function findAppraiser(db: DbOrTx, id: string): Promise<AppraiserRow | null> {
+  const [r] = await db.select().from(parAppraisers).where(eq(parAppraisers.id, id)).limit(1);
+  return r ?? null;
+}
+/** Marks an assignment removed (once: a second removal finds nothing). */
+export async function removeAppraiser(tx: DbOrTx, id: string, by: string, now: Date): Promise<AppraiserRow | null> {
+  const [r] = await tx.update(parAppraisers).set({ removedAt: now, removedBy: by }).where(and(eq(parAppraisers.id, id), isNull(parAppraisers.removedAt))).returning();
+  return r ?? null;
 }
 export async function insertAppraiser(tx: DbOrTx, v: typeof parAppraisers.$inferInsert): Promise<AppraiserRow> {
   const [r] = await tx.insert(parAppraisers).values(v).returning();

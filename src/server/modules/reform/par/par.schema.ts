@@ -80,8 +80,10 @@ export const parRoundUnits = pgTable(
     status: text('status').notNull(),
     submittedAt: ts('submitted_at'),
     submittedBy: uuid('submitted_by'),
-    /** An admin's unlock after the deadline: editable until the end of this local date. */
+    /** An admin's unlock after the self-assessment deadline: editable until the end of this local date. */
     graceUntil: text('grace_until'),
+    /** An admin's unlock after the appraisal deadline: appraisal and the unit's answers open until the end of this local date. */
+    appraisalGraceUntil: text('appraisal_grace_until'),
     version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -145,6 +147,9 @@ export const parAppraisers = pgTable(
     agencyId: uuid('agency_id'),
     areaCode: text('area_code'),
     createdAt: ts('created_at').notNull(),
+    /** Removed by an admin (audited in par_history): the appraiser no longer sees or appraises through it. */
+    removedAt: ts('removed_at'),
+    removedBy: uuid('removed_by'),
   },
   (t) => [index('par_appraisers_round_user_idx').on(t.roundId, t.userId)],
 );

@@ -11,6 +11,7 @@ export const IdParams = z.object({ id: Uuid });
 export const UnitParams = z.object({ id: Uuid, agencyId: Uuid });
 export const NodeParams = z.object({ id: Uuid, agencyId: Uuid, code: z.string().trim().min(1).max(40) });
 export const EvidenceParams = z.object({ id: Uuid, agencyId: Uuid, evidenceId: Uuid });
+export const AppraiserParams = z.object({ id: Uuid, appraiserId: Uuid });
 
 export const SetUpdateBody = z.object({ version: Version, document: z.unknown() });
 export const CopySetBody = z.object({ year: z.number().int().min(2000).max(2100), code: z.string().trim().min(1).max(60).optional() });
@@ -28,10 +29,13 @@ export const OpenRoundBody = z.object({
   appraisalDeadline: Deadline,
 });
 
-export const UnlockBody = z.object({ workingDays: z.number().int().min(1).max(60).default(3), reason: z.string().trim().min(1).max(2000) });
+/** The phase a lock concerns: the self-assessment (default, as before) or the appraisal (appraisers and the unit's answers). */
+const LockPhase = z.enum(['self', 'appraisal']).default('self');
+export const UnlockBody = z.object({ workingDays: z.number().int().min(1).max(60).default(3), reason: z.string().trim().min(1).max(2000), phase: LockPhase });
 export const ReasonBody = z.object({ version: Version, reason: z.string().trim().min(1).max(2000) });
 export const VersionBody = z.object({ version: Version });
-export const RelockBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const RelockBody = z.object({ reason: z.string().trim().min(1).max(2000), phase: LockPhase });
+export const RemoveAppraiserBody = z.object({ reason: z.string().trim().min(1).max(2000) });
 
 export const AssignBody = z
   .object({ userId: Uuid, agencyId: Uuid.optional(), areaCode: z.string().trim().min(1).max(40).optional() })

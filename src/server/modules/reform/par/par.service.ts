@@ -37,6 +37,9 @@ import {
   aggregateSurvey,
   isLeaf,
   copySetToYear,
+  deadlineLock,
+  type DeadlineLock,
+  type LockPhase,
   type CriteriaNode,
   type CriteriaSet,
   type Hundredths,
@@ -45,6 +48,7 @@ import {
   type AutoMetric,
   type Answer,
 } from '../../../../core/reform/par/index.ts';
+import { PAR_LOCK_PHASE_TEXT } from '../../../../core/i18n/errors.ts';
 import { rolesOver } from '../../dossiers/dossiers.service.ts';
 import { findAgency } from '../../units/units.repository.ts';
 import { files as filesTable, reformReports } from '../../../platform/db/schema.ts';
@@ -531,11 +535,36 @@ export class ParService {
     };
   }
 
+  /** The lock of one phase for one unit today (core deadlineLock: the round's deadline, the unit's grace date). */
+  private phaseLock(round: repo.RoundRow, ru: repo.RoundUnitRow, phase: LockPhase): DeadlineLock {
+    return phase === 'self'
+      ? deadlineLock({ phase, roundStatus: round.status, deadline: round.selfDeadline, graceUntil: ru.graceUntil, today: this.today() })
+      : deadlineLock({ phase, roundStatus: round.status, deadline: round.appraisalDeadline, graceUntil: ru.appraisalGraceUntil, today: this.today() });
+  }
+
+  /** What a unit's row shows: the self-assessment lock at the top level (as before), the appraisal lock nested. */
   private lockState(round: repo.RoundRow, ru: repo.RoundUnitRow) {
-    const today = this.today();
-    const pastDeadline = today > round.selfDeadline;
-    const inGrace = !!ru.graceUntil && today <= ru.graceUntil;
-    return { locked: round.status !== 'open' || (pastDeadline && !inGrace), pastDeadline, graceUntil: ru.graceUntil, late: pastDeadline && ru.status !== 'submitted' };
+    const self = this.phaseLock(round, ru, 'self');
+    const appraisal = this.phaseLock(round, ru, 'appraisal');
+    return {
+      locked: self.locked,
+      pastDeadline: self.pastDeadline,
+      graceUntil: ru.graceUntil,
+      inGrace: self.inGrace,
+      deadlineInForce: self.deadline,
+      lockedSince: self.since,
+      late: self.pastDeadline && ru.status !== 'submitted',
+      appraisalLock: { locked: appraisal.locked, pastDeadline: appraisal.pastDeadline, graceUntil: ru.appraisalGraceUntil, inGrace: appraisal.inGrace, deadlineInForce: appraisal.deadline, lockedSince: appraisal.since },
+    };
+  }
+
+  /** 423 ROUND_LOCKED naming the phase and the deadline in force (the grace date when it extended the deadline). */
+  private lockedError(lock: DeadlineLock) {
+    return new AppError('ROUND_LOCKED', { ...PAR_LOCK_PHASE_TEXT[lock.phase], deadline: fmtDate(lock.deadline) }, { phase: lock.phase, deadline: lock.deadline, graceUntil: lock.graceUntil, since: lock.since });
+  }
+  private requireUnlocked(round: repo.RoundRow, ru: repo.RoundUnitRow, phase: LockPhase) {
+    const lock = this.phaseLock(round, ru, phase);
+    if (lock.locked) throw this.lockedError(lock);
   }
 
   async getRound(auth: AuthInfo, id: string) {
@@ -563,37 +592,48 @@ export class ParService {
       ...this.roundSummary(r),
       set: { id: comp.set.code, title: comp.set.title, unitType: comp.set.unitType },
       setId: r.setId,
+      ownerAgencyId: r.ownerAgencyId,
+      /** The set's areas (top-level nodes), for assigning appraisers per area. */
+      areas: comp.tree.roots.map((code) => ({ code, title: comp.tree.byCode.get(code)!.title })),
       units,
       appraisers,
       can: { admin: acc.admin, council: acc.council, appraise: acc.assignments.length > 0, finalise: acc.council && r.status === 'open', publish: acc.council && r.status === 'finalised', reopen: acc.council && r.status !== 'open' },
     };
   }
 
+  /**
+   * Unlock one unit for a phase ('self': its self-assessment; 'appraisal': its appraisal and its answers) with a grace
+   * period in working days from today; audited with the phase and a reason.
+   */
   async unlock(auth: AuthInfo, roundId: string, agencyId: string, body: z.infer<typeof S.UnlockBody>) {
     const r = await this.loadRound(roundId);
-    await this.requireAdmin(auth, r, 'Mở khóa tự đánh giá');
+    await this.requireAdmin(auth, r, body.phase === 'self' ? 'Mở khóa tự đánh giá' : 'Mở khóa thẩm định');
     this.requireOpen(r, 'Mở khóa');
     const ru = await repo.findRoundUnit(this.ctx.db, roundId, agencyId);
     if (!ru) throw new AppError('PAR_UNIT_NOT_IN_ROUND');
     const cal = await this.ctx.services.calendar.calendar();
     const graceUntil = cal.addWorkingDays(this.today(), body.workingDays);
+    const before = body.phase === 'self' ? ru.graceUntil : ru.appraisalGraceUntil;
     await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateRoundUnitIfVersion(tx, ru.id, ru.version, { graceUntil }, this.ctx.now());
+      const u = await repo.updateRoundUnitIfVersion(tx, ru.id, ru.version, body.phase === 'self' ? { graceUntil } : { appraisalGraceUntil: graceUntil }, this.ctx.now());
       if (!u) throw new AppError('PAR_VERSION_CONFLICT', { current: ru.version + 1 });
-      await this.history(tx, { roundId, agencyId, actorId: auth.userId, action: 'unit.unlock', from: { graceUntil: ru.graceUntil }, to: { graceUntil, workingDays: body.workingDays }, reason: body.reason });
+      await this.history(tx, { roundId, agencyId, actorId: auth.userId, action: 'unit.unlock', from: { phase: body.phase, graceUntil: before }, to: { phase: body.phase, graceUntil, workingDays: body.workingDays }, reason: body.reason });
     });
     return this.getRound(auth, roundId);
   }
 
+  /** End a unit's grace period of a phase now; only in an open round (like unlock); audited with the phase and a reason. */
   async relock(auth: AuthInfo, roundId: string, agencyId: string, body: z.infer<typeof S.RelockBody>) {
     const r = await this.loadRound(roundId);
-    await this.requireAdmin(auth, r, 'Khóa lại tự đánh giá');
+    await this.requireAdmin(auth, r, body.phase === 'self' ? 'Khóa lại tự đánh giá' : 'Khóa lại thẩm định');
+    this.requireOpen(r, 'Khóa lại');
     const ru = await repo.findRoundUnit(this.ctx.db, roundId, agencyId);
     if (!ru) throw new AppError('PAR_UNIT_NOT_IN_ROUND');
+    const before = body.phase === 'self' ? ru.graceUntil : ru.appraisalGraceUntil;
     await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateRoundUnitIfVersion(tx, ru.id, ru.version, { graceUntil: null }, this.ctx.now());
+      const u = await repo.updateRoundUnitIfVersion(tx, ru.id, ru.version, body.phase === 'self' ? { graceUntil: null } : { appraisalGraceUntil: null }, this.ctx.now());
       if (!u) throw new AppError('PAR_VERSION_CONFLICT', { current: ru.version + 1 });
-      await this.history(tx, { roundId, agencyId, actorId: auth.userId, action: 'unit.relock', from: { graceUntil: ru.graceUntil }, to: { graceUntil: null }, reason: body.reason });
+      await this.history(tx, { roundId, agencyId, actorId: auth.userId, action: 'unit.relock', from: { phase: body.phase, graceUntil: before }, to: { phase: body.phase, graceUntil: null }, reason: body.reason });
     });
     return this.getRound(auth, roundId);
   }
@@ -608,6 +648,24 @@ export class ParService {
     await this.ctx.db.transaction(async (tx) => {
       const a = await repo.insertAppraiser(tx, { roundId, userId: body.userId, agencyId: body.agencyId ?? null, areaCode: body.areaCode ?? null, createdAt: this.ctx.now() });
       await this.history(tx, { roundId, agencyId: body.agencyId ?? null, nodeCode: body.areaCode ?? null, actorId: auth.userId, action: 'appraiser.assign', to: { id: a.id, userId: body.userId } });
+    });
+    return this.getRound(auth, roundId);
+  }
+
+  /**
+   * Remove an appraiser assignment (the round's owners only): the row is marked removed, never deleted, and the
+   * history keeps who removed it, what it was and why. The appraiser then no longer sees or appraises through it
+   * (scores already given stay, with their own history).
+   */
+  async removeAppraiser(auth: AuthInfo, roundId: string, appraiserId: string, body: z.infer<typeof S.RemoveAppraiserBody>) {
+    const r = await this.loadRound(roundId);
+    await this.requireAdmin(auth, r, 'Gỡ phân công thẩm định');
+    const a = await repo.findAppraiser(this.ctx.db, appraiserId);
+    if (!a || a.roundId !== roundId || a.removedAt) throw new AppError('PAR_APPRAISER_NOT_FOUND');
+    await this.ctx.db.transaction(async (tx) => {
+      const removed = await repo.removeAppraiser(tx, appraiserId, auth.userId, this.ctx.now());
+      if (!removed) throw new AppError('PAR_APPRAISER_NOT_FOUND');
+      await this.history(tx, { roundId, agencyId: a.agencyId, nodeCode: a.areaCode, actorId: auth.userId, action: 'appraiser.remove', from: { id: a.id, userId: a.userId, agencyId: a.agencyId, areaCode: a.areaCode }, to: null, reason: body.reason });
     });
     return this.getRound(auth, roundId);
   }
@@ -634,8 +692,7 @@ export class ParService {
   private requireEditable(round: repo.RoundRow, ru: repo.RoundUnitRow) {
     this.requireOpen(round, 'Sửa tự đánh giá');
     if (ru.status !== 'draft') throw new AppError('PAR_NOT_DRAFT');
-    const lock = this.lockState(round, ru);
-    if (lock.locked) throw new AppError('ROUND_LOCKED', { deadline: fmtDate(ru.graceUntil && ru.graceUntil > round.selfDeadline ? ru.graceUntil : round.selfDeadline) }, { deadline: round.selfDeadline, graceUntil: ru.graceUntil });
+    this.requireUnlocked(round, ru, 'self');
   }
 
   /** The unit's self-assessment: every node with its value, evidence, comments, the running total and what is missing. */
@@ -653,6 +710,7 @@ export class ParService {
     const selfScore = scoreTree(tree, selfPoints, { surveyRun: round.surveyRun, notApplicable: na });
     const comp = await computeRound(this.ctx.db, round);
     const final = comp.units.find((u) => u.agency.id === agencyId)!;
+    const appraisalLocked = this.phaseLock(round, ru, 'appraisal').locked;
     const missing: { code: string; reason: 'points' | 'evidence' }[] = [];
     const nodes = [];
     for (const code of tree.order) {
@@ -693,7 +751,7 @@ export class ParService {
         appraiserNote: a?.appraiserNote ?? null,
         points: h2s(final.score.byCode.get(code)!.points),
         percent: pct(final.score.byCode.get(code)!.percent),
-        canAppraise: leaf && s.applicable && n.method?.kind !== 'survey' && this.canAppraise(acc.assignments, tree, agencyId, code),
+        canAppraise: leaf && s.applicable && n.method?.kind !== 'survey' && !appraisalLocked && this.canAppraise(acc.assignments, tree, agencyId, code),
         evidence: ev.map((e) => ({ id: e.id, fileName: e.fileName, sha256: e.fileSha256, documentRef: e.documentRef, pageNote: e.pageNote, effectiveDate: e.effectiveDate, addedAt: formatVnIso(e.addedAt) })),
         comments: comments.filter((c) => c.nodeCode === code).map((c) => ({ id: c.id, kind: c.kind, cycle: c.cycle, body: c.body, createdAt: formatVnIso(c.createdAt) })),
         remediation: leaf ? await this.openTasksForNode(agencyId, code) : [],
@@ -717,8 +775,8 @@ export class ParService {
         edit: editable && this.unitRoles(auth, agencyId).some((r) => PAR_UNIT_WRITE_ROLES.includes(r)),
         submit: editable && this.unitRoles(auth, agencyId).some((r) => PAR_SUBMIT_ROLES.includes(r)) && missing.length === 0,
         withdraw: mine && round.status === 'open' && ru.status === 'submitted' && !lock.locked && this.unitRoles(auth, agencyId).some((r) => PAR_SUBMIT_ROLES.includes(r)),
-        answer: mine && round.status === 'open',
-        appraise: round.status === 'open' && ru.status === 'submitted' && acc.assignments.length > 0,
+        answer: mine && round.status === 'open' && !appraisalLocked,
+        appraise: round.status === 'open' && ru.status === 'submitted' && acc.assignments.length > 0 && !appraisalLocked,
         unlock: acc.admin && round.status === 'open',
       },
     };
@@ -887,7 +945,7 @@ export class ParService {
     this.requireUnitWriter(auth, agencyId, PAR_SUBMIT_ROLES, 'Thu hồi bản tự đánh giá');
     this.requireOpen(round, 'Thu hồi');
     if (ru.status !== 'submitted') throw new AppError('PAR_NOT_SUBMITTED');
-    if (this.lockState(round, ru).locked) throw new AppError('ROUND_LOCKED', { deadline: fmtDate(round.selfDeadline) });
+    this.requireUnlocked(round, ru, 'self');
     if (ru.version !== version) throw new AppError('PAR_VERSION_CONFLICT', { current: ru.version }, { currentVersion: ru.version });
     const now = this.ctx.now();
     await this.ctx.db.transaction(async (tx) => {
@@ -908,6 +966,7 @@ export class ParService {
     if (n.method?.kind === 'survey') throw new AppError('PAR_NODE_SURVEY', { node: code });
     if (!this.canAppraise(acc.assignments, tree, agencyId, code)) throw new AppError('PAR_NOT_ASSIGNED', { node: code });
     this.requireOpen(round, 'Thẩm định');
+    this.requireUnlocked(round, ru, 'appraisal');
     if (ru.status !== 'submitted') throw new AppError('PAR_NOT_SUBMITTED');
     const before = await repo.findAssessment(this.ctx.db, ru.id, code);
     const current = before?.version ?? null;
@@ -937,6 +996,7 @@ export class ParService {
     this.requireUnitWriter(auth, agencyId, PAR_UNIT_WRITE_ROLES, 'Trả lời nhận xét thẩm định');
     if (!tree.byCode.has(code)) throw new AppError('PAR_NODE_NOT_FOUND', { node: code });
     this.requireOpen(round, 'Trả lời nhận xét');
+    this.requireUnlocked(round, ru, 'appraisal');
     const comments = (await repo.commentsOf(this.ctx.db, [ru.id])).filter((c) => c.nodeCode === code && c.cycle === round.cycle);
     if (!comments.some((c) => c.kind === 'appraisal')) throw new AppError('PAR_NOTHING_TO_ANSWER', { node: code });
     if (comments.some((c) => c.kind === 'answer')) throw new AppError('PAR_ALREADY_ANSWERED', { node: code });

@@ -37,7 +37,8 @@ export function ParAssessmentPage() {
         <Text data-testid="par-running">{t('par.running', { points: a.running.points, max: a.running.max, index: a.running.index ?? '—' })}</Text>
         <Text c="dimmed">{t('par.result', { points: a.result.points, max: a.result.max, index: a.result.index ?? '—' })}</Text>
       </Group>
-      {a.locked && a.round.status === 'open' && <Alert color="red" data-testid="par-locked">{t('par.locked', { date: fmtDate(a.round.selfDeadline, lang) })}</Alert>}
+      {a.locked && a.round.status === 'open' && <Alert color="red" data-testid="par-locked">{t('par.locked', { date: fmtDate(a.deadlineInForce, lang) })}</Alert>}
+      {a.appraisalLock.locked && a.round.status === 'open' && a.status === 'submitted' && <Alert color="orange" data-testid="par-appraisal-locked">{t('par.appraisalLocked', { date: fmtDate(a.appraisalLock.deadlineInForce, lang) })}</Alert>}
       {a.missing.length > 0 && a.status === 'draft' && <Text c="orange.8" data-testid="par-missing">{t('par.missing', { list: missingText })}</Text>}
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Group>

@@ -1,17 +1,19 @@
 /**
- * One round: its units (status, lock, grace, running index) with unlock/relock for the owners; the council's
+ * One round: its units (status, lock, grace, running index) with unlock/relock per phase (self-assessment,
+ * appraisal) for the owners; the appraiser assignments (assign per unit or per area, list, remove with a reason); the council's
  * finalise / publish / reopen; survey CSV import; the results — ranking with groups and change vs last year, the
  * per-area comparison chart (ECharts, print-safe patterns) with its data table, the lost-points report per unit —
  * and the XLSX/PDF exports. Results stay private until published (the API decides what the caller may see).
  */
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { api, type Staff } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/common.tsx';
 import { useLang } from '../../../context.tsx';
 import { fmtDate } from '../../../format.ts';
 import { EChart, PALETTE } from '../../monitoring/Chart.tsx';
-import { parApi, type LostRow, type Results, type Round } from './api.ts';
+import { parApi, type Appraiser, type LostRow, type Results, type Round } from './api.ts';
 import { remedApi } from '../remediation/api.ts';
 
 export function ParRoundPage() {
@@ -56,6 +58,8 @@ export function ParRoundPage() {
                     <Badge variant="light" style={{ textTransform: 'none' }} color={u.status === 'submitted' ? 'green' : 'blue'}>{t(`par.status.${u.status}`)}</Badge>
                     {u.late && <Badge color="red" style={{ textTransform: 'none' }}>{t('par.late')}</Badge>}
                     {u.graceUntil && !u.locked && <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>{t('par.grace', { date: fmtDate(u.graceUntil, lang) })}</Badge>}
+                    {round.status === 'open' && u.appraisalLock.locked && <Badge color="gray" variant="light" style={{ textTransform: 'none' }} data-testid="par-appraisal-locked">{t('par.appraisalLockedBadge')}</Badge>}
+                    {round.status === 'open' && u.appraisalLock.inGrace && u.appraisalLock.graceUntil && <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>{t('par.appraisalGrace', { date: fmtDate(u.appraisalLock.graceUntil, lang) })}</Badge>}
                   </Group>
                 </Table.Td>
                 <Table.Td>{u.index ?? '—'}</Table.Td>
@@ -63,7 +67,9 @@ export function ParRoundPage() {
                   <Group gap="xs">
                     <Anchor component={Link} to={`/chi-so-cchc/${id}/don-vi/${u.agency.id}`}>{t('par.openUnit')}</Anchor>
                     {round.can.admin && u.pastDeadline && u.locked && round.status === 'open' && <Button size="compact-xs" variant="light" onClick={() => act(parApi.unlock(id, u.agency.id, window.prompt(t('par.reason')) || 'Gia hạn'))}>{t('par.unlock')}</Button>}
-                    {round.can.admin && u.graceUntil && !u.locked && <Button size="compact-xs" variant="subtle" onClick={() => act(parApi.relock(id, u.agency.id, 'Khóa lại'))}>{t('par.relock')}</Button>}
+                    {round.can.admin && u.graceUntil && !u.locked && round.status === 'open' && <Button size="compact-xs" variant="subtle" onClick={() => act(parApi.relock(id, u.agency.id, 'Khóa lại'))}>{t('par.relock')}</Button>}
+                    {round.can.admin && u.appraisalLock.pastDeadline && u.appraisalLock.locked && round.status === 'open' && <Button size="compact-xs" variant="light" onClick={() => act(parApi.unlock(id, u.agency.id, window.prompt(t('par.reason')) || 'Gia hạn thẩm định', 'appraisal'))}>{t('par.unlockAppraisal')}</Button>}
+                    {round.can.admin && u.appraisalLock.inGrace && round.status === 'open' && <Button size="compact-xs" variant="subtle" onClick={() => act(parApi.relock(id, u.agency.id, 'Khóa lại thẩm định', 'appraisal'))}>{t('par.relockAppraisal')}</Button>}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -71,6 +77,7 @@ export function ParRoundPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      {round.can.admin && <AppraisersCard round={round} onChange={setRound} />}
       {round.can.admin && round.status === 'open' && round.surveyRun && (
         <Card withBorder>
           <Title order={2} size="h3">{t('par.survey')}</Title>
@@ -169,5 +176,99 @@ function AssignTaskModal({ roundId, agency, row, onClose }: { roundId: string; a
         )}
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * "Phân công thẩm định" (the round's owners): the current assignments — appraiser, unit or all units, area or all
+ * areas — each removable with a reason (kept in the round's history); a form to assign a staff member of the
+ * province per unit, per area, or both.
+ */
+function AppraisersCard({ round, onChange }: { round: Round; onChange: (r: Round) => void }) {
+  const { t, lang } = useLang();
+  const [staff, setStaff] = useState<Staff[]>([]);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [areaCode, setAreaCode] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Appraiser | null>(null);
+  const [reason, setReason] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.agencyStaff(round.ownerAgencyId).then(setStaff, () => setStaff([]));
+  }, [round.ownerAgencyId]);
+  const unitName = (a: string | null) => (a === null ? t('par.appraisers.allUnits') : (round.units.find((u) => u.agency.id === a)?.agency.name ?? a));
+  const areaName = (c: string | null) => {
+    if (c === null) return t('par.appraisers.allAreas');
+    const area = round.areas.find((x) => x.code === c);
+    return area ? `${area.code}. ${lang === 'en' && area.title.en ? area.title.en : area.title.vi}` : c;
+  };
+  const assign = () => {
+    if (!userId) return;
+    const name = staff.find((s) => s.id === userId)?.fullName ?? '';
+    parApi.assign(round.id, { userId, ...(agencyId ? { agencyId } : {}), ...(areaCode ? { areaCode } : {}) }).then(
+      (r) => {
+        onChange(r);
+        setNotice(t('par.appraisers.assigned', { name }));
+        setUserId(null);
+        setAgencyId(null);
+        setAreaCode(null);
+        setError(null);
+      },
+      setError,
+    );
+  };
+  const remove = () => {
+    if (!removing || !reason.trim()) return;
+    parApi.removeAppraiser(round.id, removing.id, reason.trim()).then(
+      (r) => {
+        onChange(r);
+        setNotice(t('par.appraisers.removed', { name: removing.name }));
+        setRemoving(null);
+        setReason('');
+        setError(null);
+      },
+      setError,
+    );
+  };
+  return (
+    <Card withBorder data-testid="par-appraisers">
+      <Title order={2} size="h3">{t('par.appraisers')}</Title>
+      <Text size="sm" c="dimmed">{t('par.appraisers.hint')}</Text>
+      {round.appraisers.length === 0 ? (
+        <Text mt="sm" data-testid="par-appraisers-none">{t('par.appraisers.none')}</Text>
+      ) : (
+        <Table mt="sm" data-testid="par-appraisers-table">
+          <Table.Thead><Table.Tr><Table.Th>{t('par.appraisers.col.appraiser')}</Table.Th><Table.Th>{t('par.col.unit')}</Table.Th><Table.Th>{t('par.appraisers.col.area')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {round.appraisers.map((a) => (
+              <Table.Tr key={a.id} data-testid="par-appraiser-row" data-user={a.username}>
+                <Table.Td>{a.name} ({a.username})</Table.Td>
+                <Table.Td>{unitName(a.agencyId)}</Table.Td>
+                <Table.Td>{areaName(a.areaCode)}</Table.Td>
+                <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => { setRemoving(a); setReason(''); }} data-testid="par-appraiser-remove" aria-label={`${t('par.appraisers.remove')}: ${a.name}`}>{t('par.appraisers.remove')}</Button></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group mt="sm" align="flex-end" gap="sm">
+        <Select label={t('par.appraisers.pick')} searchable data={staff.map((s) => ({ value: s.id, label: `${s.fullName} (${s.username})` }))} value={userId} onChange={setUserId} w={280} data-testid="par-appraiser-user" />
+        <Select label={t('par.appraisers.unit')} clearable placeholder={t('par.appraisers.allUnits')} data={round.units.map((u) => ({ value: u.agency.id, label: u.agency.name }))} value={agencyId} onChange={setAgencyId} w={280} data-testid="par-appraiser-unit" />
+        <Select label={t('par.appraisers.area')} clearable placeholder={t('par.appraisers.allAreas')} data={round.areas.map((a) => ({ value: a.code, label: areaName(a.code) }))} value={areaCode} onChange={setAreaCode} w={280} data-testid="par-appraiser-area" />
+        <Button onClick={assign} disabled={!userId || (!agencyId && !areaCode)} data-testid="par-appraiser-assign">{t('par.appraisers.assign')}</Button>
+      </Group>
+      {notice && <Alert mt="xs" color="green" data-testid="par-appraisers-notice">{notice}</Alert>}
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {removing && (
+        <Modal opened onClose={() => setRemoving(null)} title={t('par.appraisers.removeTitle', { name: removing.name })} data-testid="par-appraiser-remove-modal">
+          <Stack gap="sm">
+            <Text size="sm">{unitName(removing.agencyId)} · {areaName(removing.areaCode)}</Text>
+            <Textarea label={t('par.appraisers.removeReason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="par-appraiser-remove-reason" />
+            <Button color="red" onClick={remove} disabled={!reason.trim()} data-testid="par-appraiser-remove-confirm">{t('par.appraisers.remove')}</Button>
+          </Stack>
+        </Modal>
+      )}
+    </Card>
   );
 }

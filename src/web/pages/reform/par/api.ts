@@ -10,8 +10,15 @@ type AgencyRef = { id: string; code: string; name: string };
 
 export interface SetSummary { id: string; code: string; year: number; unitType: string; title: Text; version: number; nodes: number; areas: number; max: string; inUse: boolean }
 export interface RoundSummary { id: string; title: string; year: number; status: 'open' | 'finalised' | 'published'; statusLabel: Text; surveyRun: boolean; selfDeadline: string; appraisalDeadline: string; cycle: number; version: number; publishedAt: string | null; units?: number; admin?: boolean; appraiser?: boolean; mine?: string[] }
-export interface RoundUnit { agency: AgencyRef; status: 'draft' | 'submitted'; version: number; submittedAt: string | null; locked: boolean; pastDeadline: boolean; graceUntil: string | null; late: boolean; index: string | null; mine: boolean }
-export interface Round extends Omit<RoundSummary, 'units'> { set: { id: string; title: Text; unitType: string }; units: RoundUnit[]; can: { admin: boolean; council: boolean; appraise: boolean; finalise: boolean; publish: boolean; reopen: boolean } }
+/** A phase's lock as the API derives it (core deadlineLock): the deadline in force is the grace date when it extends the deadline. */
+export interface PhaseLock { locked: boolean; pastDeadline: boolean; graceUntil: string | null; inGrace: boolean; deadlineInForce: string; lockedSince: string | null }
+export interface RoundUnit extends Omit<PhaseLock, 'graceUntil'> { agency: AgencyRef; status: 'draft' | 'submitted'; version: number; submittedAt: string | null; graceUntil: string | null; late: boolean; index: string | null; mine: boolean; appraisalLock: PhaseLock }
+export interface Appraiser { id: string; userId: string; name: string; username: string; agencyId: string | null; areaCode: string | null }
+export type LockPhase = 'self' | 'appraisal';
+export interface Round extends Omit<RoundSummary, 'units'> {
+  set: { id: string; title: Text; unitType: string }; ownerAgencyId: string; areas: { code: string; title: Text }[]; units: RoundUnit[]; appraisers: Appraiser[];
+  can: { admin: boolean; council: boolean; appraise: boolean; finalise: boolean; publish: boolean; reopen: boolean };
+}
 export interface LostRow { nodeCode: string; title: string; path: string[]; max: string; points: string; lost: string; appraiserNote: string | null }
 export interface ResultRow { agency: AgencyRef; rank: number | null; of: number | null; tied: boolean; group: string | null; points: string; max: string; index: string | null; lastYear: string | null; change: string | null; areas: { code: string; points: string; max: string; percent: string | null }[]; lostPoints?: LostRow[] }
 export interface Results { round: RoundSummary; set: { code: string; title: Text; bands: { code: string; min: number; label: Text }[] }; areas: { code: string; title: Text; max: string }[]; rows: ResultRow[]; ranked: boolean }
@@ -25,7 +32,7 @@ export interface AssessmentNode {
   remediation: { id: string; content: string; deadline: string | null; status: string; overdue: boolean }[];
 }
 export interface Assessment {
-  round: RoundSummary; agency: AgencyRef; status: 'draft' | 'submitted'; version: number; locked: boolean; pastDeadline: boolean; graceUntil: string | null; late: boolean;
+  round: RoundSummary; agency: AgencyRef; status: 'draft' | 'submitted'; version: number; locked: boolean; pastDeadline: boolean; graceUntil: string | null; late: boolean; deadlineInForce: string; appraisalLock: PhaseLock;
   running: { points: string; max: string; index: string | null }; result: { points: string; max: string; index: string | null };
   missing: { code: string; reason: 'points' | 'evidence' }[]; nodes: AssessmentNode[];
   can: { edit: boolean; submit: boolean; withdraw: boolean; answer: boolean; appraise: boolean; unlock: boolean };
@@ -41,8 +48,10 @@ export const parApi = {
   rounds: () => request<{ items: RoundSummary[] }>('GET', `${R}/rounds`).then((r) => r.items),
   openRound: (b: { setId: string; agencyIds: string[]; surveyRun: boolean; selfDeadline: { workingDays: number }; appraisalDeadline: { workingDays: number } }) => request<Round>('POST', `${R}/rounds`, { body: b }),
   round: (id: string) => request<Round>('GET', `${R}/rounds/${id}`),
-  unlock: (id: string, a: string, reason: string) => request<Round>('POST', `${U(id, a)}/unlock`, { body: { reason } }),
-  relock: (id: string, a: string, reason: string) => request<Round>('POST', `${U(id, a)}/relock`, { body: { reason } }),
+  unlock: (id: string, a: string, reason: string, phase: LockPhase = 'self') => request<Round>('POST', `${U(id, a)}/unlock`, { body: { reason, phase } }),
+  relock: (id: string, a: string, reason: string, phase: LockPhase = 'self') => request<Round>('POST', `${U(id, a)}/relock`, { body: { reason, phase } }),
+  assign: (id: string, b: { userId: string; agencyId?: string; areaCode?: string }) => request<Round>('POST', `${R}/rounds/${id}/appraisers`, { body: b }),
+  removeAppraiser: (id: string, appraiserId: string, reason: string) => request<Round>('DELETE', `${R}/rounds/${id}/appraisers/${appraiserId}`, { body: { reason } }),
   finalise: (id: string, version: number) => request<Round>('POST', `${R}/rounds/${id}/finalise`, { body: { version } }),
   publish: (id: string, version: number) => request<Round>('POST', `${R}/rounds/${id}/publish`, { body: { version } }),
   reopen: (id: string, version: number, reason: string) => request<Round>('POST', `${R}/rounds/${id}/reopen`, { body: { version, reason } }),
