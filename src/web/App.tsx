@@ -62,6 +62,7 @@ import { ReformReportPage } from './pages/reform/ReformReport.tsx';
 import { ReformReportsPage } from './pages/reform/ReformReports.tsx';
 // PAR index (reform/par)
 import { ParRoundsPage } from './pages/reform/par/ParRounds.tsx';
+import { ParSetEditorPage } from './pages/reform/par/ParSetEditor.tsx';
 import { ParRoundPage } from './pages/reform/par/ParRound.tsx';
 import { ParAssessmentPage } from './pages/reform/par/ParAssessment.tsx';
 // Remediation tasks and the reform dashboard (reform/remediation)
@@ -266,6 +267,7 @@ function Shell() {
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
           <Route path="/chi-so-cchc" element={<ParRoundsPage />} />
+          <Route path="/chi-so-cchc/bo-tieu-chi/:id" element={<ParSetEditorPage />} />
           <Route path="/chi-so-cchc/:id" element={<ParRoundPage />} />
           <Route path="/chi-so-cchc/:id/don-vi/:agencyId" element={<ParAssessmentPage />} />
           <Route path="/khac-phuc" element={<RemediationListPage />} />

@@ -6,3 +6,4 @@ export * from './survey.ts';
 export * from './rank.ts';
 export * from './lost.ts';
 export * from './lock.ts';
+export * from './set-edit.ts';

@@ -86,6 +86,11 @@ export function ParRoundsPage() {
                 <Table.Td>{s.nodes} · {s.max}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
+                    {admin && (
+                      <Anchor component={Link} to={`/chi-so-cchc/bo-tieu-chi/${s.id}`} data-testid={`par-set-edit-${s.code}`}>
+                        {t('parset.edit')}
+                      </Anchor>
+                    )}
                     <Anchor href={parApi.exportUrl(s.id)}>{t('par.export')}</Anchor>
                     {admin && <Button size="xs" variant="light" onClick={() => parApi.copySet(s.id, s.year + 1).then(() => setReload((x) => x + 1), setError)}>{t('par.copy', { year: s.year + 1 })}</Button>}
                   </Group>

@@ -1,6 +1,7 @@
 /** Calls of the PAR API (/api/reform/par/…) used by the console's "Chỉ số CCHC" screens. */
 import { apiUrl, request as http, type HttpOptions } from '../../../../client/http.ts';
 import { UNAUTHENTICATED_EVENT } from '../../../api.ts';
+import type { CriteriaSetJson } from '../../../../core/reform/par/criteria-set.ts';
 
 function request<T>(method: string, path: string, opts: HttpOptions = {}): Promise<T> {
   return http<T>(method, path, { ...opts, onError: (e) => e.status === 401 && window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT)) });
@@ -45,6 +46,8 @@ export const parApi = {
   importSet: (doc: unknown) => request<{ id: string; code: string; nodes: number }>('POST', `${R}/sets/import`, { body: doc }),
   copySet: (id: string, year: number) => request<{ id: string }>('POST', `${R}/sets/${id}/copy`, { body: { year } }),
   exportUrl: (id: string) => apiUrl(`${R}/sets/${id}/export`),
+  set: (id: string) => request<{ id: string; version: number; inUse: boolean; document: CriteriaSetJson }>('GET', `${R}/sets/${id}`),
+  updateSet: (id: string, version: number, document: CriteriaSetJson) => request<{ id: string; version: number; inUse: boolean; document: CriteriaSetJson }>('PUT', `${R}/sets/${id}`, { body: { version, document } }),
   rounds: () => request<{ items: RoundSummary[] }>('GET', `${R}/rounds`).then((r) => r.items),
   openRound: (b: { setId: string; agencyIds: string[]; surveyRun: boolean; selfDeadline: { workingDays: number }; appraisalDeadline: { workingDays: number } }) => request<Round>('POST', `${R}/rounds`, { body: b }),
   round: (id: string) => request<Round>('GET', `${R}/rounds/${id}`),
