@@ -21,6 +21,7 @@ const StatsPage = lazy(() => import('./pages/Stats.tsx').then((m) => ({ default:
 const VerifySignaturesPage = lazy(() => import('./pages/VerifySignatures.tsx').then((m) => ({ default: m.VerifySignaturesPage })));
 const ServiceIndexPage = lazy(() => import('./pages/ServiceIndex.tsx').then((m) => ({ default: m.ServiceIndexPage })));
 const RatePage = lazy(() => import('./pages/Rate.tsx').then((m) => ({ default: m.RatePage })));
+const SurveyPage = lazy(() => import('./pages/Survey.tsx').then((m) => ({ default: m.SurveyPage })));
 const ParRankingPage = lazy(() => import('./pages/ParRanking.tsx').then((m) => ({ default: m.ParRankingPage })));
 
 function NotFound() {
@@ -102,6 +103,7 @@ export function App() {
             <Route path="/chi-so-phuc-vu" element={<ServiceIndexPage />} />
             <Route path="/chi-so-cchc" element={<ParRankingPage />} />
             <Route path="/danh-gia/:code" element={<RatePage />} />
+            <Route path="/khao-sat/:token" element={<SurveyPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

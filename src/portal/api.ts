@@ -20,6 +20,16 @@ const request = <T,>(method: string, path: string, opts: HttpOptions = {}): Prom
 
 // ---- types (mirror the API's response schemas) ----
 
+/** A survey-run questionnaire opened by its link or QR code (no account). */
+export interface Questionnaire {
+  round: { title: string; year: number };
+  agency: { name: string };
+  group: 'officials' | 'leaders' | 'citizens';
+  answered: boolean;
+  open: boolean;
+  questions: { nodeCode: string; text: string; letters: string[] }[];
+}
+
 export type Level = 'commune' | 'province' | 'ministry' | 'other';
 export type OnlineLevel = 'full' | 'partial' | 'none';
 
@@ -301,6 +311,8 @@ export const api = {
   catalogFields: () => request<{ items: { field: string | null; count: number }[] }>('GET', '/public/catalog/fields'),
   catalog: (field: string, after?: string) => request<{ items: CatalogItem[]; next: string | null }>('GET', '/public/catalog', { query: { field, limit: 100, ...(after ? { after } : {}) } }),
   track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret } }),
+  questionnaire: (token: string) => request<Questionnaire>('GET', `/public/par/survey/${encodeURIComponent(token)}`),
+  answerQuestionnaire: (token: string, answers: { nodeCode: string; letter: string }[]) => request<{ answered: true }>('POST', `/public/par/survey/${encodeURIComponent(token)}`, { body: { answers } }),
   ratingView: (code: string, secondFactor: string) =>
     request<PublicRatingView>('GET', `/public/dossiers/${encodeURIComponent(code)}/rating`, { query: { secondFactor } }),
   rateByLink: (code: string, body: { secondFactor: string; rating: string; reasons: string[]; comment?: string }) =>

@@ -264,6 +264,11 @@ const ROWS: Row[] = [
   { name: 'POST /api/reform/par/sets/import (empty document)', method: 'POST', req: () => ({ url: '/api/reform/par/sets/import', body: {} }), expect: by({ default: 403, anonymous: 401, provinceAdmin: 400 }), codes: { 403: 'ROLE_NOT_ALLOWED', 400: 'PAR_SET_INVALID' } },
   { name: 'GET /api/reform/par/rounds/:id (unknown)', method: 'GET', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
   { name: 'DELETE /api/reform/par/rounds/:id/appraisers/:appraiserId (unknown round)', method: 'DELETE', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/appraisers/${crypto.randomUUID()}`, body: { reason: 'Phân công nhầm' } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
+  // The survey run: sampling and applying are the round owners' (an unknown round is 404 for every signed-in role);
+  // a questionnaire link is public, an unknown one 404 for everyone, signed in or not.
+  { name: 'POST /api/reform/par/rounds/:id/survey/respondents (unknown round)', method: 'POST', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/survey/respondents`, body: { agencyId: crypto.randomUUID(), group: 'citizens', count: 1 } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
+  { name: 'POST /api/reform/par/rounds/:id/survey/apply (unknown round)', method: 'POST', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/survey/apply` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
+  { name: 'GET /api/public/par/survey/:token (unknown)', method: 'GET', req: () => ({ url: '/api/public/par/survey/AAAAAAAAAAAAAAAAAAAAAA' }), expect: by({ default: 404 }), codes: { 404: 'PAR_SURVEY_LINK_NOT_FOUND' } },
   { name: 'GET /api/public/par/rounds', method: 'GET', req: () => ({ url: '/api/public/par/rounds' }), expect: PUBLIC },
   // Remediation tasks and the reform dashboard (reform/remediation): a unit sees its own tasks, reviewers the province;
   // an unknown or foreign task is 404; only the standing body's reform officers create tasks from lost points;

@@ -7,3 +7,4 @@ export * from './rank.ts';
 export * from './lost.ts';
 export * from './lock.ts';
 export * from './set-edit.ts';
+export * from './survey-run.ts';

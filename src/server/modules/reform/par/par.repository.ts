@@ -1,7 +1,7 @@
 /** SQL of the PAR index (the only place with queries on par_* tables). */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { agencies, parAppraisers, parAssessments, parComments, parEvidence, parHistory, parNodes, parRoundUnits, parRounds, parSets, parSurveyResults, users } from '../../../platform/db/schema.ts';
+import { agencies, parAppraisers, parAssessments, parComments, parEvidence, parHistory, parNodes, parRoundUnits, parRounds, parSets, parSurveyAnswers, parSurveyRespondents, parSurveyResults, users } from '../../../platform/db/schema.ts';
 
 export type SetRow = typeof parSets.$inferSelect;
 export type NodeRow = typeof parNodes.$inferSelect;
@@ -203,4 +203,34 @@ export async function contactsOfAgency(db: DbOrTx, agencyId: string) {
 }
 export async function userExists(db: DbOrTx, id: string): Promise<boolean> {
   return (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1)).length > 0;
+}
+
+// ---- the survey run in motcua
+
+export type RespondentRow = typeof parSurveyRespondents.$inferSelect;
+
+export async function insertRespondents(tx: DbOrTx, rows: (typeof parSurveyRespondents.$inferInsert)[]): Promise<RespondentRow[]> {
+  return rows.length ? tx.insert(parSurveyRespondents).values(rows).returning() : [];
+}
+export async function findRespondentByToken(db: DbOrTx, tokenHash: string): Promise<RespondentRow | null> {
+  const [r] = await db.select().from(parSurveyRespondents).where(eq(parSurveyRespondents.tokenHash, tokenHash)).limit(1);
+  return r ?? null;
+}
+/** Marks the respondent answered unless already: the one place a respondent answers only once. */
+export async function claimRespondent(tx: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const r = await tx.update(parSurveyRespondents).set({ answeredAt: at }).where(and(eq(parSurveyRespondents.id, id), isNull(parSurveyRespondents.answeredAt))).returning({ id: parSurveyRespondents.id });
+  return r.length === 1;
+}
+export async function insertAnswers(tx: DbOrTx, rows: (typeof parSurveyAnswers.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(parSurveyAnswers).values(rows);
+}
+export async function respondentsOf(db: DbOrTx, roundId: string): Promise<RespondentRow[]> {
+  return db.select().from(parSurveyRespondents).where(eq(parSurveyRespondents.roundId, roundId)).orderBy(asc(parSurveyRespondents.createdAt), asc(parSurveyRespondents.id));
+}
+export async function answersOfRound(db: DbOrTx, roundId: string): Promise<{ agencyId: string; nodeCode: string; letter: string }[]> {
+  return db
+    .select({ agencyId: parSurveyRespondents.agencyId, nodeCode: parSurveyAnswers.nodeCode, letter: parSurveyAnswers.letter })
+    .from(parSurveyAnswers)
+    .innerJoin(parSurveyRespondents, eq(parSurveyRespondents.id, parSurveyAnswers.respondentId))
+    .where(eq(parSurveyRespondents.roundId, roundId));
 }

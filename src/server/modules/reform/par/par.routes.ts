@@ -130,6 +130,24 @@ export const parRoutes = (ctx: AppContext, opts: { openTasksForNode?: OpenTasksF
   }
 
   // ---- public (portal)
+  // ---- the survey run in motcua
+  app.post(`${P}/rounds/:id/survey/respondents`, {
+    schema: { tags, summary: 'Sample respondents of a unit and group (officials, leaders, citizens): one link and QR code each, shown once (only the token hash is stored); each answers once, on a phone, without an account', params: S.IdParams, body: S.SampleBody },
+  }, async (req, reply) => {
+    const r = await svc.sampleRespondents(staff(req), req.params.id, req.body);
+    reply.code(201);
+    return r;
+  });
+  app.get(`${P}/rounds/:id/survey/progress`, { schema: { tags, summary: 'Respondents sampled and answered, per unit and group', params: S.IdParams } }, async (req) => svc.surveyProgress(staff(req), req.params.id));
+  app.post(`${P}/rounds/:id/survey/apply`, { schema: { tags, summary: "The answers so far counted into each unit's survey criteria with the set's answer weights (written as survey results, audited)", params: S.IdParams } }, async (req) => svc.applySurveyAnswers(staff(req), req.params.id));
+  app.get('/public/par/survey/:token', { schema: { tags, summary: 'The questionnaire a survey link opens (no account)', params: S.TokenParams } }, async (req) => svc.questionnaire(req.params.token));
+  app.post('/public/par/survey/:token', {
+    schema: { tags, summary: 'Answer a questionnaire once: every question, one letter each (409 PAR_SURVEY_ANSWERED the second time)', params: S.TokenParams, body: S.QuestionnaireAnswerBody },
+  }, async (req, reply) => {
+    const r = await svc.answerQuestionnaire(req.params.token, req.body);
+    reply.code(201);
+    return r;
+  });
   app.get('/public/par/rounds', { schema: { tags, summary: 'Published PAR rounds' } }, async () => svc.publicRounds());
   app.get('/public/par/rounds/:id', { schema: { tags, summary: 'The published ranking of a round (index, group, per-area points, change vs last year)', params: S.IdParams } }, async (req) => svc.publicRanking(req.params.id));
 };

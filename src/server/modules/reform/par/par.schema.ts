@@ -209,3 +209,36 @@ export const parHistory = pgTable(
   },
   (t) => [index('par_history_round_idx').on(t.roundId, t.agencyId, t.id)],
 );
+
+/**
+ * The survey run in motcua: a sampled respondent of a unit and group, reached by a link (and QR code) whose token is
+ * stored only as its SHA-256. `answered_at` is set once, in the transaction that stores the answers.
+ */
+export const parSurveyRespondents = pgTable(
+  'par_survey_respondents',
+  {
+    id: id(),
+    roundId: uuid('round_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    /** officials | leaders | citizens */
+    respondentGroup: text('respondent_group').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [uniqueIndex('par_survey_respondents_token_uq').on(t.tokenHash), index('par_survey_respondents_round_idx').on(t.roundId, t.agencyId)],
+);
+
+/** One answer (a letter) per respondent and survey criterion; never changed. */
+export const parSurveyAnswers = pgTable(
+  'par_survey_answers',
+  {
+    id: id(),
+    respondentId: uuid('respondent_id').notNull(),
+    nodeCode: text('node_code').notNull(),
+    letter: text('letter').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('par_survey_answers_uq').on(t.respondentId, t.nodeCode)],
+);

@@ -81,3 +81,8 @@ export const SurveyBody = z.object({
 
 /** CSV text, or an Excel workbook (base64) whose first sheet has the same columns. */
 export const SurveyCsvBody = z.union([z.object({ csv: z.string().min(1).max(2_000_000) }), z.object({ xlsxBase64: z.string().min(1).max(14_000_000) })]);
+
+/** Sampling respondents of a unit and group for the survey run in motcua. */
+export const SampleBody = z.object({ agencyId: Uuid, group: z.enum(['officials', 'leaders', 'citizens']), count: z.number().int().min(1).max(500) });
+export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const QuestionnaireAnswerBody = z.object({ answers: z.array(z.object({ nodeCode: z.string().trim().min(1).max(40), letter: z.string().regex(/^[A-Z]$/) })).min(1).max(200) });

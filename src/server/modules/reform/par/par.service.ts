@@ -11,7 +11,10 @@
  * results are private until published. Every change is one transaction that checks a version and appends a
  * par_history entry (who, when, from, to, why).
  */
+import crypto from 'node:crypto';
+import QRCode from 'qrcode';
 import type { z } from 'zod';
+import { publicLink } from '../../../platform/config/config.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
@@ -38,6 +41,10 @@ import {
   isLeaf,
   copySetToYear,
   deadlineLock,
+  checkAnswers,
+  countAnswers,
+  surveyQuestions,
+  type RespondentGroup,
   type DeadlineLock,
   type LockPhase,
   type CriteriaNode,
@@ -1139,6 +1146,101 @@ export class ParService {
     });
   }
 
+  // ---------------- the survey run in motcua (respondents answer by link or QR code, on a phone, without an account)
+
+  /** Samples `count` respondents of a unit and group: each gets a link (and its QR code) shown once; only the
+   * token's SHA-256 is stored. */
+  async sampleRespondents(auth: AuthInfo, roundId: string, body: z.infer<typeof S.SampleBody>) {
+    const r = await this.loadRound(roundId);
+    await this.requireAdmin(auth, r, 'Chọn mẫu điều tra xã hội học');
+    this.requireOpen(r, 'Chọn mẫu điều tra');
+    if (!r.surveyRun) throw new AppError('PAR_SURVEY_INVALID', { reason: 'đợt đánh giá này không điều tra xã hội học' });
+    if (!(await repo.findRoundUnit(this.ctx.db, roundId, body.agencyId))) throw new AppError('PAR_UNIT_NOT_IN_ROUND');
+    const set = await this.setOfRound(r);
+    if (surveyQuestions(set, body.group).length === 0) throw new AppError('PAR_SURVEY_INVALID', { reason: `bộ tiêu chí không có câu hỏi cho nhóm ${body.group}` });
+    const now = this.ctx.now();
+    const tokens = Array.from({ length: body.count }, () => crypto.randomBytes(16).toString('base64url'));
+    const rows = await this.ctx.db.transaction(async (tx) => {
+      const rs = await repo.insertRespondents(tx, tokens.map((t) => ({ roundId, agencyId: body.agencyId, respondentGroup: body.group, tokenHash: sha256(t), createdBy: auth.userId, createdAt: now })));
+      await this.history(tx, { roundId, agencyId: body.agencyId, actorId: auth.userId, action: 'survey.sample', to: { group: body.group, count: body.count } });
+      return rs;
+    });
+    const items = await Promise.all(
+      rows.map(async (row, i) => {
+        const link = publicLink(this.ctx.config, `dich-vu-cong/khao-sat/${tokens[i]}`);
+        return { id: row.id, link, qr: await QRCode.toDataURL(link, { errorCorrectionLevel: 'M', margin: 1, width: 256 }) };
+      }),
+    );
+    return { agencyId: body.agencyId, group: body.group, items };
+  }
+
+  /** Sampled and answered respondents per unit and group (what the owners follow during the survey). */
+  async surveyProgress(auth: AuthInfo, roundId: string) {
+    const r = await this.loadRound(roundId);
+    const acc = await this.access(auth, r);
+    const counts = new Map<string, { agencyId: string; group: string; sampled: number; answered: number }>();
+    for (const x of await repo.respondentsOf(this.ctx.db, roundId)) {
+      if (!acc.sees(x.agencyId)) continue;
+      const k = `${x.agencyId}|${x.respondentGroup}`;
+      const c = counts.get(k) ?? { agencyId: x.agencyId, group: x.respondentGroup, sampled: 0, answered: 0 };
+      c.sampled++;
+      if (x.answeredAt) c.answered++;
+      counts.set(k, c);
+    }
+    return { items: [...counts.values()] };
+  }
+
+  /** The answers so far counted into each unit's survey criteria (answer counts → points with the set's weights),
+   * written as survey results like an entry by hand (history `survey.enter`). Units or criteria without answers are
+   * listed as skipped. */
+  async applySurveyAnswers(auth: AuthInfo, roundId: string) {
+    const r = await this.loadRound(roundId);
+    await this.requireAdmin(auth, r, 'Tổng hợp kết quả điều tra');
+    this.requireOpen(r, 'Tổng hợp kết quả điều tra');
+    const set = await this.setOfRound(r);
+    const letters = Object.keys(set.answerWeights).sort();
+    const counted = countAnswers(await repo.answersOfRound(this.ctx.db, roundId), letters);
+    const entries: z.infer<typeof S.SurveyBody>[] = [];
+    for (const [agencyId, nodes] of counted) for (const [nodeCode, c] of nodes) entries.push({ agencyId, nodeCode, counts: [c] });
+    if (entries.length) await this.writeSurvey(auth.userId, r, entries);
+    return { applied: entries.map((e) => ({ agencyId: e.agencyId, nodeCode: e.nodeCode, answers: Object.values(e.counts![0]!).reduce((a, b) => a + b, 0) })), results: (await this.surveyResults(auth, roundId)).items };
+  }
+
+  private async respondentByToken(token: string) {
+    const x = await repo.findRespondentByToken(this.ctx.db, sha256(token));
+    if (!x) throw new AppError('PAR_SURVEY_LINK_NOT_FOUND');
+    const round = await this.loadRound(x.roundId);
+    const agency = (await findAgency(this.ctx.db, x.agencyId))!;
+    const set = await this.setOfRound(round);
+    return { x, round, agency, set, questions: surveyQuestions(set, x.respondentGroup as RespondentGroup) };
+  }
+
+  /** The questionnaire a link opens (public, no account): the unit, the group and the questions. */
+  async questionnaire(token: string) {
+    const { x, round, agency, questions } = await this.respondentByToken(token);
+    return { round: { title: round.title, year: round.year }, agency: { name: agency.name }, group: x.respondentGroup, answered: x.answeredAt !== null, open: round.status === 'open', questions };
+  }
+
+  /** One respondent's answers, once: every question, one letter each; a second submission is refused (409). */
+  async answerQuestionnaire(token: string, body: z.infer<typeof S.QuestionnaireAnswerBody>) {
+    const { x, round, questions } = await this.respondentByToken(token);
+    if (round.status !== 'open') throw new AppError('PAR_SURVEY_CLOSED');
+    if (x.answeredAt) throw new AppError('PAR_SURVEY_ANSWERED');
+    const problems = checkAnswers(questions, body.answers);
+    if (problems.length) throw new AppError('PAR_SURVEY_ANSWERS_INVALID', { nodes: problems.map((p) => p.nodeCode).join(', ') }, { problems });
+    const now = this.ctx.now();
+    await this.ctx.db.transaction(async (tx) => {
+      if (!(await repo.claimRespondent(tx, x.id, now))) throw new AppError('PAR_SURVEY_ANSWERED');
+      await repo.insertAnswers(tx, body.answers.map((a) => ({ respondentId: x.id, nodeCode: a.nodeCode, letter: a.letter, createdAt: now })));
+    });
+    return { answered: true };
+  }
+
+  private async setOfRound(r: repo.RoundRow): Promise<CriteriaSet> {
+    const setRow = (await repo.findSet(this.ctx.db, r.setId))!;
+    return setFromRows(setRow, await repo.nodesOf(this.ctx.db, setRow.id));
+  }
+
   async surveyResults(auth: AuthInfo, roundId: string) {
     const r = await this.loadRound(roundId);
     const acc = await this.access(auth, r);
@@ -1225,3 +1327,5 @@ export class ParService {
     return { ...v, rows: v.rows.map(({ lostPoints: _l, ...rest }) => rest) };
   }
 }
+
+const sha256 = (t: string) => crypto.createHash('sha256').update(t).digest('hex');

@@ -1,7 +1,7 @@
 /**
  * One round: its units (status, lock, grace, running index) with unlock/relock per phase (self-assessment,
  * appraisal) for the owners; the appraiser assignments (assign per unit or per area, list, remove with a reason); the council's
- * finalise / publish / reopen; survey CSV import; the results — ranking with groups and change vs last year, the
+ * finalise / publish / reopen; survey CSV import and the survey run in motcua (SurveyRunCard); the results — ranking with groups and change vs last year, the
  * per-area comparison chart (ECharts, print-safe patterns) with its data table, the lost-points report per unit —
  * and the XLSX/PDF exports. Results stay private until published (the API decides what the caller may see).
  */
@@ -15,6 +15,7 @@ import { fmtDate } from '../../../format.ts';
 import { EChart, PALETTE } from '../../monitoring/Chart.tsx';
 import { parApi, type Appraiser, type LostRow, type Results, type Round } from './api.ts';
 import { remedApi } from '../remediation/api.ts';
+import { SurveyRunCard } from './SurveyRunCard.tsx';
 
 export function ParRoundPage() {
   const { id = '' } = useParams();
@@ -85,6 +86,7 @@ export function ParRoundPage() {
           <Button mt="xs" size="xs" disabled={!csv.trim()} onClick={() => act(parApi.importSurvey(id, csv).then(() => setCsv('')))} data-testid="par-survey-import">{t('par.surveyImport')}</Button>
         </Card>
       )}
+      {round.can.admin && round.status === 'open' && round.surveyRun && <SurveyRunCard round={round} onError={setError} onApplied={() => setReload((x) => x + 1)} />}
       {results && (
         <Card withBorder data-testid="par-results">
           <Group justify="space-between">

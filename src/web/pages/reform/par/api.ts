@@ -39,6 +39,9 @@ export interface Assessment {
   can: { edit: boolean; submit: boolean; withdraw: boolean; answer: boolean; appraise: boolean; unlock: boolean };
 }
 
+export interface SurveySample { agencyId: string; group: string; items: { id: string; link: string; qr: string }[] }
+export interface SurveyProgress { agencyId: string; group: 'citizens' | 'officials' | 'leaders'; sampled: number; answered: number }
+
 const R = '/reform/par';
 const U = (id: string, a: string) => `${R}/rounds/${id}/units/${a}`;
 export const parApi = {
@@ -60,6 +63,9 @@ export const parApi = {
   reopen: (id: string, version: number, reason: string) => request<Round>('POST', `${R}/rounds/${id}/reopen`, { body: { version, reason } }),
   results: (id: string) => request<Results>('GET', `${R}/rounds/${id}/results`),
   exportResults: (id: string, f: 'xlsx' | 'pdf') => apiUrl(`${R}/rounds/${id}/results.${f}`),
+  sampleRespondents: (id: string, b: { agencyId: string; group: string; count: number }) => request<SurveySample>('POST', `${R}/rounds/${id}/survey/respondents`, { body: b }),
+  surveyProgress: (id: string) => request<{ items: SurveyProgress[] }>('GET', `${R}/rounds/${id}/survey/progress`).then((r) => r.items),
+  applySurvey: (id: string) => request<{ applied: { agencyId: string; nodeCode: string; answers: number }[] }>('POST', `${R}/rounds/${id}/survey/apply`),
   importSurvey: (id: string, csv: string) => request<unknown>('POST', `${R}/rounds/${id}/survey/import`, { body: { csv } }),
   assessment: (id: string, a: string) => request<Assessment>('GET', U(id, a)),
   saveNode: (id: string, a: string, code: string, body: Record<string, unknown>) => request<Assessment>('PUT', `${U(id, a)}/nodes/${encodeURIComponent(code)}`, { body }),
