@@ -2,11 +2,9 @@ import crypto from 'node:crypto';
 import { secondFactorMatches } from '../../../core/rating/index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { findDossierByCode, historyOf } from '../dossiers/dossiers.repository.ts';
-import { findProcedure, findProcedureByCode } from '../catalog/catalog.repository.ts';
-import { agencies, publications } from '../../platform/db/schema.ts';
-import { and, asc, eq } from 'drizzle-orm';
-import { findAgency } from '../units/units.repository.ts';
+import { findDossierByCode, historyOf } from '../dossiers/index.ts';
+import { findProcedure, findProcedureByCode, publishersOf } from '../catalog/index.ts';
+import { findAgency } from '../units/index.ts';
 import { historyActionLabel, postalDelivery, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
@@ -39,12 +37,7 @@ export class PortalService {
   async procedure(code: string) {
     const p = await findProcedureByCode(this.ctx.db, code);
     if (!p) throw new AppError('NOT_FOUND', { entity: `thủ tục ${code}` });
-    const pubs = await this.ctx.db
-      .select({ id: agencies.id, code: agencies.code, name: agencies.name, deskAddress: agencies.deskAddress })
-      .from(publications)
-      .innerJoin(agencies, eq(agencies.id, publications.agencyId))
-      .where(and(eq(publications.procedureId, p.id), eq(publications.active, true)))
-      .orderBy(asc(agencies.name));
+    const pubs = await publishersOf(this.ctx.db, p.id, { limit: 100_000 });
     return { code: p.code, name: p.name, fieldName: p.fieldName, levels: p.levels, onlineLevel: p.onlineLevel, structured: p.structured, record: p.record, agencies: pubs };
   }
 
