@@ -231,14 +231,30 @@ export async function findWorkflow(db: DbOrTx, id: string): Promise<WorkflowRow 
 }
 
 /** Procedures published by an active publication (of `agencyId`, else of any agency), per field. */
-export async function publishedFields(db: DbOrTx, agencyId?: string) {
+export async function publishedFields(db: DbOrTx, q: { agencyId?: string | undefined; after?: FieldCursor | undefined; limit: number }) {
+  // ORDER BY field_name NULLS LAST: the cursor is the last field name (null = the group without a field, which is last).
+  const after = q.after === undefined ? undefined : q.after.field === null ? sql`false` : sql`(${procedures.fieldName} > ${q.after.field} or ${procedures.fieldName} is null)`;
   const rows = await db
     .select({ field: procedures.fieldName, n: sql<number>`count(distinct ${procedures.id})::int` })
     .from(procedures)
-    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), agencyId ? eq(publications.agencyId, agencyId) : undefined))
+    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), q.agencyId ? eq(publications.agencyId, q.agencyId) : undefined))
+    .where(after)
     .groupBy(procedures.fieldName)
-    .orderBy(asc(procedures.fieldName));
+    .orderBy(sql`${procedures.fieldName} asc nulls last`)
+    .limit(q.limit);
   return rows.map((r) => ({ field: r.field, count: Number(r.n) }));
+}
+
+/** Cursor of the fields list: its ORDER BY column, the field name (null for procedures without a field). */
+export type FieldCursor = { field: string | null };
+export const fieldCursor = (f: { field: string | null }) => JSON.stringify([f.field]);
+export function parseFieldCursor(raw: string): FieldCursor | null {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v.length === 1 && (v[0] === null || typeof v[0] === 'string') ? { field: v[0] as string | null } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Published procedures of one field (null = without a field), keyset by code. */
