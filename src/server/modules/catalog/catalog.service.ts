@@ -19,7 +19,7 @@ import {
   type TimeLimit,
   type WorkflowStep,
 } from '../../../core/catalog/index.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { findAgency } from '../units/index.ts';
 import * as repo from './catalog.repository.ts';
 
 /**
