@@ -298,6 +298,18 @@ function listOf<T>(v: unknown): T[] {
   return [];
 }
 
+/** Every page of a keyset-paginated public list: `next` is passed as `after` until it is null. */
+export async function allPages<T>(page: (after: string | undefined) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const p = await page(after);
+    out.push(...p.items);
+    if (!p.next || p.next === after) return out;
+    after = p.next;
+  }
+}
+
 function unwrapDossier(v: unknown): CitizenDossier {
   const o = v as Record<string, unknown>;
   return (o && typeof o === 'object' && 'dossier' in o ? o['dossier'] : o) as CitizenDossier;
@@ -306,9 +318,20 @@ function unwrapDossier(v: unknown): CitizenDossier {
 export const api = {
   searchProcedures: (q: { q: string; field?: string; level?: string; agencyId?: string; limit?: number }, signal?: AbortSignal) =>
     request<{ items: ProcedureHit[] }>('GET', '/public/procedures', { query: { ...q }, ...(signal ? { signal } : {}) }),
-  procedure: (code: string) => request<PublicProcedure>('GET', `/public/procedures/${encodeURIComponent(code)}`),
+  procedure: async (code: string) => {
+    const p = await request<PublicProcedure & { agenciesNext?: string | null }>('GET', `/public/procedures/${encodeURIComponent(code)}`);
+    if (!p.agenciesNext) return p;
+    // More than one page of receiving agencies: the rest from the paged list.
+    const first = p.agenciesNext;
+    const rest = await allPages((after) =>
+      request<{ items: PublicProcedure['agencies']; next: string | null }>('GET', `/public/procedures/${encodeURIComponent(code)}/agencies`, { query: { after: after ?? first, limit: 100 } }),
+    );
+    return { ...p, agencies: [...p.agencies, ...rest] };
+  },
   lifeEvent: (slug: string) => request<LifeEventDetail>('GET', `/public/life-events/${encodeURIComponent(slug)}`),
-  catalogFields: () => request<{ items: { field: string | null; count: number }[] }>('GET', '/public/catalog/fields'),
+  catalogFields: async () => ({
+    items: await allPages((after) => request<{ items: { field: string | null; count: number }[]; next: string | null }>('GET', '/public/catalog/fields', { query: { limit: 100, ...(after ? { after } : {}) } })),
+  }),
   catalog: (field: string, after?: string) => request<{ items: CatalogItem[]; next: string | null }>('GET', '/public/catalog', { query: { field, limit: 100, ...(after ? { after } : {}) } }),
   track: (code: string, secret: string) => request<TrackResult>('GET', '/public/track', { query: { code, secret } }),
   questionnaire: (token: string) => request<Questionnaire>('GET', `/public/par/survey/${encodeURIComponent(token)}`),

@@ -13,6 +13,7 @@ import type { IndexDashboard, Rankings, TrendPoint } from '../../core/service-in
 import type { GroupScore, IndicatorScore } from '../../core/service-index/score.ts';
 import { frameGroup, frameIndex } from '../../core/service-index/framing.ts';
 import { request } from '../../client/http.ts';
+import { allPages } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useLang } from '../context.tsx';
 import { useTitle } from '../useTitle.ts';
@@ -31,7 +32,11 @@ const KIND_OF: Record<string, Kind> = { thang: 'month', quy: 'quarter', nam: 'ye
 const FIRST_YEAR = 2022; // the index exists since Decision 766 (June 2022)
 
 const indexApi = {
-  agencies: async () => (await request<{ agencies: IndexAgency[] }>('GET', '/public/index/agencies')).agencies,
+  agencies: () =>
+    allPages(async (after) => {
+      const r = await request<{ agencies: IndexAgency[]; next: string | null }>('GET', '/public/index/agencies', { query: { limit: 100, ...(after ? { after } : {}) } });
+      return { items: r.agencies, next: r.next };
+    }),
   dashboard: (q: Record<string, string | number>) => request<IndexDashboard>('GET', '/public/index', { query: q }),
   rankings: (q: Record<string, string | number>) => request<Rankings>('GET', '/public/rankings', { query: q }),
 };

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AuthInfo } from '../../platform/http/auth.ts';
-import { findUser, findUserByUsername, loadAssignments } from '../staff/staff.repository.ts';
+import { findUser, findUserByUsername, loadAssignments } from '../staff/index.ts';
 import * as repo from './auth.repository.ts';
 
 /** argon2id with the library's defaults (OWASP-compliant memory and time cost). */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { procedures, procedureVersions, publications, workflows } from '../../platform/db/schema.ts';
+import { agencies, procedures, procedureVersions, publications, workflows } from '../../platform/db/schema.ts';
 import { unreviewedLowFields, type ProcedureRecord } from '../../../core/catalog/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
 
@@ -231,14 +231,30 @@ export async function findWorkflow(db: DbOrTx, id: string): Promise<WorkflowRow 
 }
 
 /** Procedures published by an active publication (of `agencyId`, else of any agency), per field. */
-export async function publishedFields(db: DbOrTx, agencyId?: string) {
+export async function publishedFields(db: DbOrTx, q: { agencyId?: string | undefined; after?: FieldCursor | undefined; limit: number }) {
+  // ORDER BY field_name NULLS LAST: the cursor is the last field name (null = the group without a field, which is last).
+  const after = q.after === undefined ? undefined : q.after.field === null ? sql`false` : sql`(${procedures.fieldName} > ${q.after.field} or ${procedures.fieldName} is null)`;
   const rows = await db
     .select({ field: procedures.fieldName, n: sql<number>`count(distinct ${procedures.id})::int` })
     .from(procedures)
-    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), agencyId ? eq(publications.agencyId, agencyId) : undefined))
+    .innerJoin(publications, and(eq(publications.procedureId, procedures.id), eq(publications.active, true), q.agencyId ? eq(publications.agencyId, q.agencyId) : undefined))
+    .where(after)
     .groupBy(procedures.fieldName)
-    .orderBy(asc(procedures.fieldName));
+    .orderBy(sql`${procedures.fieldName} asc nulls last`)
+    .limit(q.limit);
   return rows.map((r) => ({ field: r.field, count: Number(r.n) }));
+}
+
+/** Cursor of the fields list: its ORDER BY column, the field name (null for procedures without a field). */
+export type FieldCursor = { field: string | null };
+export const fieldCursor = (f: { field: string | null }) => JSON.stringify([f.field]);
+export function parseFieldCursor(raw: string): FieldCursor | null {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v.length === 1 && (v[0] === null || typeof v[0] === 'string') ? { field: v[0] as string | null } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Published procedures of one field (null = without a field), keyset by code. */
@@ -281,4 +297,64 @@ export async function insertWorkflow(db: DbOrTx, v: typeof workflows.$inferInser
 
 export async function setCurrentWorkflow(db: DbOrTx, publicationId: string, workflowId: string): Promise<void> {
   await db.update(publications).set({ currentWorkflowId: workflowId }).where(eq(publications.id, publicationId));
+}
+
+// ------------------------------------------------------------------ read by the portal
+
+/** Cursor of the publishers list: its ORDER BY columns (agency name, agency id). */
+export const publisherCursor = (a: { name: string; id: string }) => JSON.stringify([a.name, a.id]);
+export function parsePublisherCursor(raw: string): { name: string; id: string } | null {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/i.test(v[1]) ? { name: v[0], id: v[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The agencies that publish (receive) a procedure, with their desk address, by name then id, keyset-paginated. */
+export async function publishersOf(db: DbOrTx, procedureId: string, page: { after?: { name: string; id: string } | null | undefined; limit: number }) {
+  const after = page.after;
+  return db
+    .select({ id: agencies.id, code: agencies.code, name: agencies.name, deskAddress: agencies.deskAddress })
+    .from(publications)
+    .innerJoin(agencies, eq(agencies.id, publications.agencyId))
+    .where(and(eq(publications.procedureId, procedureId), eq(publications.active, true), after ? sql`(${agencies.name}, ${agencies.id}) > (${after.name}, ${after.id}::uuid)` : undefined))
+    .orderBy(asc(agencies.name), asc(agencies.id))
+    .limit(page.limit);
+}
+
+// ------------------------------------------------------------------ read by the procedure search (portal)
+
+/** A cheap stamp of the whole catalog (number of procedures and the sum of their versions): changes on any import or review. */
+export async function catalogStamp(db: DbOrTx): Promise<string> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int`, at: sql<string | null>`sum(${procedures.version})::text` }).from(procedures);
+  return `${row?.n ?? 0}|${row?.at ?? ''}`;
+}
+
+/** What the search index reads of every procedure: not the whole record (index entries carry ~7 kB of page text each). */
+export async function searchSources(db: DbOrTx) {
+  return db
+    .select({
+      code: procedures.code,
+      name: procedures.name,
+      fieldName: procedures.fieldName,
+      levels: procedures.levels,
+      onlineLevel: procedures.onlineLevel,
+      structured: procedures.structured,
+      result: sql<string | null>`${procedures.record}->'text'->>'result'`,
+      results: sql<ProcedureRecord['results'] | null>`${procedures.record}->'results'`,
+      steps: sql<string | null>`left(${procedures.record}->>'steps', 1000)`,
+    })
+    .from(procedures);
+}
+
+/** Codes of the procedures an agency publishes (active publications). */
+export async function publishedCodesOf(db: DbOrTx, agencyId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ code: procedures.code })
+    .from(publications)
+    .innerJoin(procedures, eq(procedures.id, publications.procedureId))
+    .where(and(eq(publications.agencyId, agencyId), eq(publications.active, true)));
+  return new Set(rows.map((r) => r.code));
 }

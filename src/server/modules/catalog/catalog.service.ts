@@ -19,7 +19,7 @@ import {
   type TimeLimit,
   type WorkflowStep,
 } from '../../../core/catalog/index.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { findAgency } from '../units/index.ts';
 import * as repo from './catalog.repository.ts';
 
 /**
@@ -115,8 +115,12 @@ export class CatalogService {
     return p;
   }
 
-  publishedFields(agencyId?: string) {
-    return repo.publishedFields(this.ctx.db, agencyId);
+  /** Fields with the number of procedures published, one keyset page (`after` = the `next` of the page before). */
+  async publishedFields(q: { agencyId?: string | undefined; after?: string | undefined; limit: number }) {
+    const after = q.after === undefined ? undefined : repo.parseFieldCursor(q.after);
+    if (after === null) throw new AppError('VALIDATION_FAILED', {}, { reason: 'after: not a cursor of this list' });
+    const items = await repo.publishedFields(this.ctx.db, { agencyId: q.agencyId, after, limit: q.limit });
+    return { items, next: items.length === q.limit ? repo.fieldCursor(items[items.length - 1]!) : null };
   }
 
   publishedInField(q: { field: string | null; agencyId?: string | undefined; after?: string | undefined; limit: number }) {

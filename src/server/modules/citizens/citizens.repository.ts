@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { agencies, citizenFiles, citizenIdentities, citizens, citizenSessions, dossierDocuments, dossiers, procedures } from '../../platform/db/schema.ts';
+import { agencies, citizenFiles, citizenOtps, citizenIdentities, citizens, citizenSessions, dossierDocuments, dossiers, procedures } from '../../platform/db/schema.ts';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 
@@ -97,4 +97,68 @@ export async function listOwnDossiers(db: DbOrTx, citizenId: string, cursor: { a
     .where(and(...where))
     .orderBy(desc(dossiers.createdAt), desc(dossiers.id))
     .limit(limit);
+}
+
+/** Marks a citizen verified by a national e-ID, with the name and ID number the e-ID gave (else the stored ones). */
+export async function markEidVerified(db: DbOrTx, id: string, v: { fullName: string; idNumber: string | null }): Promise<CitizenRow | null> {
+  const [row] = await db.update(citizens).set({ eidVerified: true, fullName: v.fullName, idNumber: v.idNumber }).where(eq(citizens.id, id)).returning();
+  return row ?? null;
+}
+
+export async function setCitizenName(db: DbOrTx, id: string, fullName: string): Promise<void> {
+  await db.update(citizens).set({ fullName }).where(eq(citizens.id, id));
+}
+
+// ------------------------------------------------------------------ one-time codes (citizen_otps)
+
+export type OtpRow = typeof citizenOtps.$inferSelect;
+
+/** When the codes sent to a contact after `since` were created, oldest first (the hourly limit). */
+export async function otpTimesSince(db: DbOrTx, contact: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ createdAt: citizenOtps.createdAt })
+    .from(citizenOtps)
+    .where(and(eq(citizenOtps.contact, contact), gt(citizenOtps.createdAt, since)))
+    .orderBy(citizenOtps.createdAt);
+  return rows.map((r) => r.createdAt);
+}
+
+/** The previous unconsumed codes of a contact stop working. */
+export async function consumeOpenOtps(db: DbOrTx, contact: string, at: Date): Promise<void> {
+  await db.update(citizenOtps).set({ consumedAt: at }).where(and(eq(citizenOtps.contact, contact), isNull(citizenOtps.consumedAt)));
+}
+
+export async function insertOtp(db: DbOrTx, v: typeof citizenOtps.$inferInsert): Promise<void> {
+  await db.insert(citizenOtps).values(v);
+}
+
+/** The newest unconsumed code of a contact. */
+export async function latestOpenOtp(db: DbOrTx, contact: string): Promise<OtpRow | null> {
+  const [otp] = await db
+    .select()
+    .from(citizenOtps)
+    .where(and(eq(citizenOtps.contact, contact), isNull(citizenOtps.consumedAt)))
+    .orderBy(desc(citizenOtps.createdAt))
+    .limit(1);
+  return otp ?? null;
+}
+
+/** Counts a wrong guess atomically while below `max`; null when the limit was already reached. */
+export async function countOtpAttempt(db: DbOrTx, id: string, max: number): Promise<number | null> {
+  const [row] = await db
+    .update(citizenOtps)
+    .set({ attempts: sql`${citizenOtps.attempts} + 1` })
+    .where(and(eq(citizenOtps.id, id), lt(citizenOtps.attempts, max)))
+    .returning({ attempts: citizenOtps.attempts });
+  return row ? row.attempts : null;
+}
+
+/** Consumes a code once: true for the one request that did. */
+export async function consumeOtp(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const [used] = await db
+    .update(citizenOtps)
+    .set({ consumedAt: at })
+    .where(and(eq(citizenOtps.id, id), isNull(citizenOtps.consumedAt)))
+    .returning({ id: citizenOtps.id });
+  return used !== undefined;
 }

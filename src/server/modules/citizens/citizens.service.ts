@@ -9,18 +9,16 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { citizens } from '../../platform/db/schema.ts';
-import { eq } from 'drizzle-orm';
 import { STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
-import * as dossierRepo from '../dossiers/dossiers.repository.ts';
-import { findProcedure } from '../catalog/catalog.repository.ts';
-import { findAgency } from '../units/units.repository.ts';
+import * as dossierRepo from '../dossiers/index.ts';
+import { findProcedure } from '../catalog/index.ts';
+import { findAgency } from '../units/index.ts';
 import { publicDelivery, publicTimeline } from '../portal/portal.service.ts';
 import { OtpIdentityProvider, type VerifiedIdentity } from './identity.ts';
 import * as repo from './citizens.repository.ts';
 import type { ApplyBody, RatingBody, SupplyBody } from './citizens.schemas.ts';
-import { findRating } from '../ratings/ratings.repository.ts';
+import { findRating } from '../ratings/index.ts';
 import { ratingDecision } from '../../../core/rating/index.ts';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -50,8 +48,7 @@ export class CitizensService {
       let c = (await repo.findCitizenByIdentity(tx, identity.provider, identity.subject)) ?? (await repo.findCitizenByContact(tx, identity.contact));
       c ??= await repo.insertCitizen(tx, { contact: identity.contact, fullName: identity.fullName ?? '', idNumber: identity.idNumber ?? null, eidVerified: identity.eidVerified, createdAt: now });
       if (identity.eidVerified && !c.eidVerified) {
-        const [u] = await tx.update(citizens).set({ eidVerified: true, fullName: identity.fullName ?? c.fullName, idNumber: identity.idNumber ?? c.idNumber }).where(eq(citizens.id, c.id)).returning();
-        c = u ?? c;
+        c = (await repo.markEidVerified(tx, c.id, { fullName: identity.fullName ?? c.fullName, idNumber: identity.idNumber ?? c.idNumber })) ?? c;
       }
       await repo.linkIdentity(tx, identity.provider, identity.subject, c!.id, now);
       return c!;
@@ -123,7 +120,7 @@ export class CitizensService {
       { agencyId: body.agencyId, procedureCode: body.procedureCode, applicant: body.applicant, formData: body.formData, documents, resultMethod: body.resultMethod, postalAddress: body.postalAddress },
       idempotencyKey,
     );
-    if (res.created && !c.fullName) await this.ctx.db.update(citizens).set({ fullName: body.applicant.fullName }).where(eq(citizens.id, c.citizenId));
+    if (res.created && !c.fullName) await repo.setCitizenName(this.ctx.db, c.citizenId, body.applicant.fullName);
     return { created: res.created, dossier: await this.detail(c, res.dossier.id) };
   }
 

@@ -8,10 +8,9 @@
  *   its claims (subject, name, ID number) to a VerifiedIdentity with `eidVerified: true`. See README.md.
  */
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { citizenOtps } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import * as repo from './citizens.repository.ts';
 
 export interface VerifiedIdentity {
   /** Provider id: 'otp', later e.g. 'vneid'. */
@@ -72,21 +71,17 @@ export class OtpIdentityProvider implements IdentityProvider<{ contact: string }
     const c = this.contactOf(contact);
     const now = this.ctx.now();
     const hourAgo = new Date(now.getTime() - 3600_000);
-    const recent = await this.ctx.db
-      .select({ createdAt: citizenOtps.createdAt })
-      .from(citizenOtps)
-      .where(and(eq(citizenOtps.contact, c.value), gt(citizenOtps.createdAt, hourAgo)))
-      .orderBy(citizenOtps.createdAt);
+    const recent = await repo.otpTimesSince(this.ctx.db, c.value, hourAgo);
     if (recent.length >= OTP_POLICY.maxPerHour) {
-      const retryAt = recent[0]!.createdAt.getTime() + 3600_000;
+      const retryAt = recent[0]!.getTime() + 3600_000;
       throw new AppError('RATE_LIMITED', { retryAfterMinutes: Math.max(1, Math.ceil((retryAt - now.getTime()) / 60_000)) });
     }
     const code = String(crypto.randomInt(0, 10 ** OTP_POLICY.digits)).padStart(OTP_POLICY.digits, '0');
     const id = crypto.randomUUID();
     await this.ctx.db.transaction(async (tx) => {
       // The previous codes stop working.
-      await tx.update(citizenOtps).set({ consumedAt: now }).where(and(eq(citizenOtps.contact, c.value), isNull(citizenOtps.consumedAt)));
-      await tx.insert(citizenOtps).values({ id, contact: c.value, codeHash: hashCode(id, code), createdAt: now, expiresAt: new Date(now.getTime() + OTP_POLICY.ttlMinutes * 60_000) });
+      await repo.consumeOpenOtps(tx, c.value, now);
+      await repo.insertOtp(tx, { id, contact: c.value, codeHash: hashCode(id, code), createdAt: now, expiresAt: new Date(now.getTime() + OTP_POLICY.ttlMinutes * 60_000) });
       await this.ctx.services.notifications.enqueue(tx, {
         channel: c.kind === 'email' ? 'email' : 'sms',
         to: c.value,
@@ -101,33 +96,19 @@ export class OtpIdentityProvider implements IdentityProvider<{ contact: string }
   async complete({ contact, code }: { contact: string; code: string }): Promise<VerifiedIdentity> {
     const c = this.contactOf(contact);
     const now = this.ctx.now();
-    const [otp] = await this.ctx.db
-      .select()
-      .from(citizenOtps)
-      .where(and(eq(citizenOtps.contact, c.value), isNull(citizenOtps.consumedAt)))
-      .orderBy(desc(citizenOtps.createdAt))
-      .limit(1);
+    const otp = await repo.latestOpenOtp(this.ctx.db, c.value);
     if (!otp || otp.expiresAt.getTime() <= now.getTime()) throw new AppError('OTP_EXPIRED');
     if (otp.attempts >= OTP_POLICY.maxAttempts) throw new AppError('OTP_TOO_MANY_ATTEMPTS');
     const given = Buffer.from(hashCode(otp.id, code.trim()));
     const ok = given.length === otp.codeHash.length && crypto.timingSafeEqual(given, Buffer.from(otp.codeHash));
     if (!ok) {
       // Counted atomically, so parallel guesses cannot exceed the limit.
-      const [row] = await this.ctx.db
-        .update(citizenOtps)
-        .set({ attempts: sql`${citizenOtps.attempts} + 1` })
-        .where(and(eq(citizenOtps.id, otp.id), lt(citizenOtps.attempts, OTP_POLICY.maxAttempts)))
-        .returning({ attempts: citizenOtps.attempts });
-      if (!row || row.attempts >= OTP_POLICY.maxAttempts) throw new AppError('OTP_TOO_MANY_ATTEMPTS');
-      throw new AppError('OTP_INVALID', {}, { attemptsLeft: OTP_POLICY.maxAttempts - row.attempts });
+      const attempts = await repo.countOtpAttempt(this.ctx.db, otp.id, OTP_POLICY.maxAttempts);
+      if (attempts === null || attempts >= OTP_POLICY.maxAttempts) throw new AppError('OTP_TOO_MANY_ATTEMPTS');
+      throw new AppError('OTP_INVALID', {}, { attemptsLeft: OTP_POLICY.maxAttempts - attempts });
     }
     // Single use: only one request can consume the code.
-    const [used] = await this.ctx.db
-      .update(citizenOtps)
-      .set({ consumedAt: now })
-      .where(and(eq(citizenOtps.id, otp.id), isNull(citizenOtps.consumedAt)))
-      .returning({ id: citizenOtps.id });
-    if (!used) throw new AppError('OTP_EXPIRED');
+    if (!(await repo.consumeOtp(this.ctx.db, otp.id, now))) throw new AppError('OTP_EXPIRED');
     return { provider: this.id, subject: c.value, contact: c.value, eidVerified: false };
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { agencies, dossierRatings, dossiers, feedback, feedbackHistory, outbox } from '../../platform/db/schema.ts';
 import { OPEN_FEEDBACK_STATES } from '../../../core/feedback/index.ts';
@@ -22,11 +22,15 @@ export async function findFeedbackByReference(db: DbOrTx, reference: string): Pr
 }
 
 /** Optimistic update: only if the stored version is still `expected` (and `extra` holds). */
-export async function updateFeedbackIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof feedback.$inferInsert>, now: Date, extra?: SQL): Promise<FeedbackRow | null> {
+/** The columns an action may change. */
+export type FeedbackChange = Partial<typeof feedback.$inferInsert>;
+
+/** Updates the row if its version is still `expected` (and, with `onlyIfUnrated`, it has no rating yet); null otherwise. */
+export async function updateFeedbackIfVersion(tx: DbOrTx, id: string, expected: number, set: FeedbackChange, now: Date, opts: { onlyIfUnrated?: boolean } = {}): Promise<FeedbackRow | null> {
   const [row] = await tx
     .update(feedback)
     .set({ ...set, version: expected + 1, updatedAt: now })
-    .where(and(eq(feedback.id, id), eq(feedback.version, expected), ...(extra ? [extra] : [])))
+    .where(and(eq(feedback.id, id), eq(feedback.version, expected), opts.onlyIfUnrated ? isNull(feedback.rating) : undefined))
     .returning();
   return row ?? null;
 }

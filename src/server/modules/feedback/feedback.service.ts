@@ -9,7 +9,6 @@
  * roles on the agency that holds it now. A wrong secret answers exactly like an unknown reference.
  */
 import crypto from 'node:crypto';
-import { isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -33,15 +32,13 @@ import {
   type FeedbackState,
   type FeedbackSubject,
 } from '../../../core/feedback/index.ts';
-import { agencyIdsUnder } from '../dossiers/dossiers.repository.ts';
+import { agencyIdsUnder, findDossierByCode } from '../dossiers/index.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
-import { findAgency } from '../units/units.repository.ts';
-import { namesOf } from '../staff/staff.repository.ts';
-import { feedback } from '../../platform/db/schema.ts';
+import { findAgency } from '../units/index.ts';
+import { namesOf } from '../staff/index.ts';
 import * as repo from './feedback.repository.ts';
 import type { FeedbackActionBody, FeedbackRatingBody, StatsQuery, SubmitFeedbackBody } from './feedback.schemas.ts';
 import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
-import { findDossierByCode } from '../dossiers/dossiers.repository.ts';
 
 type Contact = { fullName: string; phone?: string | null; email?: string | null };
 type Deadlines = { handle: string; reject: string; requestInfo: string; forward: string };
@@ -173,7 +170,7 @@ export class FeedbackService {
     if (!canRate(f.status as FeedbackState, f.answeredAt !== null, f.rating !== null)) throw new AppError('FEEDBACK_RATING_NOT_ALLOWED');
     const now = this.ctx.now();
     await this.ctx.db.transaction(async (tx) => {
-      const updated = await repo.updateFeedbackIfVersion(tx, f.id, f.version, { rating: body.rating, ratingComment: body.comment ?? null, ratedAt: now }, now, isNull(feedback.rating));
+      const updated = await repo.updateFeedbackIfVersion(tx, f.id, f.version, { rating: body.rating, ratingComment: body.comment ?? null, ratedAt: now }, now, { onlyIfUnrated: true });
       if (!updated) throw new AppError('FEEDBACK_RATING_NOT_ALLOWED');
       await repo.appendHistory(tx, { feedbackId: f.id, seq: updated.version, action: 'rate', fromState: f.status, toState: f.status, actorId: f.citizenId, actorRole: 'citizen', agencyId: f.agencyId, at: now, note: null, data: { rating: body.rating } });
       await repo.enqueue(tx, 'feedback.rated', { feedbackId: f.id, rating: body.rating }, this.ctx.now());
@@ -330,7 +327,7 @@ export class FeedbackService {
     const cal = await this.ctx.services.calendar.calendar();
     const deadlines = f.deadlines as Deadlines | null;
     const before = (limit: string | undefined | null) => (limit ? now.getTime() <= new Date(limit).getTime() : null);
-    const set: Partial<typeof feedback.$inferInsert> = { status: t.to };
+    const set: repo.FeedbackChange = { status: t.to };
     const data: Record<string, unknown> = {};
     let note: string | null = input.note ?? null;
 

@@ -132,7 +132,7 @@ export async function procedureNamesByIds(db: DbOrTx, ids: readonly string[]) {
 }
 
 /** Feedback figures of the agencies (the feedback module's one query and on-time predicate). */
-export { feedbackFigures as feedbackStats } from '../feedback/feedback.repository.ts';
+export { feedbackFigures as feedbackStats } from '../feedback/index.ts';
 
 /**
  * The SQL of the drill-down predicate (core/service-index/drill.ts inDenominator / inNumerator, the same conditions

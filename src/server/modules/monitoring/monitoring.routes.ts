@@ -200,7 +200,7 @@ export const publicIndexRoutes = (ctx: AppContext): FastifyPluginAsync => async 
     schema: {
       tags,
       summary: 'Agencies with a published service index (the agency tree, parents first), keyset-paginated: pass `next` as `after`.',
-      querystring: z.object({ after: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
+      querystring: z.object({ after: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(100).default(100) }),
       response: { 200: z.object({ agencies: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable() })), next: z.string().nullable() }) },
     },
   }, async (req) => svc.publicAgencies(req.query));

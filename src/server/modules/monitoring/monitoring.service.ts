@@ -6,8 +6,8 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
-import { agencyTreePage, findAgency } from '../units/units.repository.ts';
-import { ratingStats } from '../feedback/feedback.repository.ts';
+import { agencyTreePage, findAgency } from '../units/index.ts';
+import { ratingStats } from '../feedback/index.ts';
 import { addDays, isLocalDate } from '../../../core/calendar/dates.ts';
 import { localMinutesToInstant, toLocalDate, formatVnIso } from '../../../core/calendar/time.ts';
 import type { LocalDate } from '../../../core/calendar/types.ts';

@@ -63,3 +63,88 @@ describe('the catalog by field', () => {
     expect(r.body.agencies).toEqual([expect.objectContaining({ name: 'Ủy ban nhân dân Phường Pleiku', deskAddress: 'Bộ phận Một cửa, trụ sở Ủy ban nhân dân Phường Pleiku' })]);
   });
 });
+
+/** Pages through a public list (limit, `next` → `after`) and returns every row seen, failing if it does not stop. */
+async function pageThrough<T>(url: (after: string | null) => string, key = 'items'): Promise<T[]> {
+  const rows: T[] = [];
+  let after: string | null = null;
+  for (let pages = 0; ; pages++) {
+    expect(pages, 'the list stops').toBeLessThan(500);
+    const r: { status: number; body: Record<string, unknown> & { next: string | null } } = await anon.get(url(after));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    rows.push(...(r.body[key] as T[]));
+    after = r.body.next;
+    if (!after) return rows;
+  }
+}
+
+describe('public lists are bounded and keyset-paged (issue 10)', () => {
+  const q = (after: string | null) => (after ? `&after=${encodeURIComponent(after)}` : '');
+
+  it('fields: every page size gets each field once, in the order of the whole list, and stops', async () => {
+    const whole = await anon.get('/api/public/catalog/fields');
+    expect(whole.body.next).toBeNull();
+    const all = whole.body.items as { field: string | null; count: number }[];
+    expect(all.length).toBeGreaterThan(3);
+    for (const limit of [1, 2, 3, 7]) {
+      const seen = await pageThrough<{ field: string | null; count: number }>((after) => `/api/public/catalog/fields?limit=${limit}${q(after)}`);
+      expect(seen).toEqual(all);
+    }
+    const mine = await pageThrough<{ field: string | null }>((after) => `/api/public/catalog/fields?agencyId=${pleiku}&limit=2${q(after)}`);
+    expect(mine.map((f) => f.field)).toEqual(((await anon.get(`/api/public/catalog/fields?agencyId=${pleiku}`)).body.items as { field: string | null }[]).map((f) => f.field));
+    // After the group without a field (always last) there is nothing.
+    expect((await anon.get(`/api/public/catalog/fields?after=${encodeURIComponent('[null]')}`)).body).toEqual({ items: [], next: null });
+  });
+
+  it('a field\'s procedures: every page size gets each procedure once, by code', async () => {
+    const field = encodeURIComponent('Hộ tịch');
+    const all = ((await anon.get(`/api/public/catalog?field=${field}`)).body.items as { code: string }[]).map((p) => p.code);
+    expect(all.length).toBeGreaterThan(3);
+    expect([...all].sort()).toEqual(all);
+    for (const limit of [1, 3]) {
+      const seen = await pageThrough<{ code: string }>((after) => `/api/public/catalog?field=${field}&limit=${limit}${q(after)}`);
+      expect(seen.map((p) => p.code)).toEqual(all);
+    }
+  });
+
+  it('the agencies that publish a procedure: first page on the procedure, the rest paged by name then id', async () => {
+    const { findProcedureByCode, insertPublication } = await import('../catalog/catalog.repository.ts');
+    const { insertAgency, findAgencyByCode } = await import('../units/units.repository.ts');
+    const p = (await findProcedureByCode(env.ctx.db, '1.001193'))!;
+    const parent = (await findAgencyByCode(env.ctx.db, '000.01.00.H21'))!;
+    // Five more publishers, two with the same name (the id breaks the tie).
+    for (const [i, name] of ['Bộ phận B', 'Bộ phận A', 'Bộ phận C', 'Bộ phận A', 'Bộ phận D'].entries()) {
+      const a = await insertAgency(env.ctx.db, { code: `000.01.9${i}.H21`, name, kind: 'other', level: 'commune', unitId: parent.unitId, parentId: parent.id, validFrom: '2025-07-01', createdAt: env.ctx.now() });
+      await insertPublication(env.ctx.db, { agencyId: a.id, procedureId: p.id, active: true, publishedAt: env.ctx.now() });
+    }
+    const detail = await anon.get('/api/public/procedures/1.001193');
+    expect(detail.body.agenciesNext).toBeNull();
+    const all = detail.body.agencies as { id: string; name: string }[];
+    expect(all).toHaveLength(6);
+    const byNameThenId = [...all].sort((x, y) => (x.name === y.name ? (x.id < y.id ? -1 : 1) : 0));
+    expect(all.map((a) => a.name)).toEqual(['Bộ phận A', 'Bộ phận A', 'Bộ phận B', 'Bộ phận C', 'Bộ phận D', 'Ủy ban nhân dân Phường Pleiku']);
+    expect(all).toEqual(byNameThenId);
+    for (const limit of [1, 2, 4]) {
+      const seen = await pageThrough<{ id: string }>((after) => `/api/public/procedures/1.001193/agencies?limit=${limit}${q(after)}`);
+      expect(seen.map((a) => a.id)).toEqual(all.map((a) => a.id));
+    }
+    expect((await anon.get('/api/public/procedures/9.999999/agencies')).status).toBe(404);
+  });
+
+  it('a limit above 100, below 1 or a cursor that is not one is a 400, never a 500', async () => {
+    for (const url of [
+      '/api/public/catalog/fields?limit=101',
+      '/api/public/catalog/fields?limit=0',
+      '/api/public/catalog/fields?after=not-json',
+      '/api/public/catalog/fields?after=%5B1%5D',
+      `/api/public/catalog?field=x&limit=101`,
+      '/api/public/procedures/1.001193/agencies?limit=101',
+      '/api/public/procedures/1.001193/agencies?after=%5B%22x%22%2C%22not-a-uuid%22%5D',
+      '/api/public/index/agencies?limit=101',
+    ]) {
+      const r = await anon.get(url);
+      expect(r.status, url).toBe(400);
+      expect(r.body.error.code, url).toBe('VALIDATION_FAILED');
+    }
+  });
+});

@@ -19,6 +19,11 @@ export const TrackOut = z.object({
   delivery: z.object({ trackingNumber: z.string(), sentAt: z.string() }).nullable().describe('A result sent by post: its parcel number and when it was handed to the postal operator'),
 });
 
+const PublisherOut = z.object({ id: z.string(), code: z.string(), name: z.string(), deskAddress: z.string().nullable() });
+/** A public list's page: at most 100, `after` = the `next` of the page before (the last row's ORDER BY columns). */
+const PageQuery = { after: z.string().max(1000).optional(), limit: z.coerce.number().int().min(1).max(100).default(100) };
+const CodeParams = z.object({ code: z.string().trim().min(1).max(50) });
+
 export const PublicProcedureOut = z.object({
   code: z.string(),
   name: z.string(),
@@ -27,7 +32,8 @@ export const PublicProcedureOut = z.object({
   onlineLevel: z.string(),
   structured: z.boolean(),
   record: z.any().describe('core/catalog ProcedureRecord: steps, channels with time and fees, components, results, legal basis…'),
-  agencies: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), deskAddress: z.string().nullable() })).describe('Agencies that publish (receive) it, with their desk address'),
+  agencies: z.array(PublisherOut).describe('Agencies that publish (receive) it, with their desk address: the first 100 by name'),
+  agenciesNext: z.string().nullable().describe('More agencies: pass as `after` to GET /public/procedures/:code/agencies'),
 });
 
 const LifeEventSummary = z.object({ slug: z.string(), title: z.object({ vi: z.string(), en: z.string() }), lead: z.object({ vi: z.string(), en: z.string() }), count: z.number() });
@@ -37,8 +43,11 @@ export const portalRoutes = (ctx: AppContext): FastifyPluginAsync => async (root
   const app = root.withTypeProvider<ZodTypeProvider>();
   const svc = new PortalService(ctx);
   app.get('/public/procedures/:code', {
-    schema: { tags: ['portal'], summary: 'A procedure as citizens read it: steps, components with forms, time and fees per channel, where to go, online level, legal basis', params: z.object({ code: z.string().trim().min(1).max(50) }), response: { 200: PublicProcedureOut } },
+    schema: { tags: ['portal'], summary: 'A procedure as citizens read it: steps, components with forms, time and fees per channel, where to go, online level, legal basis', params: CodeParams, response: { 200: PublicProcedureOut } },
   }, async (req) => svc.procedure(req.params.code));
+  app.get('/public/procedures/:code/agencies', {
+    schema: { tags: ['portal'], summary: 'The agencies that publish (receive) a procedure, with their desk address, by name; keyset-paginated (pass `next` as `after`)', params: CodeParams, querystring: z.object(PageQuery), response: { 200: z.object({ items: z.array(PublisherOut), next: z.string().nullable() }) } },
+  }, async (req) => svc.procedureAgencies(req.params.code, req.query));
   app.get('/public/life-events', {
     schema: { tags: ['portal'], summary: 'Life events: curated groups of procedures (core/catalog life-events.ts), with how many the province publishes', response: { 200: z.object({ items: z.array(LifeEventSummary) }) } },
   }, async () => {
@@ -54,13 +63,13 @@ export const portalRoutes = (ctx: AppContext): FastifyPluginAsync => async (root
     return { slug: e.slug, title: e.title, lead: e.lead, count: procedures.filter((p) => p.published).length, procedures };
   });
   app.get('/public/catalog/fields', {
-    schema: { tags: ['portal'], summary: 'The published catalog by field (lĩnh vực): fields with the number of procedures published (by an agency, or anywhere in the province)', querystring: z.object({ agencyId: z.string().uuid().optional() }), response: { 200: z.object({ items: z.array(z.object({ field: z.string().nullable(), count: z.number() })) }) } },
-  }, async (req) => ({ items: await ctx.services.catalog.publishedFields(req.query.agencyId) }));
+    schema: { tags: ['portal'], summary: 'The published catalog by field (lĩnh vực): fields with the number of procedures published (by an agency, or anywhere in the province), by name (no field last); keyset-paginated (pass `next` as `after`)', querystring: z.object({ agencyId: z.string().uuid().optional(), ...PageQuery }), response: { 200: z.object({ items: z.array(z.object({ field: z.string().nullable(), count: z.number() })), next: z.string().nullable() }) } },
+  }, async (req) => ctx.services.catalog.publishedFields(req.query));
   app.get('/public/catalog', {
     schema: {
       tags: ['portal'],
       summary: 'Published procedures of one field, keyset-paginated by code',
-      querystring: z.object({ field: z.string().trim().max(200).describe('Field name; empty = procedures without a field'), agencyId: z.string().uuid().optional(), after: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) }),
+      querystring: z.object({ field: z.string().trim().max(200).describe('Field name; empty = procedures without a field'), agencyId: z.string().uuid().optional(), after: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(100).default(100) }),
       response: { 200: z.object({ items: z.array(CatalogItem), next: z.string().nullable() }) },
     },
   }, async (req) => {

@@ -2,11 +2,9 @@ import crypto from 'node:crypto';
 import { secondFactorMatches } from '../../../core/rating/index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { findDossierByCode, historyOf } from '../dossiers/dossiers.repository.ts';
-import { findProcedure, findProcedureByCode } from '../catalog/catalog.repository.ts';
-import { agencies, publications } from '../../platform/db/schema.ts';
-import { and, asc, eq } from 'drizzle-orm';
-import { findAgency } from '../units/units.repository.ts';
+import { findDossierByCode, historyOf } from '../dossiers/index.ts';
+import { findProcedure, findProcedureByCode, parsePublisherCursor, publisherCursor, publishersOf } from '../catalog/index.ts';
+import { findAgency } from '../units/index.ts';
 import { historyActionLabel, postalDelivery, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
@@ -32,20 +30,37 @@ export function publicDelivery(history: Parameters<typeof postalDelivery>[0]) {
   return p ? { trackingNumber: p.trackingNumber, sentAt: formatVnIso(p.sentAt), address: p.address } : null;
 }
 
+/** How many publishing agencies the procedure page carries; the rest through GET /public/procedures/:code/agencies. */
+export const PUBLISHERS_PAGE = 100;
+
 /** Public tracking: a dossier code plus its second factor (the secret printed on the receipt, or the phone). */
 export class PortalService {
   constructor(private readonly ctx: AppContext) {}
 
+  /** A procedure as citizens read it, with the first page of the agencies that publish it (`agenciesNext` → procedureAgencies). */
   async procedure(code: string) {
+    const p = await this.publicProcedure(code);
+    const page = await this.publishers(p.id, undefined, PUBLISHERS_PAGE);
+    return { code: p.code, name: p.name, fieldName: p.fieldName, levels: p.levels, onlineLevel: p.onlineLevel, structured: p.structured, record: p.record, agencies: page.items, agenciesNext: page.next };
+  }
+
+  /** The agencies that publish a procedure, by name then id, one keyset page (`after` = the `next` of the page before). */
+  async procedureAgencies(code: string, q: { after?: string | undefined; limit: number }) {
+    const p = await this.publicProcedure(code);
+    return this.publishers(p.id, q.after, q.limit);
+  }
+
+  private async publicProcedure(code: string) {
     const p = await findProcedureByCode(this.ctx.db, code);
     if (!p) throw new AppError('NOT_FOUND', { entity: `thủ tục ${code}` });
-    const pubs = await this.ctx.db
-      .select({ id: agencies.id, code: agencies.code, name: agencies.name, deskAddress: agencies.deskAddress })
-      .from(publications)
-      .innerJoin(agencies, eq(agencies.id, publications.agencyId))
-      .where(and(eq(publications.procedureId, p.id), eq(publications.active, true)))
-      .orderBy(asc(agencies.name));
-    return { code: p.code, name: p.name, fieldName: p.fieldName, levels: p.levels, onlineLevel: p.onlineLevel, structured: p.structured, record: p.record, agencies: pubs };
+    return p;
+  }
+
+  private async publishers(procedureId: string, rawAfter: string | undefined, limit: number) {
+    const after = rawAfter === undefined ? undefined : parsePublisherCursor(rawAfter);
+    if (after === null) throw new AppError('VALIDATION_FAILED', {}, { reason: 'after: not a cursor of this list' });
+    const items = await publishersOf(this.ctx.db, procedureId, { after, limit });
+    return { items, next: items.length === limit ? publisherCursor(items[items.length - 1]!) : null };
   }
 
   async track(code: string, factor: string) {

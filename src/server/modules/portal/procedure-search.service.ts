@@ -1,12 +1,11 @@
 /**
  * Ranked procedure search for the public portal. The index (core/search) is built in memory from the
  * procedures table on first use and rebuilt when the catalog changes: at most every 30 seconds (by the
- * context clock) a cheap `count(*)`/`max(updated_at)` probe is compared with the one the index was built
+ * context clock) a cheap probe (catalog repository `catalogStamp`: number of procedures, sum of versions) is compared with the one the index was built
  * from. Concurrent requests share one probe/rebuild. Filtering by agency goes through the publications table.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { procedures, publications } from '../../platform/db/schema.ts';
+import { catalogStamp, publishedCodesOf, searchSources } from '../catalog/index.ts';
 import { SearchIndex, searchDocFromRecord, type SearchDoc, type SearchSource } from '../../../core/search/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
 import type { ProcedureLevel, ProcedureRecord } from '../../../core/catalog/index.ts';
@@ -51,31 +50,11 @@ export class ProcedureSearchService {
     return this.pending;
   }
 
-  private async catalogStamp(): Promise<string> {
-    const [row] = await this.ctx.db
-      .select({ n: sql<number>`count(*)::int`, at: sql<string | null>`sum(${procedures.version})::text` })
-      .from(procedures);
-    return `${row?.n ?? 0}|${row?.at ?? ''}`;
-  }
-
   private async refresh(now: number): Promise<SearchIndex> {
-    const stamp = await this.catalogStamp();
+    const stamp = await catalogStamp(this.ctx.db);
     this.checkedAt = now;
     if (this.index && stamp === this.stamp) return this.index;
-    // Only what the search reads: not the whole record (the index entries carry ~7 kB of page text each).
-    const rows = await this.ctx.db
-      .select({
-        code: procedures.code,
-        name: procedures.name,
-        fieldName: procedures.fieldName,
-        levels: procedures.levels,
-        onlineLevel: procedures.onlineLevel,
-        structured: procedures.structured,
-        result: sql<string | null>`${procedures.record}->'text'->>'result'`,
-        results: sql<ProcedureRecord['results'] | null>`${procedures.record}->'results'`,
-        steps: sql<string | null>`left(${procedures.record}->>'steps', 1000)`,
-      })
-      .from(procedures);
+    const rows = await searchSources(this.ctx.db);
     const docs: SearchDoc[] = rows.map((r) => {
       const source: SearchSource = {
         code: r.code,
@@ -96,18 +75,8 @@ export class ProcedureSearchService {
     return this.index;
   }
 
-  /** Codes of the procedures an agency publishes (active publications). */
-  private async publishedCodes(agencyId: string): Promise<Set<string>> {
-    const rows = await this.ctx.db
-      .select({ code: procedures.code })
-      .from(publications)
-      .innerJoin(procedures, eq(procedures.id, publications.procedureId))
-      .where(and(eq(publications.agencyId, agencyId), eq(publications.active, true)));
-    return new Set(rows.map((r) => r.code));
-  }
-
   async search(q: ProcedureSearchQuery): Promise<ProcedureSearchItem[]> {
-    const [index, allowed] = await Promise.all([this.getIndex(), q.agencyId ? this.publishedCodes(q.agencyId) : Promise.resolve(null)]);
+    const [index, allowed] = await Promise.all([this.getIndex(), q.agencyId ? publishedCodesOf(this.ctx.db, q.agencyId) : Promise.resolve(null)]);
     if (allowed && allowed.size === 0) return [];
     const field = q.field ? foldVietnamese(q.field) : null;
     const hits = index.search(q.q, {

@@ -16,8 +16,8 @@ import { dossierEventData, STATE_LABELS, type DossierState, type Role } from '..
 import { followUpSummary, opensFollowUp, ratingDecision, secondFactorMatches, type RatingChannel, type RatingValue } from '../../../core/rating/index.ts';
 import * as dossierRepo from '../dossiers/dossiers.repository.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
-import { findProcedure } from '../catalog/catalog.repository.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { findProcedure } from '../catalog/index.ts';
+import { findAgency } from '../units/index.ts';
 import { normaliseContact } from '../citizens/identity.ts';
 import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 import * as repo from './ratings.repository.ts';

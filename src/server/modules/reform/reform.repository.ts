@@ -27,11 +27,12 @@ export async function findReportFor(db: DbOrTx, agencyId: string, year: number, 
 }
 
 /** Optimistic update: only if the stored version is still `expected` (and `extra` holds). */
-export async function updateReportIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof reformReports.$inferInsert>, now: Date, extra?: SQL): Promise<ReformReportRow | null> {
+/** Updates the report if its version is still `expected` and (with `onlyInStatus`) it is in that status; null otherwise. */
+export async function updateReportIfVersion(tx: DbOrTx, id: string, expected: number, set: Partial<typeof reformReports.$inferInsert>, now: Date, onlyInStatus?: string): Promise<ReformReportRow | null> {
   const [row] = await tx
     .update(reformReports)
     .set({ ...set, version: expected + 1, updatedAt: now })
-    .where(and(eq(reformReports.id, id), eq(reformReports.version, expected), ...(extra ? [extra] : [])))
+    .where(and(eq(reformReports.id, id), eq(reformReports.version, expected), onlyInStatus === undefined ? undefined : eq(reformReports.status, onlyInStatus)))
     .returning();
   return row ?? null;
 }

@@ -11,7 +11,6 @@
  * 404 REPORT_NOT_FOUND, exactly like an unknown id. Every change is one transaction that updates the row only
  * if its version is unchanged (else 409 VERSION_CONFLICT) and appends an audit_log entry.
  */
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -44,9 +43,8 @@ import {
   type ReportStatus,
 } from '../../../core/reform/index.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
-import { findAgency, findReformStandingBody } from '../units/units.repository.ts';
-import { unitName } from '../slips/slips.repository.ts';
-import { reformReports } from '../../platform/db/schema.ts';
+import { findAgency, findReformStandingBody } from '../units/index.ts';
+import { unitName } from '../slips/index.ts';
 import * as repo from './reform.repository.ts';
 import type { CreateReportBody, EditReportBody, ListQuery, OverviewQuery } from './reform.schemas.ts';
 import { renderReportDocx } from './docx-renderer.ts';
@@ -258,7 +256,7 @@ export class ReformService {
     if (!Array.isArray(next)) throw new AppError('VALIDATION_FAILED', {}, { reason: 'unknown section', unknownSections: next.unknown });
     const now = this.ctx.now();
     const updated = await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { sections: next }, now, eq(reformReports.status, 'draft'));
+      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { sections: next }, now, 'draft');
       if (!u) return null;
       await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.edit', r.id, { version: u.version, sections: body.sections.map((s) => s.key) });
       return u;
@@ -278,7 +276,7 @@ export class ReformService {
     const { sections, redrafted } = redraftUntouched(r.sections as ReportSection[], old, figures, kind, r.year);
     const now = this.ctx.now();
     const updated = await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { figures, sections }, now, eq(reformReports.status, 'draft'));
+      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { figures, sections }, now, 'draft');
       if (!u) return null;
       await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.refresh', r.id, {
         version: u.version,
@@ -301,7 +299,7 @@ export class ReformService {
     const schedule = scheduleOf(r.kind as ReportKind, r.year);
     const timing = reportTiming(schedule, { status: 'submitted', submittedAt: now }, now);
     const updated = await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'submitted', submittedAt: now, submittedBy: auth.userId }, now, eq(reformReports.status, 'draft'));
+      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'submitted', submittedAt: now, submittedBy: auth.userId }, now, 'draft');
       if (!u) return null;
       await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.submit', r.id, { version: u.version, deadline: schedule.deadline, late: timing.late, daysLate: timing.daysLate });
       return u;
@@ -319,7 +317,7 @@ export class ReformService {
     const schedule = scheduleOf(r.kind as ReportKind, r.year);
     if (!canWithdraw(schedule, now)) throw new AppError('REPORT_WITHDRAW_CLOSED', { deadline: fmtLocalDate(schedule.deadline) });
     const updated = await this.ctx.db.transaction(async (tx) => {
-      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'draft', submittedAt: null, submittedBy: null }, now, eq(reformReports.status, 'submitted'));
+      const u = await repo.updateReportIfVersion(tx, r.id, r.version, { status: 'draft', submittedAt: null, submittedBy: null }, now, 'submitted');
       if (!u) return null;
       await repo.audit(tx, this.ctx.now(), auth.userId, 'reform.report.withdraw', r.id, { version: u.version, submittedAt: iso(r.submittedAt), submittedBy: r.submittedBy });
       return u;

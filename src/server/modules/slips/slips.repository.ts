@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, lt, gte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { agencies, dossierAccess, dossierDocuments, dossiers, procedures, units, users } from '../../platform/db/schema.ts';
-import type { DocumentRow } from '../dossiers/dossiers.repository.ts';
+import type { DocumentRow } from '../dossiers/index.ts';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 

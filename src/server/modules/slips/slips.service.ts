@@ -29,9 +29,9 @@ import {
   type SlipHistoryItem,
   type SlipInput,
 } from '../../../core/slips/index.ts';
-import { documentsOf, feesOf, historyOf } from '../dossiers/dossiers.repository.ts';
-import { findProcedure, findWorkflow } from '../catalog/catalog.repository.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { documentsOf, feesOf, historyOf } from '../dossiers/index.ts';
+import { findProcedure, findWorkflow } from '../catalog/index.ts';
+import { findAgency } from '../units/index.ts';
 import * as repo from './slips.repository.ts';
 import { renderSlipPdf } from './pdf-renderer.ts';
 import { renderRegisterXlsx, XLSX_MIME } from './xlsx-renderer.ts';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/db/audit.ts';
 import type { Role } from '../../../core/dossier/index.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import * as repo from './staff.repository.ts';
-import { findAgency } from '../units/units.repository.ts';
+import { findAgency } from '../units/index.ts';
 
 export interface NewStaff {
   username: string;

@@ -16,10 +16,10 @@ import { formatVnIso, toLocalDate } from '../../../../core/calendar/index.ts';
 import { REPORT_KINDS, REPORT_KIND_LABELS, reportSchedule, reportTiming, type ReportKind, type ReportStatus } from '../../../../core/reform/index.ts';
 import { isRemediationOverdue, tallyRemediation, type RemediationStatus } from '../../../../core/reform/remediation.ts';
 import { rolesOver } from '../../dossiers/dossiers.service.ts';
-import { findAgency } from '../../units/units.repository.ts';
+import { findAgency } from '../../units/index.ts';
 import { lostPointsFor, parSummaryFor } from '../par/par.service.ts';
-import { roundUnitsOfAgency } from '../par/par.repository.ts';
-import { childUnitsHandlingDossiers, reportsOfAgencies } from '../reform.repository.ts';
+import { roundUnitsOfAgency } from '../par/index.ts';
+import { childUnitsHandlingDossiers, reportsOfAgencies } from '../index.ts';
 import * as repo from './remediation.repository.ts';
 import { taskSummary } from './remediation.service.ts';
 

@@ -1,7 +1,7 @@
 /** SQL of remediation tasks (the only place with queries on remediation_* tables). */
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { agencies, remediationEvidence, remediationHistory, remediationTasks, users } from '../../../platform/db/schema.ts';
+import { agencies, files, remediationEvidence, remediationHistory, remediationTasks, users } from '../../../platform/db/schema.ts';
 
 export type TaskRow = typeof remediationTasks.$inferSelect;
 export type HistoryRow = typeof remediationHistory.$inferSelect;
@@ -128,4 +128,10 @@ export async function agencyAndChildren(db: DbOrTx, agencyId: string) {
 export async function subtreeIds(db: DbOrTx, path: string): Promise<string[]> {
   const rows = await db.select({ id: agencies.id }).from(agencies).where(sql`${agencies.path} like ${path} || '%'`);
   return rows.map((r) => r.id);
+}
+
+/** A file in the content-addressed store (platform files table), with its type; null when it was never uploaded. */
+export async function storedFile(db: DbOrTx, sha256: string): Promise<{ sha256: string; mime: string } | null> {
+  const [f] = await db.select({ sha256: files.sha256, mime: files.mime }).from(files).where(eq(files.sha256, sha256)).limit(1);
+  return f ?? null;
 }

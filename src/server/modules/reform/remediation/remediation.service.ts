@@ -27,11 +27,9 @@ import {
   type RemediationStatus,
 } from '../../../../core/reform/remediation.ts';
 import { rolesOver } from '../../dossiers/dossiers.service.ts';
-import { findAgency, findReformStandingBody } from '../../units/units.repository.ts';
-import { files as filesTable } from '../../../platform/db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { findAgency, findReformStandingBody } from '../../units/index.ts';
 import { lostPointsFor } from '../par/par.service.ts';
-import { findRound } from '../par/par.repository.ts';
+import { findRound } from '../par/index.ts';
 import * as repo from './remediation.repository.ts';
 import type * as S from './remediation.schemas.ts';
 
@@ -226,7 +224,7 @@ export class RemediationService {
     await this.load(auth, id);
     const e = (await repo.evidenceOf(this.ctx.db, id)).find((x) => x.fileSha256 === sha256);
     if (!e) throw new AppError('NOT_FOUND', { entity: 'tài liệu kiểm chứng' });
-    const [f] = await this.ctx.db.select({ mime: filesTable.mime }).from(filesTable).where(eq(filesTable.sha256, sha256)).limit(1);
+    const f = await repo.storedFile(this.ctx.db, sha256);
     return { fileName: e.fileName, contentType: f?.mime ?? 'application/octet-stream', content: await this.ctx.files.get(sha256) };
   }
 
@@ -266,8 +264,7 @@ export class RemediationService {
       throw new AppError('REMEDIATION_STATE', { action: label, state: REMEDIATION_STATUS_LABELS[from].vi });
     }
     for (const e of evidence) {
-      const [f] = await this.ctx.db.select({ sha256: filesTable.sha256 }).from(filesTable).where(eq(filesTable.sha256, e.sha256)).limit(1);
-      if (!f) throw new AppError('NOT_FOUND', { entity: 'file' });
+      if (!(await repo.storedFile(this.ctx.db, e.sha256))) throw new AppError('NOT_FOUND', { entity: 'file' });
     }
     const now = this.ctx.now();
     await this.ctx.db.transaction(async (tx) => {

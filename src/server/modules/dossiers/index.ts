@@ -1,0 +1,5 @@
+/**
+ * What other modules read of the dossiers module. Each function takes the caller's database or transaction; the
+ * SQL stays in dossiers.repository.ts. Changes to a dossier go through DossiersService (ctx.services.dossiers).
+ */
+export { agencyIdsUnder, documentsOf, feesOf, findDocument, findDossierByCode, historyOf, type DocumentRow, type DossierRow } from './dossiers.repository.ts';
