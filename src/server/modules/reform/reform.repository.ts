@@ -83,6 +83,14 @@ export async function reportsOfAgencies(db: DbOrTx, agencyIds: string[], year: n
     .where(and(inArray(reformReports.agencyId, agencyIds), eq(reformReports.year, year), eq(reformReports.kind, kind)));
 }
 
+/** One unit's periodic reform reports, of a year or of every year. */
+export async function reportsOfAgency(db: DbOrTx, agencyId: string, year?: number): Promise<ReformReportRow[]> {
+  return db
+    .select()
+    .from(reformReports)
+    .where(year === undefined ? eq(reformReports.agencyId, agencyId) : and(eq(reformReports.agencyId, agencyId), eq(reformReports.year, year)));
+}
+
 export async function namesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids));

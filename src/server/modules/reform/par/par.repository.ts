@@ -1,7 +1,7 @@
 /** SQL of the PAR index (the only place with queries on par_* tables). */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { agencies, parAppraisers, parAssessments, parComments, parEvidence, parHistory, parNodes, parRoundUnits, parRounds, parSets, parSurveyAnswers, parSurveyRespondents, parSurveyResults, users } from '../../../platform/db/schema.ts';
+import { agencies, parAppraisers, parAssessments, parComments, parEvidence, parHistory, parNodes, parRoundUnits, parRounds, parSets, parSurveyAnswers, parSurveyRespondents, parSurveyResults, users, files } from '../../../platform/db/schema.ts';
 
 export type SetRow = typeof parSets.$inferSelect;
 export type NodeRow = typeof parNodes.$inferSelect;
@@ -233,4 +233,10 @@ export async function answersOfRound(db: DbOrTx, roundId: string): Promise<{ age
     .from(parSurveyAnswers)
     .innerJoin(parSurveyRespondents, eq(parSurveyRespondents.id, parSurveyAnswers.respondentId))
     .where(eq(parSurveyRespondents.roundId, roundId));
+}
+
+/** A stored file's metadata by its SHA-256 (evidence uploads go to the shared file store). */
+export async function storedFile(db: DbOrTx, sha256: string): Promise<{ sha256: string; mime: string | null } | null> {
+  const [f] = await db.select({ sha256: files.sha256, mime: files.mime }).from(files).where(eq(files.sha256, sha256)).limit(1);
+  return f ?? null;
 }

@@ -10,7 +10,7 @@ import { requireAuth } from '../../../platform/http/auth.ts';
 import { disposition } from '../../../platform/http/download.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { toLocalDate } from '../../../../core/calendar/index.ts';
-import { findAgency } from '../../units/units.repository.ts';
+import { findAgency } from '../../units/index.ts';
 import { ParService, type OpenTasksForNode } from './par.service.ts';
 import { resultsPdf, resultsXlsx } from './par.exports.ts';
 import * as S from './par.schemas.ts';

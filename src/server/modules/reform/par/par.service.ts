@@ -57,9 +57,8 @@ import {
 } from '../../../../core/reform/par/index.ts';
 import { PAR_LOCK_PHASE_TEXT } from '../../../../core/i18n/errors.ts';
 import { rolesOver } from '../../dossiers/dossiers.service.ts';
-import { findAgency } from '../../units/units.repository.ts';
-import { files as filesTable, reformReports } from '../../../platform/db/schema.ts';
-import { and, eq } from 'drizzle-orm';
+import { findAgency } from '../../units/index.ts';
+import { reportsOfAgency } from '../index.ts';
 import * as repo from './par.repository.ts';
 import type * as S from './par.schemas.ts';
 
@@ -482,7 +481,7 @@ export class ParService {
         });
       } else if (metric === 'REPORTS_ON_TIME') {
         const year = Number(period.from.slice(0, 4));
-        const rows = await this.ctx.db.select().from(reformReports).where(and(eq(reformReports.agencyId, agency.id), eq(reformReports.year, year)));
+        const rows = await reportsOfAgency(this.ctx.db, agency.id, year);
         let due = 0;
         let onTime = 0;
         for (const kind of REPORT_KINDS) {
@@ -874,7 +873,7 @@ export class ParService {
     let fileName: string;
     let documentRef: { kind: string; id: string } | null = null;
     if ('sha256' in body) {
-      const [f] = await this.ctx.db.select().from(filesTable).where(eq(filesTable.sha256, body.sha256)).limit(1);
+      const f = await repo.storedFile(this.ctx.db, body.sha256);
       if (!f) throw new AppError('NOT_FOUND', { entity: 'file' });
       fileSha256 = body.sha256;
       fileName = body.fileName;
@@ -899,7 +898,7 @@ export class ParService {
     const { ru } = await this.unitContext(auth, roundId, agencyId);
     const e = await repo.findEvidence(this.ctx.db, evidenceId);
     if (!e || e.roundUnitId !== ru.id || !e.fileSha256) throw new AppError('NOT_FOUND', { entity: 'tài liệu kiểm chứng' });
-    const [f] = await this.ctx.db.select({ mime: filesTable.mime }).from(filesTable).where(eq(filesTable.sha256, e.fileSha256)).limit(1);
+    const f = await repo.storedFile(this.ctx.db, e.fileSha256);
     return { fileName: e.fileName, contentType: f?.mime ?? 'application/octet-stream', content: await this.ctx.files.get(e.fileSha256) };
   }
 
@@ -921,7 +920,7 @@ export class ParService {
   /** Documents already in motcua the unit can attach: its reform reports and its evidence of earlier rounds. */
   async pickerDocuments(auth: AuthInfo, roundId: string, agencyId: string) {
     const { ru } = await this.unitContext(auth, roundId, agencyId);
-    const reports = await this.ctx.db.select().from(reformReports).where(eq(reformReports.agencyId, agencyId));
+    const reports = await reportsOfAgency(this.ctx.db, agencyId);
     const earlier = (await repo.roundUnitsOfAgency(this.ctx.db, agencyId)).filter((x) => x.u.id !== ru.id).map((x) => x.u.id);
     const ev = await repo.evidenceOf(this.ctx.db, earlier);
     const items: { kind: 'reform_report' | 'par_evidence'; id: string; title: string; sha256?: string | null; date: string }[] = [
