@@ -247,20 +247,7 @@ export function DossierPage() {
               ) : (
                 <Stack gap={6}>
                   {steps.map((p) => (
-                    <Button
-                      key={p.action}
-                      onClick={() => setAction(p.action)}
-                      justify="flex-start"
-                      h="auto"
-                      py={6}
-                      styles={WRAP}
-                      variant={p.rank === 'primary' ? 'filled' : 'light'}
-                      color={p.kind === 'record' ? 'gray' : undefined}
-                      data-testid={`action-${p.action}`}
-                      data-rank={p.rank}
-                    >
-                      {ACTION_LABELS[p.action][lang]}
-                    </Button>
+                    <PlanButton key={p.action} p={p} color={p.kind === 'record' ? 'gray' : undefined} label={ACTION_LABELS[p.action][lang]} onClick={() => setAction(p.action)} />
                   ))}
                   {exceptional.length > 0 && (
                     <Text size="xs" c="dimmed" mt={4}>
@@ -268,20 +255,7 @@ export function DossierPage() {
                     </Text>
                   )}
                   {exceptional.map((p) => (
-                    <Button
-                      key={p.action}
-                      onClick={() => setAction(p.action)}
-                      justify="flex-start"
-                      h="auto"
-                      py={6}
-                      styles={WRAP}
-                      variant={p.rank === 'primary' ? 'filled' : 'light'}
-                      color="red"
-                      data-testid={`action-${p.action}`}
-                      data-rank={p.rank}
-                    >
-                      {ACTION_LABELS[p.action][lang]}
-                    </Button>
+                    <PlanButton key={p.action} p={p} color="red" label={ACTION_LABELS[p.action][lang]} onClick={() => setAction(p.action)} />
                   ))}
                 </Stack>
               )}
@@ -331,6 +305,15 @@ export function DossierPage() {
 
       <ActionModal dossier={d} action={action} confirm={planned?.confirm ?? false} onClose={() => setAction(null)} onDone={done} onConflict={() => void load()} components={components} />
     </Stack>
+  );
+}
+
+/** One action of the ranked plan: the primary one filled, the others light; the label wraps rather than being cut. */
+function PlanButton({ p, color, label, onClick }: { p: PlannedAction; color: string | undefined; label: string; onClick: () => void }) {
+  return (
+    <Button onClick={onClick} justify="flex-start" h="auto" py={6} styles={WRAP} variant={p.rank === 'primary' ? 'filled' : 'light'} color={color} data-testid={`action-${p.action}`} data-rank={p.rank}>
+      {label}
+    </Button>
   );
 }
 

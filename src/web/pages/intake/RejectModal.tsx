@@ -1,8 +1,8 @@
 /** Refuse at intake: the reasons (one a line, at least one) and the competent body when the desk knows it. */
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/common.tsx';
 import { useLang } from '../../context.tsx';
+import { ModalFooter } from './ModalFooter.tsx';
 import { confirmOnModEnter, rejectInput } from './intake-form.ts';
 
 export function RejectModal({
@@ -52,25 +52,9 @@ export function RejectModal({
           data-testid="input-reasons"
         />
         <TextInput label={t('intake.reject.competentBody')} value={competentBody} onChange={(e) => setCompetentBody(e.currentTarget.value)} data-testid="input-competentBody" />
-        {modalError && (
-          <Alert color="red" role="alert">
-            {modalError}
-          </Alert>
-        )}
-        <ErrorAlert error={error} />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t('action.ctrlEnter')}
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={() => void confirm()} loading={busy} data-testid="confirm-reject">
-              {t('intake.reject')}
-            </Button>
-          </Group>
-        </Group>
+        <ModalFooter modalError={modalError} error={error} onClose={onClose} onConfirm={() => void confirm()} busy={busy} color="red" testid="confirm-reject">
+          {t('intake.reject')}
+        </ModalFooter>
       </Stack>
     </Modal>
   );

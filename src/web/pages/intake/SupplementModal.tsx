@@ -2,12 +2,12 @@
  * Request completion at intake: every missing item in one request — the procedure's components (the required ones
  * not ticked are pre-checked each time it opens) and free text, one item a line. Ctrl+Enter confirms.
  */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { DossierComponent } from '../../../core/catalog/types.ts';
-import { ErrorAlert } from '../../components/common.tsx';
 import { MissingItemsPicker } from '../../components/MissingItemsPicker.tsx';
 import { useLang } from '../../context.tsx';
+import { ModalFooter } from './ModalFooter.tsx';
 import { confirmOnModEnter, initialMissing, supplementInput } from './intake-form.ts';
 
 export function SupplementModal({
@@ -67,25 +67,9 @@ export function SupplementModal({
           other={missingOther}
           onOther={setMissingOther}
         />
-        {modalError && (
-          <Alert color="red" role="alert">
-            {modalError}
-          </Alert>
-        )}
-        <ErrorAlert error={error} />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t('action.ctrlEnter')}
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="orange" onClick={() => void confirm()} loading={busy} data-testid="confirm-request-supplement">
-              {t('intake.requestSupplement')}
-            </Button>
-          </Group>
-        </Group>
+        <ModalFooter modalError={modalError} error={error} onClose={onClose} onConfirm={() => void confirm()} busy={busy} color="orange" testid="confirm-request-supplement">
+          {t('intake.requestSupplement')}
+        </ModalFooter>
       </Stack>
     </Modal>
   );
