@@ -20,6 +20,14 @@ const request = <T,>(method: string, path: string, opts: HttpOptions = {}): Prom
 
 // ---- types (mirror the API's response schemas) ----
 
+/** The postal operator's latest status of a parcel. */
+export interface ParcelStatus {
+  code: string;
+  label: string;
+  at: string;
+  location: string | null;
+}
+
 /** A survey-run questionnaire opened by its link or QR code (no account). */
 export interface Questionnaire {
   round: { title: string; year: number };
@@ -95,7 +103,7 @@ export interface TrackResult {
   finishedAt: string | null;
   timeline: TrackEntry[];
   /** A result sent by post: the parcel number and when it was handed over. */
-  delivery: { trackingNumber: string; sentAt: string } | null;
+  delivery: { trackingNumber: string; sentAt: string; status: ParcelStatus | null } | null;
 }
 
 export interface PublicRatingView {
@@ -190,7 +198,7 @@ export interface CitizenDossier {
   feeTotal: number;
   paidTotal: number;
   timeline?: TrackEntry[];
-  delivery?: { trackingNumber: string; sentAt: string; address: string | null } | null;
+  delivery?: { trackingNumber: string; sentAt: string; address: string | null; status: ParcelStatus | null } | null;
   supplementRequest?: { requestedAt: string; missingItems: string[]; note: string | null } | null;
   apology?: { sentAt: string; reasons: string[]; newAppointmentAt: string | null } | null;
   refusal?: { at: string; reasons: string[] } | null;

@@ -246,7 +246,7 @@ export interface TrackResult {
   dueAt: string | null;
   finishedAt: string | null;
   timeline: { at: string; action: string; label: string; state: string }[];
-  delivery: { trackingNumber: string; sentAt: string } | null;
+  delivery: { trackingNumber: string; sentAt: string; status: { code: string; label: string; at: string; location: string | null } | null } | null;
 }
 
 export interface DocumentInput {

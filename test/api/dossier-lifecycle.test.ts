@@ -209,7 +209,7 @@ describe('apology with a new appointment, then a late return', () => {
     const d = await as['pleiku.motcua']!.get(`/api/dossiers/${id}`);
     const t = await new ApiClient(http.base).get(`/api/public/track?code=${d.body.code}&secret=${d.body.trackingSecret}`);
     expect(t.status).toBe(200);
-    expect(t.body.delivery).toEqual({ trackingNumber: 'EMS123456789VN', sentAt: '2026-03-13T09:00:00+07:00' });
+    expect(t.body.delivery).toEqual({ trackingNumber: 'EMS123456789VN', sentAt: '2026-03-13T09:00:00+07:00', status: null });
     expect(JSON.stringify(t.body)).not.toContain('Trần Hưng Đạo');
     const h = await as['pleiku.motcua']!.get(`/api/dossiers/${id}/history`);
     expect(h.body.items.at(-1).data).toMatchObject({ returnMethod: 'postal', trackingNumber: 'EMS123456789VN', postalAddress: '12 Trần Hưng Đạo, Pleiku' });

@@ -77,6 +77,7 @@ export const ERROR_CATALOGUE = {
   PAYMENT_ACCOUNT_MISSING: { status: 422, vi: 'Cơ quan chưa khai báo tài khoản nhận thanh toán.', en: 'The agency has no collection account configured.' },
   PAYMENT_AMOUNT_MISMATCH: { status: 422, vi: 'Số tiền trong thông báo thanh toán ({received} đồng) khác số tiền phải nộp ({expected} đồng). Giao dịch chưa được ghi nhận, cán bộ sẽ kiểm tra.', en: 'The notified amount ({received} VND) differs from the amount due ({expected} VND). The payment was not recorded; staff will check it.' },
   PAYMENT_INTENT_NOT_PENDING: { status: 409, vi: 'Yêu cầu thanh toán này đã được xử lý. Giao dịch mới chưa được ghi nhận, cán bộ sẽ kiểm tra.', en: 'This payment request was already settled. The new transaction was not recorded; staff will check it.' },
+  POSTAL_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký thông báo bưu gửi không hợp lệ.', en: 'The postal notice signature is not valid.' },
   PAYMENT_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký thông báo thanh toán không hợp lệ.', en: 'The payment notification signature is not valid.' },
   // service index (monitoring)
   PROFILE_EXISTS: { status: 409, vi: 'Đã có bộ tiêu chí chấm điểm mã "{id}". Một thay đổi phải là phiên bản mới với mã mới.', en: 'A scoring profile "{id}" already exists. A change must be a new version with a new id.' },

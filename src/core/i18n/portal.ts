@@ -278,6 +278,7 @@ export const PORTAL = {
   'track.postal': { vi: 'Gửi kết quả qua bưu chính', en: 'Result sent by post' },
   'track.postalDetail': { vi: 'Ngày {date}, số hiệu bưu gửi {number}', en: 'On {date}, tracking number {number}' },
   'track.postalTo': { vi: 'Gửi đến: {address}', en: 'Sent to: {address}' },
+  'track.parcelStatus': { vi: 'Trạng thái bưu gửi: {status} ({time})', en: 'Parcel status: {status} ({time})' },
   'track.timeline': { vi: 'Quá trình giải quyết', en: 'Progress' },
   'track.noDue': { vi: 'Chưa có ngày hẹn', en: 'No date yet' },
 

@@ -13,7 +13,7 @@ import { SignIn } from '../components/SignIn.tsx';
 import { ComingSoon, ErrorBox, Loading } from '../components/Status.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { useLang, useSession } from '../context.tsx';
-import { fmtDate, fmtMoney, maskId } from '../format.ts';
+import { fmtDate, fmtDateTime, fmtMoney, maskId } from '../format.ts';
 import { useTitle } from '../useTitle.ts';
 import { StatusCard } from './Track.tsx';
 import { tp } from '../../core/i18n/portal.ts';
@@ -178,6 +178,12 @@ function DossierDetail() {
             <dt>{t('track.postal')}</dt>
             <dd>
               {t('track.postalDetail', { date: fmtDate(d.delivery.sentAt, lang), number: d.delivery.trackingNumber })}
+                {d.delivery.status && (
+                  <>
+                    <br />
+                    <span data-testid="parcel-status">{t('track.parcelStatus', { status: d.delivery.status.label + (d.delivery.status.location ? ` — ${d.delivery.status.location}` : ''), time: fmtDateTime(d.delivery.status.at, lang) })}</span>
+                  </>
+                )}
               {d.delivery.address && (
                 <>
                   <br />

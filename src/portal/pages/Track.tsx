@@ -13,7 +13,7 @@ import { api, isApiError, type PublicRatingView, type TrackResult } from '../api
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { useLang } from '../context.tsx';
-import { fmtDate } from '../format.ts';
+import { fmtDate, fmtDateTime } from '../format.ts';
 import { useTitle } from '../useTitle.ts';
 
 export function StatusCard({ state, stateLabel, children }: { state: string; stateLabel?: string | undefined; children?: React.ReactNode }) {
@@ -164,7 +164,13 @@ export function TrackPage() {
             {result.delivery && (
               <div data-testid="track-delivery">
                 <dt>{t('track.postal')}</dt>
-                <dd>{t('track.postalDetail', { date: fmtDate(result.delivery.sentAt, lang), number: result.delivery.trackingNumber })}</dd>
+                <dd>{t('track.postalDetail', { date: fmtDate(result.delivery.sentAt, lang), number: result.delivery.trackingNumber })}
+                {result.delivery.status && (
+                  <>
+                    <br />
+                    <span data-testid="parcel-status">{t('track.parcelStatus', { status: result.delivery.status.label + (result.delivery.status.location ? ` — ${result.delivery.status.location}` : ''), time: fmtDateTime(result.delivery.status.at, lang) })}</span>
+                  </>
+                )}</dd>
               </div>
             )}
           </dl>

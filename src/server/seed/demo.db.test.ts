@@ -40,6 +40,8 @@ describe('demo seed', () => {
     expect((h as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);    // One result went by post: the address and parcel number are in its history, where tracking reads them.
     const p = await env.ctx.db.execute(sql`select data->>'trackingNumber' as t, data->>'postalAddress' as a from dossier_history where action = 'return_result' and data->>'returnMethod' = 'postal'`);
     expect((p as unknown as { rows: { t: string; a: string }[] }).rows).toEqual([{ t: 'EL123456785VN', a: 'Tổ 3, phường Pleiku, tỉnh Gia Lai' }]);
+    const st = await env.ctx.db.execute(sql`select status from postal_events where tracking_number = 'EL123456785VN' order by at`);
+    expect((st as unknown as { rows: { status: string }[] }).rows.map((x) => x.status)).toEqual(['accepted', 'out_for_delivery', 'delivered']);
   });
 
   it('is idempotent: a second run changes nothing', async () => {

@@ -19,6 +19,7 @@ import { unreviewedLowFields, type ProcedureRecord } from '../../core/catalog/in
 import { WARD_REVIEWS } from './ward-reviews.ts';
 import type { Role } from '../../core/dossier/index.ts';
 import { insertAgency } from '../modules/units/units.repository.ts';
+import { insertPostalEvent } from '../modules/postal/postal.repository.ts';
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed');
 
@@ -371,6 +372,13 @@ async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services'][
     for (const a of actions) {
       const input = postal && a === 'return_result' ? postalReturn(applicant.address!) : inputFor(a, channel);
       dossier = await svc.act(actorFor[a]!, dossier.id, { action: a as never, version: dossier.version, input, documents: [] });
+    }
+    if (postal) {
+      // The postal operator's notices for that parcel (in production they arrive signed at POST /api/postal/notices).
+      const sent = ctx.now().getTime();
+      for (const [status, hours, location] of [['accepted', 2, 'Bưu cục Pleiku'], ['out_for_delivery', 20, 'Bưu cục Pleiku'], ['delivered', 22, 'Tổ 3, phường Pleiku']] as const) {
+        await insertPostalEvent(ctx.db, { trackingNumber: 'EL123456785VN', status, at: new Date(sent + hours * 3_600_000), location, receivedAt: new Date(sent + hours * 3_600_000 + 60_000), raw: { demo: true, status } });
+      }
     }
     n++;
   }

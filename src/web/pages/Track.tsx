@@ -97,6 +97,7 @@ export function TrackPage() {
               {result.delivery && (
                 <Text size="sm" data-testid="track-delivery">
                   {t('track.postalDetail', { date: fmtDate(result.delivery.sentAt, lang), number: result.delivery.trackingNumber })}
+                  {result.delivery.status && ` · ${result.delivery.status.label} (${fmtDateTime(result.delivery.status.at, lang)})`}
                 </Text>
               )}
               <Title order={2} size="h4" mt="sm">

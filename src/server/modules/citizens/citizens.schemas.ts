@@ -72,7 +72,7 @@ export const CitizenDossierOut = z.object({
   feeTotal: z.number(),
   paidTotal: z.number(),
   timeline: z.array(z.object({ at: z.string(), action: z.string(), label: z.string(), state: z.string() })),
-  delivery: z.object({ trackingNumber: z.string(), sentAt: z.string(), address: z.string().nullable() }).nullable().describe('A result sent by post: parcel number, hand-over time, the address it was sent to'),
+  delivery: z.object({ trackingNumber: z.string(), sentAt: z.string(), address: z.string().nullable(), status: z.object({ code: z.string(), label: z.string(), at: z.string(), location: z.string().nullable() }).nullable() }).nullable().describe('A result sent by post: parcel number, hand-over time, the address it was sent to'),
   supplementRequest: z.object({ requestedAt: z.string(), missingItems: z.array(z.string()), note: z.string().nullable() }).nullable(),
   apology: z.object({ sentAt: z.string(), reasons: z.array(z.string()), newAppointmentAt: z.string().nullable() }).nullable(),
   refusal: z.object({ at: z.string(), reasons: z.array(z.string()) }).nullable(),

@@ -184,7 +184,7 @@ export class CitizensService {
       feeTotal: d.feeTotal,
       paidTotal: d.paidTotal,
       timeline: publicTimeline(history),
-      delivery: publicDelivery(history),
+      delivery: await publicDelivery(this.ctx.db, history),
       supplementRequest: request ? { requestedAt: formatVnIso(request.at), missingItems: (data(request).missingItems as string[] | undefined) ?? [], note: request.note } : null,
       apology: apology ? { sentAt: formatVnIso(apology.at), reasons: (data(apology).reasons as string[] | undefined) ?? [], newAppointmentAt: d.dueAt ? formatVnIso(d.dueAt) : ((data(apology).newDueAt as string | undefined) ?? null) } : null,
       refusal: refusal && (d.state === 'refused' || d.state === 'intake_rejected' || d.state === 'returned') ? { at: formatVnIso(refusal.at), reasons: (data(refusal).reasons as string[] | undefined) ?? [] } : null,

@@ -20,12 +20,8 @@ export function newReference(): string {
   return 'MC' + [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
-/** hex(HMAC-SHA256(raw body, secret)), compared in constant time. */
-export function signatureOk(raw: Buffer, header: string | undefined, secret: string | null): boolean {
-  if (!secret || !header || !/^[0-9a-fA-F]{64}$/.test(header.trim())) return false;
-  const expected = crypto.createHmac('sha256', secret).update(raw).digest();
-  return crypto.timingSafeEqual(expected, Buffer.from(header.trim(), 'hex'));
-}
+/** hex(HMAC-SHA256(raw body, secret)), compared in constant time: the platform's one webhook check. */
+export { signatureOk } from '../../platform/http/signature.ts';
 
 export interface WebhookBody {
   provider: string;

@@ -16,7 +16,7 @@ export const TrackOut = z.object({
   dueAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), action: z.string(), label: z.string(), state: z.string() })),
-  delivery: z.object({ trackingNumber: z.string(), sentAt: z.string() }).nullable().describe('A result sent by post: its parcel number and when it was handed to the postal operator'),
+  delivery: z.object({ trackingNumber: z.string(), sentAt: z.string(), status: z.object({ code: z.string(), label: z.string(), at: z.string(), location: z.string().nullable() }).nullable() }).nullable().describe('A result sent by post: its parcel number, when it was handed to the postal operator, and the operator\'s latest status'),
 });
 
 const PublisherOut = z.object({ id: z.string(), code: z.string(), name: z.string(), deskAddress: z.string().nullable() });

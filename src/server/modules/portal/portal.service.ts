@@ -5,6 +5,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { findDossierByCode, historyOf } from '../dossiers/index.ts';
 import { findProcedure, findProcedureByCode, parsePublisherCursor, publisherCursor, publishersOf } from '../catalog/index.ts';
 import { findAgency } from '../units/index.ts';
+import { parcelStatus } from '../postal/index.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { historyActionLabel, postalDelivery, STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 
@@ -22,12 +24,15 @@ export function publicTimeline(history: { at: Date; action: string; toState: str
 }
 
 /**
- * A result sent by post, as the applicant follows it: the parcel number and when it was handed to the postal
- * operator. The address it was sent to is added only in the citizen's own account, not for anyone holding the code.
+ * A result sent by post, as the applicant follows it: the parcel number, when it was handed to the postal operator,
+ * and the operator's latest status (postal module). The address it was sent to is added only in the citizen's own
+ * account, not for anyone holding the code.
  */
-export function publicDelivery(history: Parameters<typeof postalDelivery>[0]) {
+export async function publicDelivery(db: DbOrTx, history: Parameters<typeof postalDelivery>[0]) {
   const p = postalDelivery(history);
-  return p ? { trackingNumber: p.trackingNumber, sentAt: formatVnIso(p.sentAt), address: p.address } : null;
+  if (!p) return null;
+  const s = await parcelStatus(db, p.trackingNumber);
+  return { trackingNumber: p.trackingNumber, sentAt: formatVnIso(p.sentAt), address: p.address, status: s ? { code: s.status, label: s.label, at: formatVnIso(s.at), location: s.location } : null };
 }
 
 /** How many publishing agencies the procedure page carries; the rest through GET /public/procedures/:code/agencies. */
@@ -70,7 +75,7 @@ export class PortalService {
     // Wrong factor and unknown code answer the same, so codes cannot be enumerated.
     if (!d || !ok) throw new AppError('DOSSIER_NOT_FOUND');
     const [proc, agency, history] = await Promise.all([findProcedure(this.ctx.db, d.procedureId), findAgency(this.ctx.db, d.receivingAgencyId), historyOf(this.ctx.db, d.id)]);
-    const delivery = publicDelivery(history);
+    const delivery = await publicDelivery(this.ctx.db, history);
     return {
       code: d.code!,
       procedureName: proc?.name ?? '',
@@ -82,7 +87,7 @@ export class PortalService {
       finishedAt: d.finishedAt ? formatVnIso(d.finishedAt) : null,
       timeline: publicTimeline(history),
       // Anyone holding the code and second factor sees the parcel number, not the address.
-      delivery: delivery ? { trackingNumber: delivery.trackingNumber, sentAt: delivery.sentAt } : null,
+      delivery: delivery ? { trackingNumber: delivery.trackingNumber, sentAt: delivery.sentAt, status: delivery.status } : null,
     };
   }
 }

@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('motcua <no-reply@motcua.local>'),
   MAIL_CATCHER: z.enum(['0', '1']).optional(),
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
+  POSTAL_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
   SIGNING_TSA_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   SIGNING_TRUSTED_CAS: z.string().optional(),
   SIGNING_VERIFY_MAX_MB: z.coerce.number().positive().default(10),
@@ -40,6 +41,8 @@ export interface AppConfig {
   mailCatcher: boolean;
   /** HMAC-SHA256 key of the payment provider's webhook; null: the webhook refuses every call. */
   paymentWebhookSecret: string | null;
+  /** HMAC-SHA256 key of the postal operator's parcel notices; null: they are refused (results sent by post show no status). */
+  postalWebhookSecret: string | null;
   /** RFC 3161 timestamp authority for signatures (PAdES B-T); null: signatures without a timestamp (B-B). */
   signingTsaUrl: string | null;
   /** PEM files of the CAs whose certificates verification trusts (besides the demo CA in DATA_DIR/pki). */
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: ConfigOpt
     mailFrom: e.MAIL_FROM,
     mailCatcher: e.MAIL_CATCHER === '1' || (e.MAIL_CATCHER !== '0' && opts.demo === true),
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? null,
+    postalWebhookSecret: e.POSTAL_WEBHOOK_SECRET ?? null,
     signingTsaUrl: e.SIGNING_TSA_URL ?? null,
     signingTrustedCaFiles: (e.SIGNING_TRUSTED_CAS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(f)),
     signingVerifyMaxBytes: Math.round(e.SIGNING_VERIFY_MAX_MB * 1024 * 1024),

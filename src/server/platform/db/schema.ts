@@ -23,3 +23,4 @@ export * from '../../modules/reform/reform.schema.ts';
 export * from '../../modules/reform/par/par.schema.ts';
 export * from '../../modules/reform/remediation/remediation.schema.ts';
 export * from '../../modules/reform/inspections/inspections.schema.ts';
+export * from '../../modules/postal/postal.schema.ts';

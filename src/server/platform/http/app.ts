@@ -37,6 +37,7 @@ import { slipsRoutes } from '../../modules/slips/slips.routes.ts';
 import { citizensRoutes } from '../../modules/citizens/citizens.routes.ts';
 import { ratingsRoutes } from '../../modules/ratings/ratings.routes.ts';
 import { paymentsRoutes } from '../../modules/payments/payments.routes.ts';
+import { postalRoutes } from '../../modules/postal/postal.routes.ts';
 import { devMessagesRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { feedbackRoutes, publicFeedbackRoutes, publicStatsRoutes } from '../../modules/feedback/feedback.routes.ts';
 
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(citizensRoutes(ctx), { prefix: '/api' });
   await app.register(ratingsRoutes(ctx), { prefix: '/api' });
   await app.register(paymentsRoutes(ctx), { prefix: '/api' });
+  await app.register(postalRoutes(ctx), { prefix: '/api' });
   await app.register(devMessagesRoutes(ctx), { prefix: '/api' });
   await app.register(publicFeedbackRoutes(ctx), { prefix: '/api' });
   await app.register(feedbackRoutes(ctx), { prefix: '/api' });
