@@ -269,6 +269,11 @@ const ROWS: Row[] = [
   { name: 'POST /api/reform/par/rounds/:id/survey/respondents (unknown round)', method: 'POST', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/survey/respondents`, body: { agencyId: crypto.randomUUID(), group: 'citizens', count: 1 } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
   { name: 'POST /api/reform/par/rounds/:id/survey/apply (unknown round)', method: 'POST', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/survey/apply` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
   { name: 'GET /api/public/par/survey/:token (unknown)', method: 'GET', req: () => ({ url: '/api/public/par/survey/AAAAAAAAAAAAAAAAAAAAAA' }), expect: by({ default: 404 }), codes: { 404: 'PAR_SURVEY_LINK_NOT_FOUND' } },
+  { name: 'GET /api/reform/par/rounds/:id/survey/progress (unknown round)', method: 'GET', req: () => ({ url: `/api/reform/par/rounds/${crypto.randomUUID()}/survey/progress` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'PAR_ROUND_NOT_FOUND' } },
+  { name: 'POST /api/public/par/survey/:token (unknown)', method: 'POST', req: () => ({ url: '/api/public/par/survey/AAAAAAAAAAAAAAAAAAAAAA', body: { answers: [{ nodeCode: '8.2.1', letter: 'A' }] } }), expect: by({ default: 404 }), codes: { 404: 'PAR_SURVEY_LINK_NOT_FOUND' } },
+  // Machine-to-machine: the postal operator's notices carry an HMAC signature, never a session.
+  { name: 'POST /api/postal/notices (unsigned)', method: 'POST', req: () => ({ url: '/api/postal/notices', body: { trackingNumber: 'EL000000000VN', status: 'accepted', at: '2026-03-02T09:00:00+07:00' } }), expect: by({ default: 401 }), codes: { 401: 'POSTAL_SIGNATURE_INVALID' } },
+  { name: 'GET /api/public/procedures/:code/agencies', method: 'GET', req: () => ({ url: '/api/public/procedures/1.010038/agencies' }), expect: PUBLIC },
   { name: 'GET /api/public/par/rounds', method: 'GET', req: () => ({ url: '/api/public/par/rounds' }), expect: PUBLIC },
   // Remediation tasks and the reform dashboard (reform/remediation): a unit sees its own tasks, reviewers the province;
   // an unknown or foreign task is 404; only the standing body's reform officers create tasks from lost points;
