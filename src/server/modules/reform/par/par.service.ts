@@ -184,9 +184,14 @@ export interface RoundComputation {
  * the self-assessed (or auto-filled) points of a submitted unit. A unit that never submitted counts only what the
  * appraisers scored (nothing is submitted on its behalf).
  */
-export async function computeRound(db: DbOrTx, round: repo.RoundRow): Promise<RoundComputation> {
+/** The criteria set a round scores with. */
+async function setOfRound(db: DbOrTx, round: Pick<repo.RoundRow, 'setId'>): Promise<CriteriaSet> {
   const setRow = (await repo.findSet(db, round.setId))!;
-  const set = setFromRows(setRow, await repo.nodesOf(db, setRow.id));
+  return setFromRows(setRow, await repo.nodesOf(db, setRow.id));
+}
+
+export async function computeRound(db: DbOrTx, round: repo.RoundRow): Promise<RoundComputation> {
+  const set = await setOfRound(db, round);
   const tree = buildTree(set.nodes);
   const rus = await repo.unitsOfRound(db, round.id);
   const assessments = await repo.assessmentsOf(db, rus.map((x) => x.u.id));
@@ -685,8 +690,7 @@ export class ParService {
     const ru = await repo.findRoundUnit(this.ctx.db, roundId, agencyId);
     if (!ru) throw new AppError('PAR_UNIT_NOT_IN_ROUND');
     const agency = (await findAgency(this.ctx.db, agencyId))!;
-    const setRow = (await repo.findSet(this.ctx.db, round.setId))!;
-    const set = setFromRows(setRow, await repo.nodesOf(this.ctx.db, setRow.id));
+    const set = await setOfRound(this.ctx.db, round);
     const tree = buildTree(set.nodes);
     return { round, acc, ru, agency, set, tree };
   }
@@ -1112,8 +1116,7 @@ export class ParService {
   }
 
   private async writeSurvey(actor: string, r: repo.RoundRow, entries: z.infer<typeof S.SurveyBody>[]) {
-    const setRow = (await repo.findSet(this.ctx.db, r.setId))!;
-    const set = setFromRows(setRow, await repo.nodesOf(this.ctx.db, setRow.id));
+    const set = await setOfRound(this.ctx.db, r);
     const rus = new Set((await repo.unitsOfRound(this.ctx.db, r.id)).map((x) => x.agency.id));
     const rows = entries.map((e) => {
       const n = set.nodes.find((x) => x.code === e.nodeCode);
@@ -1155,7 +1158,7 @@ export class ParService {
     this.requireOpen(r, 'Chọn mẫu điều tra');
     if (!r.surveyRun) throw new AppError('PAR_SURVEY_INVALID', { reason: 'đợt đánh giá này không điều tra xã hội học' });
     if (!(await repo.findRoundUnit(this.ctx.db, roundId, body.agencyId))) throw new AppError('PAR_UNIT_NOT_IN_ROUND');
-    const set = await this.setOfRound(r);
+    const set = await setOfRound(this.ctx.db, r);
     if (surveyQuestions(set, body.group).length === 0) throw new AppError('PAR_SURVEY_INVALID', { reason: `bộ tiêu chí không có câu hỏi cho nhóm ${body.group}` });
     const now = this.ctx.now();
     const tokens = Array.from({ length: body.count }, () => crypto.randomBytes(16).toString('base64url'));
@@ -1196,7 +1199,7 @@ export class ParService {
     const r = await this.loadRound(roundId);
     await this.requireAdmin(auth, r, 'Tổng hợp kết quả điều tra');
     this.requireOpen(r, 'Tổng hợp kết quả điều tra');
-    const set = await this.setOfRound(r);
+    const set = await setOfRound(this.ctx.db, r);
     const letters = Object.keys(set.answerWeights).sort();
     const counted = countAnswers(await repo.answersOfRound(this.ctx.db, roundId), letters);
     const entries: z.infer<typeof S.SurveyBody>[] = [];
@@ -1210,7 +1213,7 @@ export class ParService {
     if (!x) throw new AppError('PAR_SURVEY_LINK_NOT_FOUND');
     const round = await this.loadRound(x.roundId);
     const agency = (await findAgency(this.ctx.db, x.agencyId))!;
-    const set = await this.setOfRound(round);
+    const set = await setOfRound(this.ctx.db, round);
     return { x, round, agency, set, questions: surveyQuestions(set, x.respondentGroup as RespondentGroup) };
   }
 
@@ -1233,11 +1236,6 @@ export class ParService {
       await repo.insertAnswers(tx, body.answers.map((a) => ({ respondentId: x.id, nodeCode: a.nodeCode, letter: a.letter, createdAt: now })));
     });
     return { answered: true };
-  }
-
-  private async setOfRound(r: repo.RoundRow): Promise<CriteriaSet> {
-    const setRow = (await repo.findSet(this.ctx.db, r.setId))!;
-    return setFromRows(setRow, await repo.nodesOf(this.ctx.db, setRow.id));
   }
 
   async surveyResults(auth: AuthInfo, roundId: string) {
