@@ -34,12 +34,6 @@ interface Violation {
  */
 const M = MODULES + '/';
 const ALLOWED: ReadonlyArray<{ file: string; kind: Kind; target?: string; reason: string }> = [
-  { file: M + 'dossiers/dossiers.service.ts', kind: 'repository', target: M + 'catalog/catalog.repository.ts', reason: 'the dossier action path (issue 10 decide/actions work) is not this change\'s to touch; move with its next change' },
-  { file: M + 'dossiers/dossiers.service.ts', kind: 'repository', target: M + 'staff/staff.repository.ts', reason: 'the dossier action path (issue 10 decide/actions work) is not this change\'s to touch; move with its next change' },
-  { file: M + 'dossiers/dossiers.service.ts', kind: 'repository', target: M + 'units/units.repository.ts', reason: 'the dossier action path (issue 10 decide/actions work) is not this change\'s to touch; move with its next change' },
-  { file: M + 'dossiers/dossiers.service.ts', kind: 'sql', reason: 'the dossier action path (issue 10 decide/actions work) is not this change\'s to touch; move with its next change' },
-  { file: M + 'monitoring/index-maintenance.ts', kind: 'sql', reason: 'the index counters\' SQL (refresh/rebuild in the dossier transaction); to become monitoring\'s index repository' },
-  { file: M + 'ratings/ratings.service.ts', kind: 'repository', target: M + 'dossiers/dossiers.repository.ts', reason: 'a rating writes the dossier\'s history, version and outbox through the dossiers repository; to go through DossiersService' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

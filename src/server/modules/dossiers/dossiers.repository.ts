@@ -127,6 +127,12 @@ export async function procedureNames(db: DbOrTx, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
+/** Marks these documents of the dossier as its electronic result. */
+export async function markElectronicResults(tx: DbOrTx, dossierId: string, docIds: readonly string[]): Promise<void> {
+  if (docIds.length === 0) return;
+  await tx.update(dossierDocuments).set({ electronicResult: true, kind: 'result' }).where(and(eq(dossierDocuments.dossierId, dossierId), inArray(dossierDocuments.id, [...docIds])));
+}
+
 export async function insertDocuments(tx: DbOrTx, docs: (typeof dossierDocuments.$inferInsert)[]): Promise<DocumentRow[]> {
   if (docs.length === 0) return [];
   return tx.insert(dossierDocuments).values(docs).returning();

@@ -6,10 +6,9 @@
  * appends the history row, writes documents/payments/access rows and the outbox message.
  */
 import crypto from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { trackingLink } from '../../platform/config/config.ts';
-import { dossierDocuments, files } from '../../platform/db/schema.ts';
+import { filesByHash, recordFile } from '../../platform/files/files.repository.ts';
 import { AppError, fromGuard } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import type { DbOrTx, Tx } from '../../platform/db/database.ts';
@@ -48,9 +47,9 @@ import {
 } from '../../../core/calendar/index.ts';
 import type { ProcedureRecord } from '../../../core/catalog/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
-import { findAgency } from '../units/units.repository.ts';
-import { findProcedure, findProcedureByCode, findPublicationFor } from '../catalog/catalog.repository.ts';
-import { isUserInScope, namesOf } from '../staff/staff.repository.ts';
+import { findAgency } from '../units/index.ts';
+import { findProcedure, findProcedureByCode, findPublicationFor } from '../catalog/index.ts';
+import { isUserInScope, namesOf } from '../staff/index.ts';
 import * as repo from './dossiers.repository.ts';
 import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 import type { z } from 'zod';
@@ -341,7 +340,7 @@ export class DossiersService {
 
   private async storeDocuments(tx: Tx, dossierId: string, userId: string | null, docs: DocInput[]) {
     if (docs.length === 0) return [];
-    const known = await tx.select().from(files).where(inArray(files.sha256, docs.map((d) => d.sha256)));
+    const known = await filesByHash(tx, docs.map((d) => d.sha256));
     const meta = new Map(known.map((f) => [f.sha256, f]));
     for (const d of docs) if (!meta.has(d.sha256)) throw new AppError('NOT_FOUND', { entity: `file ${d.sha256}` });
     return repo.insertDocuments(
@@ -581,7 +580,7 @@ export class DossiersService {
   }
 
   private async markResults(tx: Tx, dossierId: string, docIds: string[]) {
-    if (docIds.length > 0) await tx.update(dossierDocuments).set({ electronicResult: true, kind: 'result' }).where(and(eq(dossierDocuments.dossierId, dossierId), inArray(dossierDocuments.id, docIds)));
+    await repo.markElectronicResults(tx, dossierId, docIds);
   }
 
   private guardError(t: { code: string; message: string; details?: unknown }, action: string, state: string | null): AppError {
@@ -602,9 +601,28 @@ export class DossiersService {
     }
   }
 
+  /**
+   * A record event in a dossier's history, inside the caller's transaction: the state and the clock do not move (the
+   * appointment stays), the version moves like every change (a stale `d.version` → 409), an optional outbox message is
+   * queued, and the dossier's index counters are refreshed last. Used by the modules that record what happened to a
+   * dossier without acting on it (a rating, a follow-up's answer); actions go through `act`.
+   */
+  async recordEvent(tx: Tx, d: repo.DossierRow, e: { action: 'rate' | 'answer_follow_up'; actorId: string | null; actorRole: Role; now: Date; data: Record<string, unknown>; outbox?: { topic: string; payload: Record<string, unknown> } }): Promise<repo.DossierRow> {
+    const updated = await repo.updateDossierIfVersion(tx, d.id, d.version, {}, e.now);
+    if (!updated) {
+      const current = await repo.findDossier(tx, d.id);
+      throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
+    }
+    const event = dossierEventData(e.action, e.data, { clock: 'none', dueAt: d.dueAt ? formatVnIso(d.dueAt) : null, slip: null });
+    await repo.appendHistory(tx, { dossierId: d.id, seq: updated.version, action: e.action, fromState: d.state, toState: d.state, actorId: e.actorId, actorRole: e.actorRole, agencyId: d.handlingAgencyId, at: e.now, note: null, data: event });
+    if (e.outbox) await repo.enqueue(tx, e.outbox.topic, e.outbox.payload, e.now);
+    await refreshDossierIndex(tx, d.id);
+    return updated;
+  }
+
   /** Records an uploaded file's metadata (content already stored by hash). */
   async registerFile(sha256: string, size: number, mime: string) {
-    await this.ctx.db.insert(files).values({ sha256, size, mime, createdAt: this.ctx.now() }).onConflictDoNothing();
+    await recordFile(this.ctx.db, { sha256, size, mime, createdAt: this.ctx.now() });
   }
 
   // ------------------------------------------------------------------ reads

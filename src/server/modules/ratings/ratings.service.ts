@@ -14,12 +14,11 @@ import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 import { dossierEventData, STATE_LABELS, type DossierState, type Role } from '../../../core/dossier/index.ts';
 import { followUpSummary, opensFollowUp, ratingDecision, secondFactorMatches, type RatingChannel, type RatingValue } from '../../../core/rating/index.ts';
-import * as dossierRepo from '../dossiers/dossiers.repository.ts';
+import * as dossierRepo from '../dossiers/index.ts';
 import { rolesOver } from '../dossiers/dossiers.service.ts';
 import { findProcedure } from '../catalog/index.ts';
 import { findAgency } from '../units/index.ts';
 import { normaliseContact } from '../citizens/identity.ts';
-import { refreshDossierIndex } from '../monitoring/index-maintenance.ts';
 import * as repo from './ratings.repository.ts';
 
 export interface RatingInput {
@@ -90,28 +89,18 @@ export class RatingsService {
           const f = await repo.insertFollowUp(tx, { agencyId: cur.handlingAgencyId, dossierId: cur.id, kind: 'dissatisfied_rating', sourceId: rating.id, status: 'open', summary: followUpSummary(cur.code, body.reasons, by.channel), createdAt: now });
           followUpId = f.id;
         }
-        await this.appendEvent(tx, cur, 'rate', by.actorId, by.actorRole, now, { rating: body.rating, ratingChannel: by.channel, reasons: body.reasons, ...(body.comment ? { comment: body.comment } : {}), ...(followUpId ? { followUpId } : {}) });
-        await dossierRepo.enqueue(tx, 'dossier.rated', { dossierId: cur.id, rating: body.rating, channel: by.channel, followUpId }, now);
-        await refreshDossierIndex(tx, cur.id); // a dissatisfied rating moves the satisfaction indicator
+        // A dissatisfied rating moves the satisfaction indicator: recordEvent refreshes the dossier's index counters.
+        await this.ctx.services.dossiers.recordEvent(tx, cur, {
+          action: 'rate', actorId: by.actorId, actorRole: by.actorRole, now,
+          data: { rating: body.rating, ratingChannel: by.channel, reasons: body.reasons, ...(body.comment ? { comment: body.comment } : {}), ...(followUpId ? { followUpId } : {}) },
+          outbox: { topic: 'dossier.rated', payload: { dossierId: cur.id, rating: body.rating, channel: by.channel, followUpId } },
+        });
         return { rating: rating.rating as RatingValue, reasons: rating.reasons, comment: rating.comment, channel: rating.channel as RatingChannel, at: rating.createdAt.toISOString(), followUpId };
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('ALREADY_RATED');
       throw err;
     }
-  }
-
-  /** A record event in the dossier's history (the state does not change; the version moves, like every change). */
-  private async appendEvent(tx: Tx, d: dossierRepo.DossierRow, action: 'rate' | 'answer_follow_up', actorId: string | null, actorRole: Role, now: Date, data: Record<string, unknown>) {
-    const updated = await dossierRepo.updateDossierIfVersion(tx, d.id, d.version, {}, now);
-    if (!updated) {
-      const current = await dossierRepo.findDossier(tx, d.id);
-      throw new AppError('VERSION_CONFLICT', { current: current?.version }, { currentVersion: current?.version });
-    }
-    // A record event: the clock does not move, the appointment stays.
-    const event = dossierEventData(action, data, { clock: 'none', dueAt: d.dueAt ? formatVnIso(d.dueAt) : null, slip: null });
-    await dossierRepo.appendHistory(tx, { dossierId: d.id, seq: updated.version, action, fromState: d.state, toState: d.state, actorId, actorRole, agencyId: d.handlingAgencyId, at: now, note: null, data: event });
-    return updated;
   }
 
   // ------------------------------------------------------------------ account (signed-in citizen)
@@ -261,8 +250,11 @@ export class RatingsService {
       }
       const d = await dossierRepo.findDossier(tx, f.dossierId);
       if (!d) throw new AppError('DOSSIER_NOT_FOUND');
-      await this.appendEvent(tx, d, 'answer_follow_up', auth.userId, role, now, { answer: body.answer, followUpId: f.id });
-      await dossierRepo.enqueue(tx, 'follow_up.closed', { followUpId: f.id, dossierId: d.id }, now);
+      await this.ctx.services.dossiers.recordEvent(tx, d, {
+        action: 'answer_follow_up', actorId: auth.userId, actorRole: role, now,
+        data: { answer: body.answer, followUpId: f.id },
+        outbox: { topic: 'follow_up.closed', payload: { followUpId: f.id, dossierId: d.id } },
+      });
       await this.notifyAnswer(tx, d, body.answer);
     });
     await this.ctx.services.notifications.kick();
