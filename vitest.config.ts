@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/cli/**/*.unit.test.ts'] } },
+      { test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/cli/**/*.unit.test.ts', 'src/server/**/*.unit.test.ts'] } },
       // Browser-side logic that runs without a browser: both web apps and their shared client (the offline
       // inspection store on fake-indexeddb, the HTTP core, the portal's form state).
       { test: { name: 'web', include: ['src/web/**/*.test.ts', 'src/portal/**/*.test.ts', 'src/client/**/*.test.ts'] } },

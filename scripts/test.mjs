@@ -11,7 +11,7 @@ import { POPPLER_TOOLS, popplerTestFiles, summarise } from './gating.mjs';
 const extra = process.argv.slice(2);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(chromium);
-const runs = [{ name: 'PGlite (embedded): unit + db + api' + (hasChromium ? ' + browser (e2e)' : ''), env: { TEST_DATABASE_URL: '' }, args: hasChromium ? [] : ['--project', 'unit', '--project', 'db', '--project', 'api'] }];
+const runs = [{ name: 'PGlite (embedded): unit + web + db + api' + (hasChromium ? ' + browser (e2e)' : ''), env: { TEST_DATABASE_URL: '' }, args: hasChromium ? [] : ['--project', 'unit', '--project', 'web', '--project', 'db', '--project', 'api'] }];
 const missingPoppler = POPPLER_TOOLS.filter((t) => spawnSync(t, ['-v'], { stdio: 'ignore' }).error);
 const hasPoppler = missingPoppler.length === 0;
 // Without poppler, every test file that calls one of its tools is left out — by name, loudly.

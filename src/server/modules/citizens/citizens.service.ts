@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { STATE_LABELS, type DossierState } from '../../../core/dossier/index.ts';
 import { formatVnIso } from '../../../core/calendar/index.ts';
 import * as dossierRepo from '../dossiers/index.ts';
@@ -127,7 +128,7 @@ export class CitizensService {
   // ------------------------------------------------------------------ my dossiers
 
   async list(c: CitizenAuth, cursor: string | undefined, limit: number) {
-    const cur = cursor ? decodeCursor(cursor) : null;
+    const cur = cursor ? cursorAt(cursor) : null;
     const rows = await repo.listOwnDossiers(this.ctx.db, c.citizenId, cur, limit);
     const items = rows.map((r) => ({
       id: r.d.id,
@@ -145,7 +146,7 @@ export class CitizensService {
       paidTotal: r.d.paidTotal,
     }));
     const last = rows[rows.length - 1];
-    return { items, next: last && rows.length === limit ? Buffer.from(`${last.d.createdAt.toISOString()}|${last.d.id}`).toString('base64url') : null };
+    return { items, next: last && rows.length === limit ? encodeCursor([last.d.createdAt, last.d.id]) : null };
   }
 
   async detail(c: CitizenAuth, id: string) {
@@ -228,8 +229,7 @@ export class CitizensService {
   }
 }
 
-function decodeCursor(s: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
-  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(at))) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+const cursorAt = (token: string) => {
+  const [at, id] = decodeCursor(token, ['timestamp', 'uuid']);
   return { at, id };
-}
+};

@@ -10,6 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { trackingLink } from '../../platform/config/config.ts';
 import { filesByHash, recordFile } from '../../platform/files/files.repository.ts';
 import { AppError, fromGuard } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import type { DbOrTx, Tx } from '../../platform/db/database.ts';
 import {
@@ -738,10 +739,10 @@ export class DossiersService {
     const now = this.ctx.now();
     const cal = await this.ctx.services.calendar.calendar();
     const dueSoonBefore = dueSoonUntil(now, cal); // the same boundary classifyTiming uses
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const cursor = q.cursor ? cursorAt(q.cursor) : null;
     const page = await repo.listQueue(this.ctx.db, { view: q.view, agencyIds, userId: auth.userId, now, dueSoonBefore, cursor, limit: q.limit });
     const items = await this.viewMany(auth, page.rows);
-    return { items, next: page.next ? encodeCursor(page.next.at, page.next.id) : null };
+    return { items, next: page.next ? encodeCursor([page.next.at, page.next.id]) : null };
   }
 
   async search(auth: AuthInfo, q: string, limit: number) {
@@ -763,13 +764,8 @@ export class DossiersService {
   }
 }
 
-function encodeCursor(at: string, id: string) {
-  return Buffer.from(`${at}|${id}`).toString('base64url');
-}
-function decodeCursor(s: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
-  const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
-  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || (at !== 'infinity' && !timestamp.test(at))) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+function cursorAt(token: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(token, ['timestamp|infinity', 'uuid']);
   return { at, id };
 }
 

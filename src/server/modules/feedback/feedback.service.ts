@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import type { Role } from '../../../core/dossier/index.ts';
 import { addDays, formatVnIso, isLocalDate, localDateTimeToInstant, toLocalDate } from '../../../core/calendar/index.ts';
@@ -60,12 +61,8 @@ const sameSecret = (given: string, stored: string) => {
   return crypto.timingSafeEqual(x, y);
 };
 
-function encodeCursor(at: Date | null, id: string) {
-  return Buffer.from(`${at ? at.toISOString() : ''}|${id}`).toString('base64url');
-}
-function decodeCursor(s: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
-  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(at))) throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
+function cursorAt(token: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(token, ['timestamp', 'uuid']);
   return { at, id };
 }
 
@@ -185,7 +182,7 @@ export class FeedbackService {
       const a = await findAgency(this.ctx.db, q.agencyId);
       agencyIds = a ? await agencyIdsUnder(this.ctx.db, [a.path]) : [];
     }
-    const rows = await repo.listPublished(this.ctx.db, agencyIds, q.cursor ? decodeCursor(q.cursor) : null, q.limit);
+    const rows = await repo.listPublished(this.ctx.db, agencyIds, q.cursor ? cursorAt(q.cursor) : null, q.limit);
     const items = rows.map(({ f, agencyName }) => ({
       reference: f.reference,
       agencyId: f.agencyId,
@@ -200,7 +197,7 @@ export class FeedbackService {
       publishedAt: formatVnIso(f.publishedAt!),
     }));
     const last = rows[rows.length - 1];
-    return { items, next: last && rows.length === q.limit ? encodeCursor(last.f.publishedAt, last.f.id) : null };
+    return { items, next: last && rows.length === q.limit ? encodeCursor([last.f.publishedAt!, last.f.id]) : null };
   }
 
   // ------------------------------------------------------------------ staff
@@ -299,9 +296,9 @@ export class FeedbackService {
       paths = [a.path];
     }
     const agencyIds = await agencyIdsUnder(this.ctx.db, paths);
-    const rows = await repo.listQueue(this.ctx.db, { agencyIds, status: q.status, view: q.view, now: this.ctx.now(), cursor: q.cursor ? decodeCursor(q.cursor) : null, limit: q.limit });
+    const rows = await repo.listQueue(this.ctx.db, { agencyIds, status: q.status, view: q.view, now: this.ctx.now(), cursor: q.cursor ? cursorAt(q.cursor) : null, limit: q.limit });
     const last = rows[rows.length - 1];
-    return { items: await this.viewMany(auth, rows), next: last && rows.length === q.limit ? encodeCursor(q.view === 'overdue' ? last.dueAt : last.createdAt, last.id) : null };
+    return { items: await this.viewMany(auth, rows), next: last && rows.length === q.limit ? encodeCursor([(q.view === 'overdue' ? last.dueAt : last.createdAt)!, last.id]) : null };
   }
 
   async act(auth: AuthInfo, id: string, req: z.infer<typeof FeedbackActionBody>) {

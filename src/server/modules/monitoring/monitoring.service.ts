@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { inScope, type AuthInfo } from '../../platform/http/auth.ts';
 import { agencyTreePage, findAgency } from '../units/index.ts';
 import { ratingStats } from '../feedback/index.ts';
@@ -368,7 +369,7 @@ export class MonitoringService {
     const hasMore = rows.length > q.limit;
     return {
       hasMore,
-      next: hasMore && last ? encodeDrillCursor({ receivedAt: last.cursorAt, dossierId: last.id }) : null,
+      next: hasMore && last ? encodeCursor([last.cursorAt, last.id]) : null,
       rows: page.map((r) => ({
         id: r.id,
         code: r.code,
@@ -577,15 +578,7 @@ export class MonitoringService {
 }
 
 /** The cursor of a drill-down page: the ORDER BY columns of its last row (receipt time, dossier id). */
-function encodeDrillCursor(c: repo.DrillCursor): string {
-  return Buffer.from(`${c.receivedAt}|${c.dossierId}`).toString('base64url');
-}
-
-function decodeDrillCursor(s: string): repo.DrillCursor {
-  const [receivedAt, dossierId, extra] = Buffer.from(s, 'base64url').toString().split('|');
-  const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
-  if (extra !== undefined || !receivedAt || !dossierId || !timestamp.test(receivedAt) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(dossierId)) {
-    throw new AppError('VALIDATION_FAILED', {}, { reason: 'bad cursor' });
-  }
+function decodeDrillCursor(token: string): repo.DrillCursor {
+  const [receivedAt, dossierId] = decodeCursor(token, ['timestamp', 'uuid']);
   return { receivedAt, dossierId };
 }

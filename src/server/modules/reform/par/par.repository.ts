@@ -1,5 +1,5 @@
 /** SQL of the PAR index (the only place with queries on par_* tables). */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { agencies, parAppraisers, parAssessments, parComments, parEvidence, parHistory, parNodes, parRoundUnits, parRounds, parSets, parSurveyAnswers, parSurveyRespondents, parSurveyResults, users, files } from '../../../platform/db/schema.ts';
 
@@ -59,6 +59,17 @@ export async function findRound(db: DbOrTx, id: string): Promise<RoundRow | null
 }
 export async function listRounds(db: DbOrTx) {
   return db.select().from(parRounds).orderBy(desc(parRounds.year), desc(parRounds.createdAt));
+}
+/**
+ * Published rounds, newest first, keyset-paginated on (year, created_at, id) descending — exactly the ORDER BY
+ * columns; `after` is the last row of the previous page.
+ */
+export async function publishedRoundsPage(db: DbOrTx, after: { year: number; createdAt: string; id: string } | null, limit: number): Promise<RoundRow[]> {
+  const published = eq(parRounds.status, 'published');
+  const where = after
+    ? and(published, or(sql`${parRounds.year} < ${after.year}`, and(eq(parRounds.year, after.year), sql`(${parRounds.createdAt}, ${parRounds.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`)))
+    : published;
+  return db.select().from(parRounds).where(where).orderBy(desc(parRounds.year), desc(parRounds.createdAt), desc(parRounds.id)).limit(limit);
 }
 export async function roundsOfYear(db: DbOrTx, year: number): Promise<RoundRow[]> {
   return db.select().from(parRounds).where(eq(parRounds.year, year)).orderBy(desc(parRounds.createdAt));

@@ -282,6 +282,22 @@ describe('a round', () => {
     expect(pub.body.rows.map((x: { rank: number; agency: { code: string } }) => [x.rank, x.agency.code])).toEqual([[1, '000.01.00.H21'], [2, '000.02.00.H21']]);
     expect(pub.body.rows[0].lostPoints).toBeUndefined();
     expect((await c.anon.get('/api/public/par/rounds')).body.items.map((x: { id: string }) => x.id)).toContain(roundId);
+    // Bounded and keyset-paginated: page size 1 walks the same list, each round once, and stops.
+    const whole = (await c.anon.get('/api/public/par/rounds?limit=100')).body;
+    expect(whole.next).toBeNull();
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages <= whole.items.length + 1; pages++) {
+      const page: { body: { items: { id: string }[]; next: string | null } } = await c.anon.get(`/api/public/par/rounds?limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      expect(page.body.items.length).toBeLessThanOrEqual(1);
+      walked.push(...page.body.items.map((x) => x.id));
+      after = page.body.next;
+      if (!after) break;
+    }
+    expect(after).toBeNull();
+    expect(walked).toEqual(whole.items.map((x: { id: string }) => x.id));
+    expect((await c.anon.get('/api/public/par/rounds?limit=500')).status).toBe(400);
+    expect((await c.anon.get('/api/public/par/rounds?after=bm90LWEtY3Vyc29y')).body.error.code).toBe('VALIDATION_FAILED');
     const lost = await c.pleikuLeader.get(`${unitUrl(PLEIKU())}/lost-points`);
     expect(lost.status).toBe(200);
     const row14 = lost.body.rows.find((x: { nodeCode: string }) => x.nodeCode === '1.4');

@@ -148,6 +148,8 @@ export const parRoutes = (ctx: AppContext, opts: { openTasksForNode?: OpenTasksF
     reply.code(201);
     return r;
   });
-  app.get('/public/par/rounds', { schema: { tags, summary: 'Published PAR rounds' } }, async () => svc.publicRounds());
+  app.get('/public/par/rounds', {
+    schema: { tags, summary: 'Published PAR rounds, newest first, keyset-paginated: pass `next` as `after`', querystring: z.object({ after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) },
+  }, async (req) => svc.publicRounds(req.query));
   app.get('/public/par/rounds/:id', { schema: { tags, summary: 'The published ranking of a round (index, group, per-area points, change vs last year)', params: S.IdParams } }, async (req) => svc.publicRanking(req.params.id));
 };

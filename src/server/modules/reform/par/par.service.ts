@@ -18,6 +18,7 @@ import { publicLink } from '../../../platform/config/config.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/http/cursor.ts';
 import type { AuthInfo } from '../../../platform/http/auth.ts';
 import type { Role } from '../../../../core/dossier/index.ts';
 import { formatVnIso, toLocalDate } from '../../../../core/calendar/index.ts';
@@ -1313,9 +1314,16 @@ export class ParService {
   }
 
   /** Published rounds for the portal (no account). */
-  async publicRounds() {
-    const rows = (await repo.listRounds(this.ctx.db)).filter((r) => r.status === 'published');
-    return { items: rows.map((r) => this.roundSummary(r)) };
+  /** Published rounds, newest first; `next` (the last row's ORDER BY columns) is passed back as `after`. */
+  async publicRounds(q: { after?: string | undefined; limit: number }) {
+    let after: { year: number; createdAt: string; id: string } | null = null;
+    if (q.after) {
+      const [year, createdAt, id] = decodeCursor(q.after, ['int', 'timestamp', 'uuid']);
+      after = { year: Number(year), createdAt, id };
+    }
+    const rows = await repo.publishedRoundsPage(this.ctx.db, after, q.limit);
+    const last = rows.at(-1);
+    return { items: rows.map((r) => this.roundSummary(r)), next: last && rows.length === q.limit ? encodeCursor([last.year, last.createdAt, last.id]) : null };
   }
   async publicRanking(roundId: string) {
     const r = await this.loadRound(roundId);
