@@ -203,7 +203,13 @@ export interface CitizenDossier {
   apology?: { sentAt: string; reasons: string[]; newAppointmentAt: string | null } | null;
   refusal?: { at: string; reasons: string[] } | null;
   documents?: { id: string; kind: string; componentName: string | null; fileName: string | null; uploadedAt: string }[];
-  results?: { id: string; fileName: string | null; mime: string | null; size: number | null }[];
+  results?: {
+    id: string;
+    fileName: string | null;
+    mime: string | null;
+    size: number | null;
+    signature?: { status: 'unsigned' | 'valid' | 'untrusted' | 'invalid'; statusLabel: { vi: string; en: string }; signers: { name: string | null; signedAt: string | null; status: 'valid' | 'untrusted' | 'invalid' }[] } | null;
+  }[];
   rating?: { rating: string; reasons: string[]; comment: string | null; at: string } | null;
   canSupply?: boolean;
   canRate?: boolean;

@@ -100,6 +100,7 @@ export const ERROR_CATALOGUE = {
   PDF_ENCRYPTED: { status: 422, vi: 'Tài liệu PDF được mã hóa bằng mật khẩu; hãy gửi bản không mã hóa.', en: 'The PDF is password-encrypted; send an unencrypted copy.' },
   SIGNER_PASSWORD_WRONG: { status: 422, vi: 'Mật khẩu của tệp khóa ký (PKCS#12) không đúng.', en: 'Wrong password for the signing key file (PKCS#12).' },
   SIGNER_INVALID: { status: 422, vi: 'Không dùng được khóa ký: {reason}.', en: 'The signing key cannot be used: {reason}.' },
+  RESULT_SIGNATURE_REQUIRED: { status: 422, vi: 'Kết quả điện tử phải được ký số bằng chữ ký số của cơ quan trước khi trả cho người dân: {reason}.', en: 'An electronic result must carry the agency\'s digital signature before it is returned: {reason}.' },
   SIGNER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khóa ký "{id}".', en: 'Signing key "{id}" not found.' },
   SIGNING_FAILED: { status: 500, vi: 'Không ký được tài liệu: {reason}.', en: 'The document could not be signed: {reason}.' },
   TIMESTAMP_FAILED: { status: 502, vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian: {reason}.', en: 'No timestamp could be obtained from the timestamp authority: {reason}.' },

@@ -235,6 +235,7 @@ function DossierDetail() {
                 <a className="btn btn-secondary btn-block" href={api.resultUrl(d.id, r.id)} download>
                   {t('common.download')}: {r.fileName ?? r.id}
                 </a>
+                {r.signature && <ResultSignature signature={r.signature} />}
               </li>
             ))}
           </ul>
@@ -465,5 +466,25 @@ function Rate({ dossier, onDone }: { dossier: CitizenDossier; onDone: () => void
         </button>
       </form>
     </section>
+  );
+}
+
+type ResultSignatureView = NonNullable<NonNullable<CitizenDossier['results']>[number]['signature']>;
+
+/** What a verifier says of the result file: who signed it and when, valid or not (the server verified the stored file). */
+function ResultSignature({ signature }: { signature: ResultSignatureView }) {
+  const { t, lang } = useLang();
+  if (signature.status === 'unsigned') return <p className="notice notice-warn" data-testid="result-signature">{t('mine.results.unsigned')}</p>;
+  const tone = signature.status === 'valid' ? 'notice-good' : signature.status === 'untrusted' ? 'notice-warn' : 'notice-error';
+  return (
+    <div className={`notice ${tone}`} data-testid="result-signature" data-status={signature.status}>
+      <strong>{signature.statusLabel[lang]}</strong>
+      <ul className="plain">
+        {signature.signers.map((s, i) => (
+          <li key={i}>{t('mine.results.signedBy', { name: s.name ?? '—', time: s.signedAt ? fmtDateTime(s.signedAt, lang) : '—' })}</li>
+        ))}
+      </ul>
+      <Link to="/kiem-tra-chu-ky">{t('mine.results.verify')}</Link>
+    </div>
   );
 }

@@ -300,7 +300,8 @@ describe('applying online and my dossiers', () => {
 
     await staffAct('pleiku.chuyenvien', dossier.id, 'mark_result_ready');
     const view = await mai.get(`/api/citizen/dossiers/${dossier.id}`);
-    expect(view.body.results).toEqual([{ id: result.id, fileName: 'ket-qua.pdf', mime: 'application/pdf', size: up.body.size }]);
+    // Not a PDF the seal can sign (the sample has no page): with RESULT_SIGNATURE=if-available it goes out unsigned.
+    expect(view.body.results).toEqual([{ id: result.id, fileName: 'ket-qua.pdf', mime: 'application/pdf', size: up.body.size, signature: null }]);
     const dl = await fetch(`${http.base}/api/citizen/dossiers/${dossier.id}/result/${result.id}`, { headers: { authorization: `Bearer ${mai.token}` } });
     expect(dl.status).toBe(200);
     expect(dl.headers.get('content-disposition')).toContain('ket-qua.pdf');

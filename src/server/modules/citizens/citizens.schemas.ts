@@ -77,7 +77,18 @@ export const CitizenDossierOut = z.object({
   apology: z.object({ sentAt: z.string(), reasons: z.array(z.string()), newAppointmentAt: z.string().nullable() }).nullable(),
   refusal: z.object({ at: z.string(), reasons: z.array(z.string()) }).nullable(),
   documents: z.array(z.object({ id: z.string(), kind: z.string(), componentName: z.string().nullable(), fileName: z.string().nullable(), uploadedAt: z.string() })),
-  results: z.array(z.object({ id: z.string(), fileName: z.string().nullable(), mime: z.string().nullable(), size: z.number().nullable() })),
+  results: z.array(z.object({
+    id: z.string(),
+    fileName: z.string().nullable(),
+    mime: z.string().nullable(),
+    size: z.number().nullable(),
+    /** The file's digital signatures as a verifier sees them (null: not a PDF); `status` 'unsigned' when it has none. */
+    signature: z.object({
+      status: z.enum(['unsigned', 'valid', 'untrusted', 'invalid']),
+      statusLabel: z.object({ vi: z.string(), en: z.string() }),
+      signers: z.array(z.object({ name: z.string().nullable(), signedAt: z.string().nullable(), status: z.enum(['valid', 'untrusted', 'invalid']) })),
+    }).nullable(),
+  })),
   rating: z.object({ rating: z.string(), reasons: z.array(z.string()), comment: z.string().nullable(), at: z.string() }).nullable(),
   canSupply: z.boolean(),
   canRate: z.boolean(),

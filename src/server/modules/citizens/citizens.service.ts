@@ -5,6 +5,7 @@
  * Every dossier change goes through DossiersService (submitOnlineAsCitizen, actAsCitizen): history, version
  * checks and the outbox stay in one place. Another citizen's dossier answers exactly like an unknown one.
  */
+import { SIGNATURE_LABELS } from '../../../core/signing/verdict.ts';
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -190,11 +191,28 @@ export class CitizensService {
       apology: apology ? { sentAt: formatVnIso(apology.at), reasons: (data(apology).reasons as string[] | undefined) ?? [], newAppointmentAt: d.dueAt ? formatVnIso(d.dueAt) : ((data(apology).newDueAt as string | undefined) ?? null) } : null,
       refusal: refusal && (d.state === 'refused' || d.state === 'intake_rejected' || d.state === 'returned') ? { at: formatVnIso(refusal.at), reasons: (data(refusal).reasons as string[] | undefined) ?? [] } : null,
       documents: docs.filter((x) => !x.electronicResult).map((x) => ({ id: x.id, kind: x.kind, componentName: x.componentName, fileName: x.fileName, uploadedAt: x.uploadedAt.toISOString() })),
-      results: resultsOpen ? docs.filter((x) => x.electronicResult).map((x) => ({ id: x.id, fileName: x.fileName, mime: x.mime, size: x.size })) : [],
+      results: resultsOpen ? await Promise.all(docs.filter((x) => x.electronicResult).map(async (x) => ({ id: x.id, fileName: x.fileName, mime: x.mime, size: x.size, signature: await this.resultSignature(x) }))) : [],
       rating: rating ? { rating: rating.rating, reasons: rating.reasons, comment: rating.comment, at: rating.createdAt.toISOString() } : null,
       canSupply: d.state === 'supplement_requested' || d.state === 'intake_incomplete',
       canRate: ratingDecision({ state: d.state, finishedAt: d.finishedAt, returnedAt: d.returnedAt, alreadyRated: rating !== null }, this.ctx.now()).ok,
       canPay: d.feeTotal > d.paidTotal && !['returned', 'withdrawn', 'stopped', 'intake_rejected'].includes(d.state),
+    };
+  }
+
+  /** What a verifier says of a result file's signatures (the same verification as the public check page). */
+  private async resultSignature(doc: { mime: string | null; fileSha256: string | null }) {
+    if (doc.mime !== 'application/pdf' || !doc.fileSha256) return null;
+    let report;
+    try {
+      report = await this.ctx.services.signatures.verify(await this.ctx.files.get(doc.fileSha256));
+    } catch (e) {
+      if (e instanceof AppError) return null; // not a PDF a verifier can read
+      throw e;
+    }
+    return {
+      status: report.status,
+      statusLabel: SIGNATURE_LABELS[report.status],
+      signers: report.signatures.map((s) => ({ name: s.signer?.commonName ?? null, signedAt: s.signingTime ? formatVnIso(new Date(s.signingTime)) : null, status: s.status })),
     };
   }
 

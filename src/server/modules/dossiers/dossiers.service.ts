@@ -464,10 +464,13 @@ export class DossiersService {
       transferTarget = await findAgency(this.ctx.db, req.input.targetAgency);
     }
 
+    // An electronic result carries the handling agency's seal signature before anyone can download it (signed
+    // before the transaction: signing may wait on a token or a remote service).
+    const documents = req.action === 'attach_result' ? await this.signResults(d, req.documents) : req.documents;
     // Documents sent with the action are stored in the same transaction and attached to it.
     const input = { ...req.input };
     const t = await this.ctx.db.transaction(async (tx) => {
-      const docs = await this.storeDocuments(tx, d.id, who.actorId, req.documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
+      const docs = await this.storeDocuments(tx, d.id, who.actorId, documents.map((doc) => (req.action === 'attach_result' ? { ...doc, kind: 'result' as const } : doc)));
       if (docs.length > 0) input.attachments = [...((input.attachments as string[] | undefined) ?? []), ...docs.map((x) => x.id)];
       const actor: Actor = { userId: who.actorId ?? 'system', roles, unitId: d.handlingAgencyId };
       const decision = decide(await decisionSnapshotFor(tx, d, req.action), req.action, actor, input, cal, policyOf(d, now), { now });
@@ -549,6 +552,53 @@ export class DossiersService {
       return updated;
     });
     return t;
+  }
+
+  /**
+   * The result files as the citizen will get them: each PDF signed with the handling agency's seal (PAdES, visible
+   * seal box, incremental: a signature already in the file stays valid) and stored as a new file. A file that cannot
+   * be signed (not a PDF, or the agency has no seal signer) is refused with RESULT_SIGNATURE=required and passed
+   * through unsigned otherwise (the citizen's page then shows it unsigned). A broken or encrypted PDF likewise.
+   */
+  private async signResults(d: repo.DossierRow, docs: DocInput[]): Promise<DocInput[]> {
+    if (docs.length === 0) return docs;
+    const required = this.ctx.config.resultSignature === 'required';
+    const agency = await findAgency(this.ctx.db, d.handlingAgencyId);
+    const seal = agency ? this.ctx.services.signatures.sealOf(agency.code) : null;
+    const meta = new Map((await filesByHash(this.ctx.db, docs.map((x) => x.sha256))).map((f) => [f.sha256, f]));
+    const out: DocInput[] = [];
+    for (const doc of docs) {
+      const file = meta.get(doc.sha256);
+      if (!file) {
+        out.push(doc); // unknown file: storeDocuments answers 404
+        continue;
+      }
+      const problem = file.mime !== 'application/pdf' ? `${doc.fileName} is not a PDF` : !seal ? `${agency?.name ?? d.handlingAgencyId} has no seal signer` : null;
+      if (problem) {
+        if (required) throw new AppError('RESULT_SIGNATURE_REQUIRED', { reason: problem });
+        out.push(doc);
+        continue;
+      }
+      let signed: Uint8Array;
+      try {
+        signed = await this.ctx.services.signatures.sign(await this.ctx.files.get(doc.sha256), {
+          signerId: seal!,
+          reason: d.code ? `Kết quả giải quyết hồ sơ ${d.code}` : 'Kết quả giải quyết thủ tục hành chính',
+          location: agency?.name,
+          appearance: 'agency',
+        });
+      } catch (e) {
+        // A file the signer cannot read (broken or encrypted PDF) is the officer's to fix; a signer fault is ours.
+        if (!(e instanceof AppError) || (e.code !== 'PDF_INVALID' && e.code !== 'PDF_ENCRYPTED')) throw e;
+        if (required) throw new AppError('RESULT_SIGNATURE_REQUIRED', { reason: `${doc.fileName}: ${errorMessage(e.code, 'vi', e.params)}` });
+        out.push(doc);
+        continue;
+      }
+      const stored = await this.ctx.files.put(Buffer.from(signed));
+      await recordFile(this.ctx.db, { sha256: stored.sha256, size: stored.size, mime: 'application/pdf', createdAt: this.ctx.now() });
+      out.push({ ...doc, sha256: stored.sha256 });
+    }
+    return out;
   }
 
   /**

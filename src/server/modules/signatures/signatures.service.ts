@@ -95,6 +95,11 @@ export class SignaturesService {
     return e;
   }
 
+  /** The id of the agency's seal signer (kind `agency`, registered for this agency code), or null when it has none. */
+  sealOf(agencyCode: string): string | null {
+    return this.manifest()?.signers.find((s) => s.kind === 'agency' && s.agencyCode === agencyCode)?.id ?? null;
+  }
+
   /** The registered signers with their certificates (each signer is loaded once). */
   async signers(): Promise<SignerSummary[]> {
     const out: SignerSummary[] = [];

@@ -15,6 +15,7 @@ const complete = {
   PUBLIC_BASE_URL: 'https://dichvucong.gialai.gov.vn',
   SMTP_URL: 'smtp://mail.gialai.gov.vn:25',
   PAYMENT_WEBHOOK_SECRET: 'a-secret-of-at-least-16',
+  RESULT_SIGNATURE: 'required',
 };
 
 describe('the mail catcher', () => {
@@ -37,12 +38,16 @@ describe('productionProblems', () => {
   it('names every missing setting in production', () => {
     const env = { NODE_ENV: 'production' };
     const names = productionProblems(loadConfig(env), env).map((p) => p.variable);
-    expect(names).toEqual(['DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_URL', 'PAYMENT_WEBHOOK_SECRET']);
+    expect(names).toEqual(['DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_URL', 'PAYMENT_WEBHOOK_SECRET', 'RESULT_SIGNATURE']);
   });
   it('accepts a complete production configuration, and refuses a loopback base URL, the mail catcher and the demo', () => {
     expect(productionProblems(loadConfig(complete), complete)).toEqual([]);
     const loop = { ...complete, PUBLIC_BASE_URL: 'http://127.0.0.1:3000' };
     expect(productionProblems(loadConfig(loop), loop).map((p) => p.variable)).toEqual(['PUBLIC_BASE_URL']);
+    const unsigned = { ...complete, RESULT_SIGNATURE: 'if-available' };
+    expect(productionProblems(loadConfig(unsigned), unsigned).map((p) => p.variable)).toEqual(['RESULT_SIGNATURE']);
+    expect(loadConfig({}).resultSignature).toBe('if-available');
+    expect(() => loadConfig({ RESULT_SIGNATURE: 'sometimes' })).toThrow(/RESULT_SIGNATURE/);
     const catcher = { ...complete, MAIL_CATCHER: '1' };
     expect(productionProblems(loadConfig(catcher), catcher).map((p) => p.variable)).toEqual(['MAIL_CATCHER']);
     expect(productionProblems(loadConfig(complete, { demo: true }), complete, { demo: true }).map((p) => p.variable)).toEqual(['MAIL_CATCHER', '--demo']);
@@ -60,7 +65,7 @@ describe('`motcua serve` in production without settings', () => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: dir, PORT: '0' };
     const r = spawnSync(process.execPath, ['bin/motcua.js', 'serve'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
-    for (const v of ['DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_URL', 'PAYMENT_WEBHOOK_SECRET']) expect(r.stderr).toContain(`- ${v}:`);
+    for (const v of ['DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_URL', 'PAYMENT_WEBHOOK_SECRET', 'RESULT_SIGNATURE']) expect(r.stderr).toContain(`- ${v}:`);
     expect(r.stdout).not.toContain('motcua is running');
     expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
   });

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   PAYMENT_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
   POSTAL_WEBHOOK_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
   SIGNING_TSA_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  RESULT_SIGNATURE: z.enum(['required', 'if-available']).default('if-available'),
   SIGNING_TRUSTED_CAS: z.string().optional(),
   SIGNING_VERIFY_MAX_MB: z.coerce.number().positive().default(10),
 });
@@ -43,6 +44,12 @@ export interface AppConfig {
   paymentWebhookSecret: string | null;
   /** HMAC-SHA256 key of the postal operator's parcel notices; null: they are refused (results sent by post show no status). */
   postalWebhookSecret: string | null;
+  /**
+   * An electronic result of a one-stop dossier is signed with the handling agency's seal before the citizen gets it.
+   * `required`: a result that cannot be signed (no seal signer for the agency, not a PDF) is refused; `if-available`:
+   * it is sent unsigned and shown as such (the demo and tests; production must say `required`).
+   */
+  resultSignature: 'required' | 'if-available';
   /** RFC 3161 timestamp authority for signatures (PAdES B-T); null: signatures without a timestamp (B-B). */
   signingTsaUrl: string | null;
   /** PEM files of the CAs whose certificates verification trusts (besides the demo CA in DATA_DIR/pki). */
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: ConfigOpt
     paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET ?? null,
     postalWebhookSecret: e.POSTAL_WEBHOOK_SECRET ?? null,
     signingTsaUrl: e.SIGNING_TSA_URL ?? null,
+    resultSignature: e.RESULT_SIGNATURE,
     signingTrustedCaFiles: (e.SIGNING_TRUSTED_CAS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(f)),
     signingVerifyMaxBytes: Math.round(e.SIGNING_VERIFY_MAX_MB * 1024 * 1024),
   };
@@ -101,6 +109,7 @@ export function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv = p
   else if (/^https?:\/\/(127\.|localhost|\[::1\])/i.test(config.publicBaseUrl)) problems.push({ variable: 'PUBLIC_BASE_URL', reason: `${config.publicBaseUrl} is a loopback address` });
   if (!config.smtpUrl) problems.push({ variable: 'SMTP_URL', reason: 'one-time sign-in codes and notices must be delivered by mail' });
   if (!config.paymentWebhookSecret) problems.push({ variable: 'PAYMENT_WEBHOOK_SECRET', reason: "the payment provider's notices cannot be authenticated without it (16+ characters)" });
+  if (config.resultSignature !== 'required') problems.push({ variable: 'RESULT_SIGNATURE', reason: "an electronic result is valid only with the agency's digital signature: set RESULT_SIGNATURE=required (and a seal signer per agency)" });
   if (config.mailCatcher) problems.push({ variable: 'MAIL_CATCHER', reason: 'the mail catcher shows every one-time code without signing in; unset it (or 0) in production' });
   if (opts.demo) problems.push({ variable: '--demo', reason: 'the demo data has published passwords; do not load it in production' });
   return problems;
