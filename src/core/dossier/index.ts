@@ -1,6 +1,7 @@
 export * from './states.ts';
 export * from './actions.ts';
 export * from './inputs.ts';
+export * from './applicant.ts';
 export * from './machine.ts';
 export * from './code.ts';
 export * from './history.ts';

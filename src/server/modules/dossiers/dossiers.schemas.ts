@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ACTION_NAMES, CHANNELS } from '../../../core/dossier/index.ts';
+import { ACTION_NAMES, applicantFieldSchemas, CHANNELS } from '../../../core/dossier/index.ts';
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 (hex) of an uploaded file');
 
 export const ApplicantSchema = z.object({
   fullName: z.string().trim().min(1).max(200),
-  idNumber: z.string().trim().regex(/^[0-9]{9}$|^[0-9]{12}$/, 'CCCD/CMND: 12 (or 9) digits').optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ]{8,15}$/, 'phone number').optional(),
-  email: z.string().trim().email().optional(),
+  idNumber: applicantFieldSchemas.idNumber.optional(),
+  phone: applicantFieldSchemas.phone.optional(),
+  email: applicantFieldSchemas.email.optional(),
   address: z.string().trim().max(500).optional(),
   organisation: z.string().trim().max(300).optional(),
 });

@@ -8,7 +8,8 @@ import { IconSearch } from '@tabler/icons-react';
 import { RETURN_METHOD_LABELS } from '../../../core/dossier/labels.ts';
 import { api } from '../../api.ts';
 import { useLang } from '../../context.tsx';
-import { ID_RE, idNumberInput, newestDossierOf, prefillApplicant, type ApplicantDraft, type ApplicantErrors, type Draft } from './intake-form.ts';
+import { applicantFieldValid } from '../../../core/dossier/applicant.ts';
+import { idNumberInput, newestDossierOf, prefillApplicant, type ApplicantDraft, type ApplicantErrors, type Draft } from './intake-form.ts';
 
 export function ApplicantCard({
   applicant: a,
@@ -30,7 +31,7 @@ export function ApplicantCard({
 
   const lookup = async () => {
     const id = a.idNumber.trim();
-    if (!ID_RE.test(id)) return;
+    if (!applicantFieldValid('idNumber', id)) return;
     try {
       const newest = newestDossierOf(await api.search(id), id);
       if (!newest) {
@@ -58,7 +59,7 @@ export function ApplicantCard({
             value={a.idNumber}
             onChange={(e) => onApplicant({ idNumber: idNumberInput(e.currentTarget.value) })}
             onBlur={() => {
-              if (ID_RE.test(a.idNumber) && !a.fullName.trim()) void lookup();
+              if (applicantFieldValid('idNumber', a.idNumber) && !a.fullName.trim()) void lookup();
             }}
             error={err('idNumber')}
             inputMode="numeric"
@@ -70,7 +71,7 @@ export function ApplicantCard({
             variant="default"
             leftSection={<IconSearch size={14} aria-hidden />}
             onClick={() => void lookup()}
-            disabled={!ID_RE.test(a.idNumber)}
+            disabled={!applicantFieldValid('idNumber', a.idNumber)}
             data-testid="applicant-lookup"
           >
             {t('intake.lookup')}

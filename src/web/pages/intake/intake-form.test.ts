@@ -205,6 +205,9 @@ describe('the applicant’s checks', () => {
     expect(applicantErrors({ ...ok, phone: '12 34' }, false).phone).toBe('intake.phone.invalid');
     expect(applicantErrors({ ...ok, phone: '+84 905 123 456' }, false).phone).toBeNull();
     expect(applicantErrors({ ...ok, email: 'mai@' }, false).email).toBe('intake.email.invalid');
+    // The API's rule: an address it would refuse is refused on the field, not by a 400 after submitting.
+    expect(applicantErrors({ ...ok, email: 'a@b.c' }, false).email).toBe('intake.email.invalid');
+    expect(applicantErrors({ ...ok, email: 'mai@example.vn' }, false).email).toBeNull();
     expect(applicantErrors({ ...ok, email: ' mai@example.vn ' }, false).email).toBeNull();
     expect(applicantErrors({ ...ok, idNumber: '', phone: '', email: '' }, false)).toEqual({ fullName: null, idNumber: null, phone: null, email: null });
     expect(t('intake.idNumber.invalid', 'vi')).toBe('Số CCCD gồm 12 chữ số (CMND cũ: 9 chữ số)');

@@ -9,6 +9,7 @@ import type { UiKey } from '../../../core/i18n/ui.ts';
 import type { CreateDossierBody, Dossier } from '../../api.ts';
 import { lines } from '../../components/common.tsx';
 import { missingItemText } from '../../components/MissingItemsPicker.tsx';
+import { applicantFieldValid } from '../../../core/dossier/applicant.ts';
 
 export type IntakeAction = CreateDossierBody['action'];
 
@@ -169,9 +170,6 @@ export function pickAgency(d: Draft, agencyId: string | null): Draft {
 // ---------------------------------------------------------------------------------------------------------------
 // Checks
 
-export const ID_RE = /^[0-9]{9}$|^[0-9]{12}$/;
-export const PHONE_RE = /^\+?[0-9 ]{8,15}$/;
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What the ID field keeps of a keystroke: digits only, at most 12. */
 export const idNumberInput = (s: string) => s.replace(/[^0-9]/g, '').slice(0, 12);
@@ -188,9 +186,10 @@ export function applicantErrors(a: ApplicantDraft, touched: boolean): ApplicantE
   const email = a.email.trim();
   return {
     fullName: touched && !a.fullName.trim() ? 'intake.fullName.required' : null,
-    idNumber: id && !ID_RE.test(id) ? 'intake.idNumber.invalid' : null,
-    phone: phone && !PHONE_RE.test(phone) ? 'intake.phone.invalid' : null,
-    email: email && !EMAIL_RE.test(email) ? 'intake.email.invalid' : null,
+    // The API's own rules (core/dossier/applicant.ts): the form never accepts what the server then refuses.
+    idNumber: id && !applicantFieldValid('idNumber', id) ? 'intake.idNumber.invalid' : null,
+    phone: phone && !applicantFieldValid('phone', phone) ? 'intake.phone.invalid' : null,
+    email: email && !applicantFieldValid('email', email) ? 'intake.email.invalid' : null,
   };
 }
 
