@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { PortalKey } from '../../core/i18n/portal.ts';
+import { applicantFieldValid } from '../../core/dossier/applicant.ts';
 import { api, isApiError, type FeedbackBody, type FeedbackRating, type FeedbackSubject, type OwnFeedback, type PublicAgency, type PublishedFeedback } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useLang } from '../context.tsx';
@@ -77,7 +78,7 @@ function validate(d: Draft): Errors {
   const phone = d.phone.trim();
   const email = d.email.trim();
   if (phone && !(/^[+\d][\d .-]+$/.test(phone) && phone.length >= 8 && phone.length <= 20)) e.phone = 'fb.err.phone';
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) e.email = 'fb.err.email';
+  if (email && !applicantFieldValid('email', email)) e.email = 'fb.err.email'; // the API's rule
   if (!phone && !email) e.phone = 'fb.err.contact';
   return e;
 }

@@ -103,6 +103,7 @@ describe('the checks of each step', () => {
     expect(step1({ phone: '1905123456' })).toEqual({ phone: 'apply.err.phone' });
     expect(step1({ phone: '0905 123 456' })).toEqual({});
     expect(step1({ email: 'mai@' })).toEqual({ email: 'apply.err.email' });
+    expect(step1({ email: 'a@b.c' })).toEqual({ email: 'apply.err.email' }); // refused by the API too
     expect(step1({ email: ' mai@example.vn ' })).toEqual({});
     expect(tp('apply.err.idNumber', 'vi')).toBe('Số định danh gồm đúng 12 chữ số.');
   });

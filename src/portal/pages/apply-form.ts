@@ -8,6 +8,7 @@ import type { PortalKey } from '../../core/i18n/portal.ts';
 import type { ApplicantInput, ResultMethod, SubmitBody, SubmittedDocument } from '../api.ts';
 import type { PickedFile } from '../components/FileField.tsx';
 import { stripBullet } from '../format.ts';
+import { applicantFieldValid } from '../../core/dossier/applicant.ts';
 
 export interface Draft {
   v: 1;
@@ -94,7 +95,7 @@ export function validateStep(step: number, draft: Draft, components: readonly Do
     if (!a.fullName.trim()) e.fullName = 'apply.err.fullName';
     if (!/^\d{12}$/.test(digits(a.idNumber))) e.idNumber = 'apply.err.idNumber';
     if (!/^0\d{9}$/.test(phoneDigits(a.phone))) e.phone = 'apply.err.phone';
-    if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) e.email = 'apply.err.email';
+    if (a.email.trim() && !applicantFieldValid('email', a.email)) e.email = 'apply.err.email'; // the API's rule
   }
   if (step === 2 && draft.resultMethod === 'postal' && !draft.postalAddress.trim()) e.postal = 'apply.err.postal';
   return e;
