@@ -51,7 +51,7 @@ const squash = (s: string) => s.replace(/\s+/gu, '');
 const oneSpace = (s: string) => s.replace(/\s+/gu, ' ').trim();
 const plain = (b: LayoutBlock) => b.runs.map((r) => r.text).join('');
 
-function laid(spec: DocumentSpecInput): DocumentLayout {
+function laid(spec: unknown): DocumentLayout {
   const r = layoutDocument(spec);
   if (!r.ok) throw new Error(r.problems.join('\n'));
   return r.layout;
@@ -166,7 +166,7 @@ describe('the four templates, rendered and read back by poppler', () => {
   });
 
   it('other margins inside the decree’s ranges move the text with them', async () => {
-    const spec = { ...readDocumentTemplate('cong-van'), settings: { marginLeftMm: 35, marginRightMm: 20, marginTopMm: 25 } } as DocumentSpecInput;
+    const spec = { ...(readDocumentTemplate('cong-van') as DocumentSpecInput), settings: { marginLeftMm: 35, marginRightMm: 20, marginTopMm: 25 } } as DocumentSpecInput;
     const layout = laid(spec);
     const file = save((await renderAdministrativeDocument(layout, { createdAt: NOW })).pdf);
     const ws = words(file);
