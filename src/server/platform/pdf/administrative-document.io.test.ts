@@ -197,6 +197,21 @@ describe('the four templates, rendered and read back by poppler', () => {
     expect(out.signature.page).toBe(out.pages);
   });
 
+  it('the signature block never stands alone on a page: the last paragraph goes over with it', () => {
+    for (const { file, out, layout } of rendered.values()) {
+      const ws = words(file).filter((w) => w.page === out.signature.page);
+      const label = ws.find((w) => w.text === 'Nơi')!;
+      const lastParagraph = layout.blocks.filter((b) => b.band === 1).at(-1)!;
+      const lastWord = plain(lastParagraph).split(' ').at(-1)!;
+      const above = ws.filter((w) => w.yMin >= layout.page.margins.top - 0.5 && w.yMax <= label.yMin);
+      expect(above.map((w) => w.text)).toContain(lastWord);
+    }
+    // The decision's closing does not fit under its article 3 on page 1: article 3 moves to page 2 with it.
+    const qd = rendered.get('quyet-dinh')!;
+    expect(qd.out.pages).toBe(2);
+    expect(oneSpace(layoutText(qd.file, 2))).toMatch(/^2 Điều 3\. Quyết định này có hiệu lực/);
+  });
+
   it('the returned signature space lies between the title and the name, and the copy area is empty', () => {
     for (const { file, out, layout } of rendered.values()) {
       const ws = words(file).filter((w) => w.page === out.signature.page);

@@ -116,14 +116,21 @@ export async function renderAdministrativeDocument(layout: DocumentLayout, o: Re
   };
 
   const bands = [...new Set(blocks.map((b) => b.band))].sort((a, b) => a - b);
-  for (const band of bands) {
+  const columnsOf = (inBand: LayoutBlock[]) => ['left', 'right'].map((c) => inBand.filter((b) => b.column === c)).filter((c) => c.length > 0);
+  /** The height of a band's side-by-side columns (the tallest), with the first blocks' space before. */
+  const columnsHeight = (columns: LayoutBlock[][], atTop: boolean) => Math.max(0, ...columns.map((col) => col.reduce((h, b, i) => h + (i === 0 && atTop ? 0 : b.spaceBefore) + heightOf(b), 0)));
+  bands.forEach((band, bandIndex) => {
     const inBand = blocks.filter((b) => b.band === band);
-    const columns = ['left', 'right'].map((c) => inBand.filter((b) => b.column === c)).filter((c) => c.length > 0);
+    const columns = columnsOf(inBand);
     const full = inBand.filter((b) => b.column === 'full');
+    // The next band when it is side by side only (the closing: recipients and signature): the last paragraph goes
+    // with it, so the signature block never stands alone on a page.
+    const nextBand = bands[bandIndex + 1];
+    const nextInBand = nextBand === undefined ? [] : blocks.filter((b) => b.band === nextBand);
+    const closing = nextInBand.length > 0 && nextInBand.every((b) => b.column !== 'full') ? columnsOf(nextInBand) : null;
     if (columns.length > 0) {
       // Side-by-side columns move to a new page whole when they do not fit.
-      const heights = columns.map((col) => col.reduce((h, b, i) => h + (i === 0 && y === m.top ? 0 : b.spaceBefore) + heightOf(b), 0));
-      const tallest = Math.max(...heights);
+      const tallest = columnsHeight(columns, y === m.top);
       if (y + tallest > bottom && y > m.top) newPage();
       const top = y;
       let end = top;
@@ -147,11 +154,15 @@ export async function renderAdministrativeDocument(layout: DocumentLayout, o: Re
           if (!next.keepWithNext) break;
         }
       }
+      if (closing && i === full.length - 1) {
+        const withClosing = heightOf(b) + columnsHeight(closing, false);
+        if (y + b.spaceBefore + withClosing > bottom && m.top + withClosing <= bottom) need = withClosing;
+      }
       if (y + b.spaceBefore + need > bottom && y > m.top) newPage();
       else if (y > m.top) y += b.spaceBefore;
       y = draw(b, y);
     });
-  }
+  });
 
   // Page numbers: from page 2, centred in the top margin, upright.
   const range = doc.bufferedPageRange();
