@@ -112,6 +112,27 @@ describe('the four templates, rendered and read back by poppler', () => {
     });
   }
 
+  it('every Vietnamese letter with every tone, in the body (regular, bold lead, italic) and in capitals in the header', async () => {
+    const vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+    const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const letters = [...vowels.flatMap((v) => tones.map((t) => (v + t).normalize('NFC'))), 'đ'];
+    const word = letters.join(' ');
+    const spec = {
+      ...(readDocumentTemplate('cong-van') as DocumentSpecInput),
+      agency: { name: 'Ủy ban nhân dân xã Ia Hrú', parent: 'Ủy ban nhân dân tỉnh Gia Lai', abbreviation: 'UBND' },
+      body: [word, { lead: 'Điều 1.', text: word }, { text: word, style: 'basis' }, { text: `Ông Nguyễn Văn Ữ, bà Đặng Thị Ệ ở Huế; ${word.toUpperCase()}` }],
+    } as DocumentSpecInput;
+    const layout = laid(spec);
+    const out = await renderAdministrativeDocument(layout, { createdAt: NOW });
+    const file = save(out.pdf);
+    const text = Array.from({ length: out.pages }, (_, i) => layoutText(file, i + 1)).join('');
+    const all = squash(text);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(all.split(squash(word)).length - 1).toBeGreaterThanOrEqual(3);
+    expect(all).toContain(squash(word.toUpperCase()));
+    expect(all).toContain(squash('ỦY BAN NHÂN DÂN XÃ IA HRÚ'));
+  });
+
   it('the official letter: number, V/v under it, date, signature block as printed', () => {
     const { file, layout } = rendered.get('cong-van')!;
     const [p] = pagesText(file, 1, layout);
