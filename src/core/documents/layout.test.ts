@@ -149,6 +149,21 @@ describe('number and symbol', () => {
   });
 });
 
+describe('urgency (ô 10b)', () => {
+  it('KHẨN, THƯỢNG KHẨN, HỎA TỐC: capitals, bold, framed, under the number (after the V/v of a letter); none by default', () => {
+    expect(block(laid(letter), 'urgency')).toBeUndefined();
+    for (const [urgency, mark] of [['khan', 'KHẨN'], ['thuong_khan', 'THƯỢNG KHẨN'], ['hoa_toc', 'HỎA TỐC']] as const) {
+      const l = laid({ ...decision, urgency });
+      expect(block(l, 'urgency')).toMatchObject({ runs: [{ text: mark, face: 'bold' }], size: 13, frame: true, column: 'left', align: 'center', band: 0 });
+      const ids = l.blocks.filter((b) => b.column === 'left' && b.band === 0).map((b) => b.id);
+      expect(ids.indexOf('urgency')).toBe(ids.indexOf('number') + 1);
+    }
+    const ids = laid({ ...letter, urgency: 'hoa_toc' }).blocks.filter((b) => b.column === 'left' && b.band === 0).map((b) => b.id);
+    expect(ids).toEqual(['parentAgency', 'agency', 'number', 'excerpt', 'urgency']);
+    expect(problems({ ...letter, urgency: 'gấp' })).toEqual(['urgency: one of khan, thuong_khan, hoa_toc']);
+  });
+});
+
 describe('kind title and subject', () => {
   it('V/v only for official letters: under the number, upright, the first word in lower case, no kind title', () => {
     const l = laid(letter);

@@ -24,6 +24,8 @@
  *   single to 1.5 lines. "Kính gửi:" (ô 9a) 14 pt upright.
  * - Ô 7, signature: the authority (TM., KT., TL., TUQ., Q.) and title in capitals 13–14 pt upright bold; the
  *   signer's name 13–14 pt upright bold, centred under them; the signature between them.
+ * - Ô 10b, urgency: "KHẨN", "THƯỢNG KHẨN" or "HỎA TỐC" in capitals 13–14 pt upright bold, in a single-line frame,
+ *   under the number and symbol (confidentiality marks, ô 10a, follow the state-secret rules and are not drawn here).
  * - Ô 9b, recipients: "Nơi nhận:" 12 pt bold italic; each recipient 11 pt upright on its own line, "- …;", the last
  *   one "- Lưu: VT, ….".
  *
@@ -48,6 +50,11 @@ export const KIND_INFO: Record<DocumentKind, { vi: string; en: string; abbreviat
   report: { vi: 'Báo cáo', en: 'Report', abbreviation: 'BC' },
   notice: { vi: 'Thông báo', en: 'Notice', abbreviation: 'TB' },
 };
+
+/** Urgency marks (ô 10b): capitals, bold, in a single-line frame, centred under the number. */
+export const URGENCY_LEVELS = ['khan', 'thuong_khan', 'hoa_toc'] as const;
+export type Urgency = (typeof URGENCY_LEVELS)[number];
+export const URGENCY_MARKS: Record<Urgency, string> = { khan: 'KHẨN', thuong_khan: 'THƯỢNG KHẨN', hoa_toc: 'HỎA TỐC' };
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const SLOGAN = 'Độc lập - Tự do - Hạnh phúc';
@@ -186,6 +193,8 @@ export const DocumentSpecSchema = z
     draftingUnit: abbreviation('draftingUnit').optional(),
     /** The register number; null or absent before numbering (the number is left blank). */
     number: z.number({ error: 'number: a whole number from 1, or null before numbering' }).int({ error: 'number: a whole number' }).min(1, { error: 'number: from 1' }).max(999_999, { error: 'number: at most 999999' }).nullish(),
+    /** The urgency mark (ô 10b): khan (KHẨN), thuong_khan (THƯỢNG KHẨN), hoa_toc (HỎA TỐC); absent: none. */
+    urgency: z.enum(URGENCY_LEVELS, { error: `urgency: one of ${URGENCY_LEVELS.join(', ')}` }).optional(),
     /** The place on the date line, e.g. "Pleiku" (its first letter is a capital). */
     place: text('place', 80),
     date: isoDate,
@@ -334,6 +343,7 @@ export type BlockId =
   | 'agency'
   | 'number'
   | 'excerpt'
+  | 'urgency'
   | 'placeDate'
   | 'kindTitle'
   | 'subject'
@@ -366,6 +376,8 @@ export interface LayoutBlock {
   lineGap: number;
   /** A solid rule under the block, centred, this share of the line's length. */
   rule?: number;
+  /** A single-line frame around the text (the urgency mark). */
+  frame?: boolean;
   /** Must stay on one line (the motto, the slogan). */
   oneLine?: boolean;
   /** Keep on the same page as the next block (headings). */
@@ -443,6 +455,7 @@ export function buildLayout(spec: DocumentSpec): DocumentLayout {
   add({ id: 'agency', column: 'left', runs: run(upper(spec.agency.name), 'bold'), size: s.agencySize, align: 'center', rule: s.ruleRatio }, headLeft);
   add({ id: 'number', column: 'left', runs: run(number), size: 13, align: 'center', spaceBefore: 6 }, headLeft);
   if (isLetter) add({ id: 'excerpt', column: 'left', runs: run(excerptLine(spec.subject)), size: s.excerptSize, align: 'center', spaceBefore: 6 }, headLeft);
+  if (spec.urgency) add({ id: 'urgency', column: 'left', runs: run(URGENCY_MARKS[spec.urgency], 'bold'), size: 13, align: 'center', spaceBefore: 10, frame: true, oneLine: true }, headLeft);
   add({ id: 'motto', column: 'right', runs: run(MOTTO, 'bold'), size: s.mottoSize, align: 'center', oneLine: true }, headRight);
   add({ id: 'slogan', column: 'right', runs: run(SLOGAN, 'bold'), size: s.sloganSize, align: 'center', oneLine: true, rule: 1 }, headRight);
   add({ id: 'placeDate', column: 'right', runs: run(placeDate, 'italic'), size: s.placeDateSize, align: 'center', spaceBefore: 8 }, headRight);

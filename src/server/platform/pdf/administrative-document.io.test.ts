@@ -133,6 +133,13 @@ describe('the four templates, rendered and read back by poppler', () => {
     expect(all).toContain(squash('ỦY BAN NHÂN DÂN XÃ IA HRÚ'));
   });
 
+  it('an urgency mark: read back under the number, inside its frame', async () => {
+    const layout = laid({ ...(readDocumentTemplate('cong-van') as DocumentSpecInput), urgency: 'thuong_khan' });
+    const file = save((await renderAdministrativeDocument(layout, { createdAt: NOW })).pdf);
+    const head = layoutText(file, 1, { x0: layout.page.margins.left - 1, x1: layout.blocks.find((b) => b.id === 'motto')!.x });
+    expect(squash(head)).toContain(squash('Số: 12/UBND-VPV/v tăng cường tiếp nhận, giải quyết hồ sơ thủ tục hành chính trực tuyếnTHƯỢNG KHẨN'));
+  });
+
   it('the official letter: number, V/v under it, date, signature block as printed', () => {
     const { file, layout } = rendered.get('cong-van')!;
     const [p] = pagesText(file, 1, layout);

@@ -39,6 +39,8 @@ const FACES: Record<FontFace, string> = {
 /** Space between a rule and the text above it, and after the rule. */
 const RULE_GAP = 1.5;
 const RULE_AFTER = 3;
+/** Padding inside the urgency mark's frame. */
+const FRAME_PAD = 4;
 
 export async function renderAdministrativeDocument(layout: DocumentLayout, o: RenderOptions): Promise<RenderedDocument> {
   const { page, blocks } = layout;
@@ -73,6 +75,7 @@ export async function renderAdministrativeDocument(layout: DocumentLayout, o: Re
     doc.font(b.runs[0]!.face).fontSize(b.size);
     let h = doc.heightOfString(plain(b), opts(b));
     if (b.rule) h += RULE_GAP + RULE_AFTER;
+    if (b.frame) h += FRAME_PAD / 2;
     return h + (b.signatureSpaceAfter ?? 0);
   };
   /** The height of one line of the block (to keep a heading with the first line of what follows). */
@@ -100,6 +103,14 @@ export async function renderAdministrativeDocument(layout: DocumentLayout, o: Re
       else doc.text(r.text, { continued: !last });
     });
     let end = doc.y;
+    if (b.frame) {
+      // A single-line frame around the (one-line) text, centred in the box.
+      doc.font(b.runs[0]!.face).fontSize(b.size);
+      const w = doc.widthOfString(text) + 2 * FRAME_PAD;
+      const left = b.align === 'center' ? b.x + (b.width - w) / 2 : b.x - FRAME_PAD;
+      doc.save().lineWidth(0.8).rect(left, at - FRAME_PAD / 2, w, end - at + FRAME_PAD).stroke().restore();
+      end += FRAME_PAD / 2;
+    }
     if (b.rule) {
       doc.font(b.runs[0]!.face).fontSize(b.size);
       const len = Math.min(doc.widthOfString(text), b.width) * b.rule;
