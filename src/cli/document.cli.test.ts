@@ -1,12 +1,16 @@
 /**
  * `motcua document render` as a user runs it (real processes): each built-in template and a spec file to PDF, the
- * boxes for signing as JSON, and bad input as one line per problem with exit 1.
+ * boxes for signing as JSON, `pdf sign --at` the printed box (pdfsig: valid), and bad input as one line per problem
+ * with exit 1.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDF } from '@libpdf/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { placementRect } from '../core/signing/appearance.ts';
+import { ensureDemoPki } from '../server/platform/signing/index.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-doccli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +48,24 @@ describe('motcua document render', () => {
     expect(j.signature).toMatchObject({ page: j.pages, height: 84 });
     // Standard input works too.
     expect(motcua(['document', 'render', '--in', '-', '--out', f('stdin.pdf')], JSON.stringify(spec)).code).toBe(0);
+  });
+
+  it('signs the rendered document in the box it printed: pdf sign --visible --at; pdfsig says valid', async () => {
+    const m = ensureDemoPki(path.join(dir, 'pki'), new Date());
+    const leader = m.signers.find((s) => s.id === 'pleiku.leader')!;
+    const r = motcua(['document', 'render', '--template', 'quyet-dinh', '--out', f('qd-sign.pdf'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const box = JSON.parse(r.out).signature as { page: number; x: number; y: number; width: number; height: number };
+    const at = [box.page, box.x, box.y, box.width, box.height].join(',');
+    const s = motcua(['pdf', 'sign', '--in', f('qd-sign.pdf'), '--out', f('qd-signed.pdf'), '--p12', path.join(dir, 'pki', leader.p12), '--password', leader.password, '--visible', '--at', at]);
+    expect(s.code, s.err).toBe(0);
+    const sig = spawnSync('pdfsig', ['-nocert', f('qd-signed.pdf')], { encoding: 'utf8' }).stdout;
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    const pdf = await PDF.load(new Uint8Array(fs.readFileSync(f('qd-signed.pdf'))));
+    const widget = pdf.getForm()!.getSignatureFields()[0]!.getWidgets()[0]!;
+    expect(widget.rect.map((v) => Math.round(v * 100) / 100)).toEqual(placementRect(box, 595.28, 841.89));
+    const bad = motcua(['pdf', 'sign', '--in', f('qd-sign.pdf'), '--out', f('x.pdf'), '--p12', path.join(dir, 'pki', leader.p12), '--password', leader.password, '--visible', '--at', '0,1,2']);
+    expect(bad).toMatchObject({ code: 1, err: 'error: --at is page,x,y,width,height (page 1-based, first or last; points from the top left; width and height above 0), e.g. 1,295.51,680.13,257.25,84' });
   });
 
   it('bad input: one line per problem naming its field, exit 1, no file written', () => {

@@ -236,6 +236,7 @@ export function buildCli(): Command {
     .option('--agency <text>', 'agency shown (default: the certificate\'s O)')
     .option('--image <file.png>', 'PNG of the handwritten signature or the seal')
     .option('--tsa <url>', 'RFC 3161 timestamp authority')
+    .option('--at <page,x,y,width,height>', 'where the visible box goes, points from the top left (the boxes `document render` prints); default: the kind\'s usual place')
     .action(async (o) => {
       console.log(await pdfSign(o, loadConfig()));
     });
