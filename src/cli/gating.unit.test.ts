@@ -29,9 +29,9 @@ describe('poppler gating', () => {
     expect(popplerTestFiles(['src', 'test'], dir)).toEqual(['src/a/x.routes.test.ts']);
   });
 
-  it('the real suite: the PDF test files are in the list (the slips, reform and ratings tests among them)', () => {
+  it('the real suite: the PDF test files are in the list (the slips, reform and Decree 30 document tests among them)', () => {
     const files = popplerTestFiles();
-    for (const f of ['src/server/modules/slips/slips.routes.test.ts', 'src/server/modules/reform/reform.routes.test.ts']) expect(files).toContain(f);
+    for (const f of ['src/server/modules/slips/slips.routes.test.ts', 'src/server/modules/reform/reform.routes.test.ts', 'src/server/platform/pdf/administrative-document.io.test.ts']) expect(files).toContain(f);
     for (const f of files) expect(needsPoppler(fs.readFileSync(f, 'utf8'))).toBe(true);
   });
 });

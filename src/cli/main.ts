@@ -1,5 +1,5 @@
 /**
- * `npx motcua …` — serve, seed, import, calendar and dossier commands.
+ * `npx motcua …` — serve, seed, import, calendar, dossier, pdf and document commands.
  *
  * Calendar and import commands open the database directly (DATABASE_URL, else the embedded database in
  * DATA_DIR). Dossier commands talk to a running server over HTTP (MOTCUA_URL, MOTCUA_USER, MOTCUA_PASSWORD),
@@ -30,6 +30,8 @@ import { runDossierCommand } from './dossier-client.ts';
 import { builtinProfile, readCounts, scoreReport } from './index-score.ts';
 import { pdfSign, pdfVerify } from './pdf.ts';
 import { parScore } from './par.ts';
+import { documentRender } from './document.ts';
+import { DOCUMENT_TEMPLATES } from '../server/platform/pdf/document-templates.ts';
 
 const UNIT_NAMES: Record<string, TimeUnit> = { 'working-days': 'working_days', days: 'days', hours: 'hours', 'same-day': 'same_day' };
 
@@ -234,6 +236,7 @@ export function buildCli(): Command {
     .option('--agency <text>', 'agency shown (default: the certificate\'s O)')
     .option('--image <file.png>', 'PNG of the handwritten signature or the seal')
     .option('--tsa <url>', 'RFC 3161 timestamp authority')
+    .option('--at <page,x,y,width,height>', 'where the visible box goes, points from the top left (the boxes `document render` prints); default: the kind\'s usual place')
     .action(async (o) => {
       console.log(await pdfSign(o, loadConfig()));
     });
@@ -246,6 +249,21 @@ export function buildCli(): Command {
     .action(async (file: string, o: { json?: boolean; trust?: string[]; requireTrusted?: boolean }) => {
       const r = await pdfVerify(file, o, loadConfig());
       console.log(r.text);
+      process.exitCode = r.code;
+    });
+
+  const document = program.command('document').description('Administrative documents in the Decree 30/2020 format (A4, national motto, number and symbol, V/v, signature block, Nơi nhận)');
+  document
+    .command('render')
+    .description(`Render a document spec (JSON) to PDF; prints where the signature box and the electronic-copy box go. Templates: ${DOCUMENT_TEMPLATES.map((t) => `${t.id} (${t.vi})`).join(', ')}; bad input: one line per problem, exit 1`)
+    .option('--in <spec.json>', 'the document spec (- for standard input)')
+    .option('--template <id>', 'a built-in template instead of --in')
+    .requiredOption('--out <file.pdf>', 'where to write the PDF')
+    .option('--json', 'print the pages and the boxes as JSON')
+    .action(async (o: { in?: string; template?: string; out: string; json?: boolean }) => {
+      const r = await documentRender(o, new Date());
+      if (r.out) console.log(r.out);
+      if (r.err) process.stderr.write(`${r.err}\n`);
       process.exitCode = r.code;
     });
 

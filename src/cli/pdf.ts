@@ -10,7 +10,7 @@ import type { AppConfig } from '../server/platform/config/config.ts';
 import { httpTimestampAuthority, pemCertificates, pkcs12Signer, signPdf, verifyPdf, certificateInfo, type VerificationReport } from '../server/platform/signing/index.ts';
 import { displayVietnam } from '../core/signing/time.ts';
 import { SIGNATURE_LABELS } from '../core/signing/verdict.ts';
-import type { AppearanceKind } from '../core/signing/appearance.ts';
+import type { AppearanceKind, SignaturePlacement } from '../core/signing/appearance.ts';
 
 export interface SignArgs {
   in: string;
@@ -26,6 +26,22 @@ export interface SignArgs {
   agency?: string;
   image?: string;
   tsa?: string;
+  /** Where the visible box goes: "page,x,y,width,height" (points from the top left; page 1-based, first or last). */
+  at?: string;
+}
+
+/**
+ * `--at page,x,y,width,height` → a placement (core/signing SignaturePlacement): the boxes `motcua document render`
+ * prints, e.g. `--at 1,295.51,680.13,257.25,84`.
+ */
+export function parsePlacement(s: string): SignaturePlacement {
+  const parts = s.split(',').map((p) => p.trim());
+  const nums = parts.slice(1).map(Number);
+  const page = parts[0] === 'first' || parts[0] === 'last' ? parts[0] : Number(parts[0]);
+  if (parts.length !== 5 || nums.some((n) => !Number.isFinite(n)) || (typeof page === 'number' && !(Number.isInteger(page) && page >= 1)) || nums[2]! <= 0 || nums[3]! <= 0) {
+    throw new InvalidArgumentError('--at is page,x,y,width,height (page 1-based, first or last; points from the top left; width and height above 0), e.g. 1,295.51,680.13,257.25,84');
+  }
+  return { page, x: nums[0]!, y: nums[1]!, width: nums[2]!, height: nums[3]! };
 }
 
 const readFile = (f: string, what: string) => {
@@ -39,6 +55,8 @@ const readFile = (f: string, what: string) => {
 export async function pdfSign(o: SignArgs, config: AppConfig): Promise<string> {
   const kind = (o.kind ?? 'person') as AppearanceKind;
   if (!['person', 'agency', 'copy'].includes(kind)) throw new InvalidArgumentError('--kind is person, agency or copy');
+  const placement = o.at === undefined ? undefined : parsePlacement(o.at);
+  if (placement && !o.visible) throw new InvalidArgumentError('--at places the visible box: add --visible');
   const signer = await pkcs12Signer(readFile(o.p12, 'the key file'), o.password);
   const cert = certificateInfo(signer.certificate);
   const certTitle = /(?:^|, )title=([^,]*)/.exec(cert.subject)?.[1];
@@ -55,6 +73,7 @@ export async function pdfSign(o: SignArgs, config: AppConfig): Promise<string> {
     appearance: o.visible ? {
       content: { kind, name: o.name ?? cert.commonName ?? undefined, title: o.title ?? certTitle, agency: o.agency ?? certOrg ?? cert.commonName ?? undefined, signedAt: now },
       images: kind === 'agency' ? { seal: image } : { signature: image },
+      placement,
     } : null,
   });
   fs.writeFileSync(o.out, out);
