@@ -44,6 +44,16 @@ describe('demo seed', () => {
     expect((st as unknown as { rows: { status: string }[] }).rows.map((x) => x.status)).toEqual(['accepted', 'out_for_delivery', 'delivered']);
   });
 
+  it('the online dossier\'s electronic result is a Decree 30 notice sealed by the ward (PAdES, valid, trusted)', async () => {
+    const r = await env.ctx.db.execute(sql`select file_sha256 as sha from dossier_documents where electronic_result and file_name = 'thong-bao-ket-qua.pdf'`);
+    const rows = (r as unknown as { rows: { sha: string }[] }).rows;
+    expect(rows).toHaveLength(1);
+    const report = await env.ctx.services.signatures.verify(await env.ctx.files.get(rows[0]!.sha));
+    expect(report.status).toBe('valid');
+    expect(report.signatures.map((s) => [s.status, s.coversWholeDocument])).toEqual([['valid', true]]);
+    expect(report.signatures[0]!.reason).toMatch(/^Kết quả giải quyết hồ sơ 000\.01\.00\.H21-/);
+  });
+
   it('is idempotent: a second run changes nothing', async () => {
     expect(await seedDemo(env.ctx, { password: PASSWORD, full: false })).toBeNull();
   });

@@ -20,6 +20,8 @@ import { WARD_REVIEWS } from './ward-reviews.ts';
 import type { Role } from '../../core/dossier/index.ts';
 import { insertAgency } from '../modules/units/units.repository.ts';
 import { insertPostalEvent } from '../modules/postal/postal.repository.ts';
+import { layoutDocument } from '../../core/documents/layout.ts';
+import { renderAdministrativeDocument } from '../platform/pdf/administrative-document.ts';
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed');
 
@@ -370,6 +372,11 @@ async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services'][
     let { dossier } = await svc.create(desk, body, null);
     if (channel === 'online') dossier = await svc.act(desk, dossier.id, { action: 'receive', version: dossier.version, input: {}, documents: [] });
     for (const a of actions) {
+      if (a === 'mark_result_ready' && channel === 'online') {
+        // The electronic result: a notice in the Decree 30 format, sealed by the ward when attached (PAdES).
+        const result = await demoResultPdf(ctx, dossier.code ?? '', applicant.fullName);
+        dossier = await svc.act(specialist, dossier.id, { action: 'attach_result', version: dossier.version, input: {}, documents: [{ kind: 'result', componentCode: null, componentName: 'Thông báo kết quả', sha256: result, fileName: 'thong-bao-ket-qua.pdf', digitised: false, reused: false, fromCitizenStore: false }] });
+      }
       const input = postal && a === 'return_result' ? postalReturn(applicant.address!) : inputFor(a, channel);
       dossier = await svc.act(actorFor[a]!, dossier.id, { action: a as never, version: dossier.version, input, documents: [] });
     }
@@ -385,6 +392,31 @@ async function seedDemoDossiersNow(ctx: AppContext, svc: AppContext['services'][
   // One online submission still waiting for the desk's completeness check.
   await svc.create(desk, { agencyId, procedureCode: '1.010039', channel: 'online', action: 'submit_online', applicant: people[5]!, resultMethod: 'online', eidAuthenticated: true, documents: [], fees: [], input: {} }, null);
   return n + 1;
+}
+
+/** A result notice for a demo dossier (Decree 30 layout), stored as a file; answers its hash. */
+async function demoResultPdf(ctx: AppContext, code: string, applicant: string): Promise<string> {
+  const now = ctx.now();
+  const r = layoutDocument({
+    kind: 'notice',
+    agency: { name: 'Ủy ban nhân dân phường Pleiku', abbreviation: 'UBND' },
+    number: 31,
+    place: 'Pleiku',
+    date: toLocalDate(now),
+    subject: `Kết quả giải quyết hồ sơ số ${code}`,
+    body: [
+      `Ủy ban nhân dân phường Pleiku đã giải quyết xong hồ sơ số ${code} của ông (bà) ${applicant}.`,
+      'Kết quả được ký số bằng chữ ký số của cơ quan và có giá trị pháp lý như bản giấy. Ông (bà) có thể kiểm tra chữ ký số tại trang "Kiểm tra chữ ký số" của Cổng dịch vụ công.',
+    ],
+    signature: { authority: ['TM. Ủy ban nhân dân', 'KT. Chủ tịch'], title: 'Phó Chủ tịch', name: 'Nguyễn Văn Lãnh' },
+    recipients: [`Ông (bà) ${applicant}`],
+    archive: ['VT', 'VP'],
+  });
+  if (!r.ok) throw new Error(`demo result notice: ${r.problems.join('; ')}`);
+  const pdf = await renderAdministrativeDocument(r.layout, { createdAt: now });
+  const stored = await ctx.files.put(Buffer.from(pdf.pdf));
+  await ctx.services.dossiers.registerFile(stored.sha256, stored.size, 'application/pdf');
+  return stored.sha256;
 }
 
 export function formatDemoSummary(s: DemoSummary): string {
