@@ -8,6 +8,7 @@ import {
   DocumentEventError,
   foldDocument,
   readDocumentEvent,
+  type Decision,
   type DocumentActionInputs,
   type DocumentActor,
   type DocumentSnapshot,
@@ -39,7 +40,7 @@ const registerInput: DocumentActionInputs['register'] = {
 function run(steps: [DocumentAction, DocumentActor, unknown][]): DocumentSnapshot {
   let s: DocumentSnapshot | null = null;
   for (const [a, actor, input] of steps) {
-    const d = decide(s, a, actor, input as never, ctx);
+    const d: Decision = decide(s, a, actor, input as never, ctx);
     if (!d.ok) throw new Error(`${a}: ${d.code}`);
     s = d.next;
   }
@@ -58,7 +59,7 @@ describe('incoming documents: register → direct → process/reply → close', 
   });
 
   it('the deadline skips the Tết holidays of the stored calendar', () => {
-    const d = decide(run([['register', CLERK, registerInput]]), 'direct', LEADER, { direction: 'Xử lý', handlerId: SPEC.id, coHandlerIds: [], workingDays: 1 }, { now: new Date('2026-02-13T10:00:00+07:00'), calendar: cal });
+    const d = decide(run([['register', CLERK, registerInput]]), 'direct', LEADER, { direction: 'Xử lý', handlerId: SPEC.id!, coHandlerIds: [], workingDays: 1 }, { now: new Date('2026-02-13T10:00:00+07:00'), calendar: cal });
     expect(d.ok).toBe(true);
     // Tết Bính Ngọ 2026: 14–22 February off; the next working day is Monday 23 February.
     if (d.ok) expect(d.next.dueAt!.slice(0, 10)).toBe('2026-02-23');
@@ -195,7 +196,7 @@ describe('the fold of the history (property)', () => {
           t += minutes * 60_000;
           const action = ALL_ACTIONS[ai]!;
           const actor = actors[pick % actors.length]!;
-          const d = decide(s, action, actor, inputFor(action, pick) as never, { now: new Date(t), calendar: cal });
+          const d: Decision = decide(s, action, actor, inputFor(action, pick) as never, { now: new Date(t), calendar: cal });
           if (!d.ok) {
             expect(d.code).toMatch(/^DOCUMENT_/);
             continue;
