@@ -19,6 +19,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
+import type { Role } from '../../../core/dossier/index.ts';
 import { loadPdf } from '../../platform/signing/index.ts';
 import { dueSoonUntil, formatVnIso, toLocalDate, type WorkCalendar } from '../../../core/calendar/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
@@ -115,6 +116,10 @@ const wfOut = (w: repo.WorkFileRow) => ({
   archivedAt: w.archivedAt ? formatVnIso(w.archivedAt) : null,
 });
 
+/** The staff roles that see documents of their agencies (inspectors and reform officers read the rates, not the documents). */
+const VIEW_ROLES: readonly Role[] = ['leader', 'desk_officer', 'unit_admin', 'specialist', 'province_admin'];
+const viewScope = (auth: AuthInfo) => scopePaths(auth, VIEW_ROLES);
+
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 function encodeCursor(at: Date, id: string) {
@@ -166,7 +171,7 @@ export class DocumentsService {
   // ------------------------------------------------------------------------------------------------ helpers
 
   /** The agency the caller acts for: the one given (a document role on it or above), else their only one. */
-  private async actingAgency(auth: AuthInfo, agencyId: string | undefined): Promise<AgencyRow> {
+  private async actingAgency(auth: AuthInfo, agencyId: string | undefined, action: string): Promise<AgencyRow> {
     const withRole = auth.assignments.filter((a) => documentRolesOf([a.role]).length > 0);
     if (agencyId) {
       const agency = await findAgency(this.ctx.db, agencyId);
@@ -174,7 +179,7 @@ export class DocumentsService {
       return agency;
     }
     const ids = [...new Set(withRole.map((a) => a.agencyId))];
-    if (ids.length === 0) throw new AppError('FORBIDDEN');
+    if (ids.length === 0) throw new AppError('DOCUMENT_ROLE_NOT_ALLOWED', { action });
     if (ids.length > 1) throw new AppError('DOCUMENT_AGENCY_REQUIRED');
     return (await findAgency(this.ctx.db, ids[0]!))!;
   }
@@ -214,13 +219,20 @@ export class DocumentsService {
     const row = await repo.findDocument(this.ctx.db, id);
     if (!row) throw new AppError('DOCUMENT_NOT_FOUND');
     const agency = (await findAgency(this.ctx.db, row.agencyId))!;
-    if (!canViewDocument(await this.accessFacts(row, agency.path), { userId: auth.userId, scopePaths: scopePaths(auth) })) throw new AppError('DOCUMENT_NOT_FOUND');
+    if (!canViewDocument(await this.accessFacts(row, agency.path), { userId: auth.userId, scopePaths: viewScope(auth) })) throw new AppError('DOCUMENT_NOT_FOUND');
     if (isConfidential(row.confidentiality as DocumentSnapshot['confidentiality']) && what !== 'action') {
       await repo.logView(this.ctx.db, { documentId: row.id, userId: auth.userId, what, at: this.ctx.now() });
     }
     const history = await repo.historyOf(this.ctx.db, row.id);
     const snapshot = foldDocument(history.map((h) => ({ event: readDocumentEvent(h.data, h.seq), at: formatVnIso(h.at), actorId: h.actorId })))!;
     return { row, agency, snapshot, history };
+  }
+
+  /** The version the caller saw is current and the action is theirs to take now (else 409 / 403). */
+  private ensureCan(auth: AuthInfo, l: Loaded, action: DocumentAction, version: number): void {
+    if (l.row.version !== version) throw new AppError('DOCUMENT_VERSION_CONFLICT', { current: l.row.version });
+    const refusal = guard(l.snapshot, action, this.actorOver(auth, l.agency));
+    if (refusal) throw new AppError(refusal.code, refusal.params);
   }
 
   /**
@@ -294,7 +306,7 @@ export class DocumentsService {
 
   /** The clerk registers an incoming document: the next number of the agency's incoming register for the year. */
   async register(auth: AuthInfo, body: RegisterInput) {
-    const agency = await this.actingAgency(auth, body.agencyId);
+    const agency = await this.actingAgency(auth, body.agencyId, 'register');
     const actor = this.actorOver(auth, agency);
     const refusal = guard(null, 'register', actor);
     if (refusal) throw new AppError(refusal.code, refusal.params);
@@ -329,6 +341,7 @@ export class DocumentsService {
 
   async direct(auth: AuthInfo, id: string, b: { version: number; direction: string; handlerId: string; coHandlerIds?: string[]; workingDays: number }) {
     const l = await this.load(auth, id, 'action');
+    this.ensureCan(auth, l, 'direct', b.version);
     await this.checkStaff(l.agency, [b.handlerId, ...(b.coHandlerIds ?? [])]);
     await this.perform(auth, l, 'direct', b.version, async () => ({ direction: b.direction, handlerId: b.handlerId, coHandlerIds: b.coHandlerIds ?? [], workingDays: b.workingDays }));
     return this.get(auth, id);
@@ -336,6 +349,7 @@ export class DocumentsService {
 
   async assign(auth: AuthInfo, id: string, b: { version: number; handlerId: string; coHandlerIds?: string[]; workingDays?: number | null; note?: string | null }) {
     const l = await this.load(auth, id, 'action');
+    this.ensureCan(auth, l, 'assign', b.version);
     await this.checkStaff(l.agency, [b.handlerId, ...(b.coHandlerIds ?? [])]);
     await this.perform(auth, l, 'assign', b.version, async () => ({ handlerId: b.handlerId, coHandlerIds: b.coHandlerIds ?? [], workingDays: b.workingDays ?? null, note: b.note ?? null }));
     return this.get(auth, id);
@@ -350,6 +364,7 @@ export class DocumentsService {
   /** The handler replies: a note, and optionally the outgoing document (of the same agency) that answers it. */
   async reply(auth: AuthInfo, id: string, b: { version: number; note: string; replyDocumentId?: string | null }) {
     const l = await this.load(auth, id, 'action');
+    this.ensureCan(auth, l, 'reply', b.version);
     if (b.replyDocumentId) {
       const r = await repo.findDocument(this.ctx.db, b.replyDocumentId);
       if (!r || r.direction !== 'outgoing' || r.agencyId !== l.row.agencyId) throw new AppError('DOCUMENT_NOT_FOUND');
@@ -368,7 +383,7 @@ export class DocumentsService {
 
   /** A draft from an uploaded PDF or DOCX (version 1). */
   async draft(auth: AuthInfo, body: DraftInput) {
-    const agency = await this.actingAgency(auth, body.agencyId);
+    const agency = await this.actingAgency(auth, body.agencyId, 'draft');
     const actor = this.actorOver(auth, agency);
     const refusal = guard(null, 'draft', actor);
     if (refusal) throw new AppError(refusal.code, refusal.params);
@@ -403,6 +418,7 @@ export class DocumentsService {
   /** A new version of the draft (the earlier ones are kept). */
   async revise(auth: AuthInfo, id: string, b: { version: number; file: FileInput; note?: string | null }) {
     const l = await this.load(auth, id, 'action');
+    this.ensureCan(auth, l, 'revise', b.version);
     const file = await this.fileRef(b.file);
     await this.perform(auth, l, 'revise', b.version, async () => ({ file, note: b.note ?? null }));
     return this.get(auth, id);
@@ -444,9 +460,7 @@ export class DocumentsService {
   /** The leader approves and signs the latest version (PAdES, the leader's registered signer). */
   async approveSign(auth: AuthInfo, id: string, b: { version: number; signerId?: string }) {
     const l = await this.load(auth, id, 'action');
-    if (l.row.version !== b.version) throw new AppError('DOCUMENT_VERSION_CONFLICT', { current: l.row.version });
-    const refusal = guard(l.snapshot, 'approve_sign', this.actorOver(auth, l.agency));
-    if (refusal) throw new AppError(refusal.code, refusal.params);
+    this.ensureCan(auth, l, 'approve_sign', b.version);
     const signerId = await this.signerFor(l.agency, 'person', b.signerId, auth.fullName);
     const file = await this.signLatest(l, signerId, 'Phê duyệt, ký ban hành');
     await this.perform(auth, l, 'approve_sign', b.version, async () => ({ signerId, file }));
@@ -469,9 +483,7 @@ export class DocumentsService {
   /** The clerk adds the agency's seal signature (an incremental update: the leader's stays valid). */
   async seal(auth: AuthInfo, id: string, b: { version: number; signerId?: string }) {
     const l = await this.load(auth, id, 'action');
-    if (l.row.version !== b.version) throw new AppError('DOCUMENT_VERSION_CONFLICT', { current: l.row.version });
-    const refusal = guard(l.snapshot, 'seal', this.actorOver(auth, l.agency));
-    if (refusal) throw new AppError(refusal.code, refusal.params);
+    this.ensureCan(auth, l, 'seal', b.version);
     const signerId = await this.signerFor(l.agency, 'agency', b.signerId);
     const file = await this.signLatest(l, signerId, `Ban hành văn bản số ${l.snapshot.numberSymbol}`);
     await this.perform(auth, l, 'seal', b.version, async () => ({ signerId, file }));
@@ -485,6 +497,7 @@ export class DocumentsService {
    */
   async send(auth: AuthInfo, id: string, b: { version: number; recipients: Recipient[] }) {
     const l = await this.load(auth, id, 'action');
+    this.ensureCan(auth, l, 'send', b.version);
     const sealed = l.snapshot.files.at(-1)!;
     const internal: AgencyRow[] = [];
     const external: string[] = [];
@@ -647,14 +660,14 @@ export class DocumentsService {
 
   /** A queue or a search over the caller's scope (documents of their agencies and those sent to them). */
   async list(auth: AuthInfo, q: ListInput) {
-    const agencyIds = await repo.agencyIdsUnderPaths(this.ctx.db, scopePaths(auth, ['leader', 'desk_officer', 'unit_admin', 'specialist', 'province_admin']));
+    const agencyIds = await repo.agencyIdsUnderPaths(this.ctx.db, viewScope(auth));
     const now = this.ctx.now();
     const calendar = await this.ctx.services.calendar.calendar();
     const items: Awaited<ReturnType<DocumentsService['listItem']>>[] = [];
     let cursor = q.cursor ? decodeCursor(q.cursor) : null;
     let next: string | null = null;
     const paths = new Map<string, string>();
-    const viewer = { userId: auth.userId, scopePaths: scopePaths(auth) };
+    const viewer = { userId: auth.userId, scopePaths: viewScope(auth) };
     // Read pages until `limit` visible rows (confidential rows the caller is not named on are skipped).
     for (let round = 0; ; round++) {
       const rows = await repo.listDocuments(this.ctx.db, {
@@ -718,7 +731,7 @@ export class DocumentsService {
   // ------------------------------------------------------------------------------------------------ work files
 
   async openWorkFile(auth: AuthInfo, b: { agencyId?: string; code: string; title: string; retentionYears: number | null }) {
-    const agency = await this.actingAgency(auth, b.agencyId);
+    const agency = await this.actingAgency(auth, b.agencyId, 'open_work_file');
     try {
       return wfOut(await repo.insertWorkFile(this.ctx.db, { agencyId: agency.id, code: b.code, title: b.title, retentionYears: b.retentionYears, state: 'open', version: 1, ownerId: auth.userId, openedAt: this.ctx.now() }));
     } catch (err) {
@@ -732,7 +745,7 @@ export class DocumentsService {
     const w = await repo.findWorkFile(this.ctx.db, id);
     if (!w) throw new AppError('WORK_FILE_NOT_FOUND');
     const agency = (await findAgency(this.ctx.db, w.agencyId))!;
-    if (!scopePaths(auth).some((p) => agency.path.startsWith(p))) throw new AppError('WORK_FILE_NOT_FOUND');
+    if (!viewScope(auth).some((p) => agency.path.startsWith(p))) throw new AppError('WORK_FILE_NOT_FOUND');
     return { w, agency };
   }
 
@@ -742,13 +755,13 @@ export class DocumentsService {
     const items = [];
     for (const d of docs) {
       const path = (await repo.agencyPaths(this.ctx.db, [d.agencyId])).get(d.agencyId)!;
-      if (canViewDocument(await this.accessFacts(d, path), { userId: auth.userId, scopePaths: scopePaths(auth) })) items.push(await this.listItem(auth, d));
+      if (canViewDocument(await this.accessFacts(d, path), { userId: auth.userId, scopePaths: viewScope(auth) })) items.push(await this.listItem(auth, d));
     }
     return { ...wfOut(w), documents: items };
   }
 
   async workFiles(auth: AuthInfo, state?: string) {
-    return (await repo.listWorkFiles(this.ctx.db, await repo.agencyIdsUnderPaths(this.ctx.db, scopePaths(auth)), state)).map(wfOut);
+    return (await repo.listWorkFiles(this.ctx.db, await repo.agencyIdsUnderPaths(this.ctx.db, viewScope(auth)), state)).map(wfOut);
   }
 
   /** close (open → closed), archive (closed → archived: handed to the archive with its retention), reopen. */
