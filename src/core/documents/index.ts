@@ -5,3 +5,4 @@ export * from './machine.ts';
 export * from './number.ts';
 export * from './queues.ts';
 export * from './access.ts';
+export * from './rates.ts';

@@ -297,6 +297,7 @@ const ROWS: Row[] = [
     expect: DOC_A(409),
     codes: { 404: 'DOCUMENT_NOT_FOUND', 409: 'DOCUMENT_VERSION_CONFLICT' },
   })),
+  { name: 'GET /api/documents/rates (commune A)', method: 'GET', req: () => ({ url: `/api/documents/rates?agencyId=${agencyId[PLEIKU]}&from=2026-01-01&to=2026-03-31` }), expect: by({ default: 200, anonymous: 401, deskB: 404 }), codes: { 404: 'NOT_FOUND' } },
   { name: 'GET /api/documents/work-files', method: 'GET', req: () => ({ url: '/api/documents/work-files' }), expect: by({ default: 200, anonymous: 401 }) },
   { name: 'POST /api/documents/work-files', method: 'POST', req: () => ({ url: '/api/documents/work-files', body: { code: uniq(), title: 'Hồ sơ thử', retentionYears: 5 } }), expect: DOC_WRITE(201), codes: { 403: 'DOCUMENT_ROLE_NOT_ALLOWED' } },
   { name: 'GET /api/documents/work-files/:id (unknown)', method: 'GET', req: () => ({ url: `/api/documents/work-files/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'WORK_FILE_NOT_FOUND' } },

@@ -309,3 +309,18 @@ describe('work files (hồ sơ công việc)', () => {
     expect((await dhClerk.get(`/api/documents/work-files/${w.body.id}`)).status).toBe(404);
   });
 });
+
+describe('rates for reform', () => {
+  it('per unit and period, from the histories; a unit outside the caller’s scope is 404', async () => {
+    const r = await leader.get(`/api/documents/rates?agencyId=${agencies.leader}&from=2026-03-01&to=2026-03-31`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // Incoming: the letter (directed, replied, closed), the invitation (never directed), the confidential one (directed).
+    expect(r.body).toMatchObject({ registered: 3, directedInSoftware: 2, directedRate: 66.7, processedInSoftware: 1, processedRate: 33.3, sent: 1, signedDigitally: 1, signedRate: 100, finished: 1, averageProcessingDays: 3, overdueOpen: 0, finishedLate: 0 });
+    const dh = await dhClerk.get(`/api/documents/rates?agencyId=${agencies.dhClerk}&from=2026-03-01&to=2026-03-31`);
+    expect(dh.body).toMatchObject({ registered: 1, directedInSoftware: 0, directedRate: 0, sent: 0, signedRate: null });
+    expect((await dhClerk.get(`/api/documents/rates?agencyId=${agencies.leader}&from=2026-03-01&to=2026-03-31`)).status).toBe(404);
+    // Later, the confidential document (3 working days from 9/3) is overdue.
+    clock.set('2026-03-20T09:00:00+07:00');
+    expect((await leader.get(`/api/documents/rates?agencyId=${agencies.leader}&from=2026-03-01&to=2026-03-31`)).body.overdueOpen).toBe(1);
+  });
+});

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireAuth } from '../../platform/http/auth.ts';
 import { disposition } from '../../platform/http/download.ts';
+import { IsoDate } from '../../platform/http/schemas.ts';
 import {
   AssignBody,
   CommentBody,
@@ -22,6 +23,7 @@ import {
   HistoryOut,
   ListQuery,
   NoteBody,
+  RatesOut,
   RegisterBody,
   ReplyBody,
   ReviseBody,
@@ -70,6 +72,15 @@ export const documentsRoutes = (ctx: AppContext): FastifyPluginAsync => async (r
       response: { 200: z.object({ items: z.array(DocumentListItem), next: z.string().nullable() }) },
     },
   }, async (req) => svc.list(requireAuth(req), req.query));
+
+  app.get('/documents/rates', {
+    schema: {
+      tags,
+      summary: 'Rates for reform of a unit (the agency and those under it), from `from` to `to` inclusive (Vietnam dates), from the documents’ histories: registered (incoming registered in the period); directedInSoftware / directedRate (of those, directed by a leader in motcua by the period end); processedInSoftware / processedRate (replied or closed in motcua by the end); sent and signedDigitally / signedRate (outgoing sent in the period, signed by the leader and sealed digitally); finished and averageProcessingDays (incoming replied/closed in the period: mean calendar days from registration); overdueOpen (open past the deadline at the end); finishedLate. Rates in % with one decimal, null when the divisor is 0.',
+      querystring: z.object({ agencyId: z.string().uuid(), from: IsoDate, to: IsoDate }),
+      response: { 200: RatesOut },
+    },
+  }, async (req) => svc.rates(requireAuth(req), req.query));
 
   app.get('/documents/:id', { schema: { tags, summary: 'One document with its file versions, comments and the actions the caller may take (404 when out of reach; a confidential one: the view is logged)', ...one } }, async (req) => svc.get(requireAuth(req), req.params.id));
 

@@ -133,3 +133,22 @@ export const WorkFileOut = z.looseObject({
   state: z.enum(['open', 'closed', 'archived']),
   version: z.number(),
 });
+
+const Rate = z.number().nullable();
+export const RatesOut = z.object({
+  agency: z.object({ id: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  registered: z.number(),
+  directedInSoftware: z.number(),
+  directedRate: Rate,
+  processedInSoftware: z.number(),
+  processedRate: Rate,
+  sent: z.number(),
+  signedDigitally: z.number(),
+  signedRate: Rate,
+  finished: z.number(),
+  averageProcessingDays: Rate,
+  overdueOpen: z.number(),
+  finishedLate: z.number(),
+});

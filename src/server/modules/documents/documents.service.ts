@@ -21,7 +21,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { scopePaths, type AuthInfo } from '../../platform/http/auth.ts';
 import type { Role } from '../../../core/dossier/index.ts';
 import { loadPdf } from '../../platform/signing/index.ts';
-import { dueSoonUntil, formatVnIso, toLocalDate, type WorkCalendar } from '../../../core/calendar/index.ts';
+import { addDays, dueSoonUntil, formatVnIso, localDateTimeToInstant, toLocalDate, type WorkCalendar } from '../../../core/calendar/index.ts';
 import { foldVietnamese } from '../../../core/text/index.ts';
 import {
   agencySymbolOf,
@@ -46,6 +46,7 @@ import {
 import { findAgency, type AgencyRow } from '../units/index.ts';
 import { isUserInScope, namesOf } from '../staff/index.ts';
 import * as repo from './documents.repository.ts';
+import { documentRatesFor } from './rates.ts';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -786,6 +787,22 @@ export class DocumentsService {
     // Filing is not a step of the document's process: the row changes, the version stays (no history entry).
     const row = await this.ctx.db.transaction((tx) => repo.setWorkFile(tx, l.row.id, w.id));
     return this.listItem(auth, row);
+  }
+
+  // ------------------------------------------------------------------------------------------------ rates
+
+  /** The rates for reform of a unit (the agency and its subtree) from `from` to `to` inclusive (Vietnam dates). */
+  async rates(auth: AuthInfo, q: { agencyId: string; from: string; to: string }) {
+    const agency = await findAgency(this.ctx.db, q.agencyId);
+    // Any staff role covering the unit (inspectors and reform officers included) reads its rates.
+    if (!agency || !scopePaths(auth).some((p) => agency.path.startsWith(p))) throw new AppError('NOT_FOUND', { entity: 'agency' });
+    if (q.to < q.from) throw new AppError('VALIDATION_FAILED', {}, { reason: 'to is before from' });
+    const from = localDateTimeToInstant(q.from, '00:00');
+    // A period still running is judged now (a deadline after now is not overdue yet).
+    const end = localDateTimeToInstant(addDays(q.to, 1), '00:00');
+    const now = this.ctx.now().getTime() + 1; // events at this very instant included
+    const to = end.getTime() > now ? new Date(now) : end;
+    return { agency: { id: agency.id, name: agency.name }, from: q.from, to: q.to, ...(await documentRatesFor(this.ctx.db, agency.path, from, to)) };
   }
 
   // ------------------------------------------------------------------------------------------------ for others
