@@ -290,6 +290,29 @@ describe('confidential documents', () => {
   });
 });
 
+describe('a confidential outgoing document', () => {
+  it('is seen by the drafter and those named; sent inside motcua, it is named to the receiving agency’s leaders', async () => {
+    const file = await upload(spec, await pdf('Mật đi'), 'mat.pdf');
+    const d = await spec.post('/api/documents/outgoing', { kind: 'official_letter', subject: 'V/v tài liệu mật gửi phường bạn', confidentiality: 'secret', unitSymbol: 'VP', file, readerIds: [ids.leader, ids.clerk] });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    const other = await new ApiClient(http.base).login('pleiku.quantri');
+    expect((await other.get(`/api/documents/${d.body.id}`)).status).toBe(404);
+    let v = (await spec.post(`/api/documents/${d.body.id}/submit`, { version: 1 })).body.version;
+    v = (await leader.post(`/api/documents/${d.body.id}/approve-sign`, { version: v })).body.version;
+    v = (await clerk.post(`/api/documents/${d.body.id}/issue-number`, { version: v })).body.version;
+    v = (await clerk.post(`/api/documents/${d.body.id}/seal`, { version: v })).body.version;
+    const sent = await clerk.post(`/api/documents/${d.body.id}/send`, { version: v, recipients: [{ agencyId: agencies.dhClerk }] });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const there = sent.body.received[0].documentId;
+    const dhLeader = await new ApiClient(http.base).login('dienhong.lanhdao');
+    expect((await dhClerk.get(`/api/documents/${there}`)).status).toBe(404);
+    const seen = await dhLeader.get(`/api/documents/${there}`);
+    expect(seen.body).toMatchObject({ confidentiality: 'secret', numberSymbol: '02/UBND-VP', state: 'registered' });
+    expect(seen.body.allowedActions).toEqual(['direct']);
+    expect((await dhLeader.get(`/api/documents/${there}/views`)).body.items.map((x: { what: string }) => x.what)).toEqual(['metadata']);
+  });
+});
+
 describe('work files (hồ sơ công việc)', () => {
   it('open with a retention period, file documents, close, archive; stale versions and wrong states refused', async () => {
     const w = await clerk.post('/api/documents/work-files', { code: '01.VP', title: 'Báo cáo cải cách hành chính năm 2026', retentionYears: 10 });
@@ -314,10 +337,11 @@ describe('rates for reform', () => {
   it('per unit and period, from the histories; a unit outside the caller’s scope is 404', async () => {
     const r = await leader.get(`/api/documents/rates?agencyId=${agencies.leader}&from=2026-03-01&to=2026-03-31`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    // Incoming: the letter (directed, replied, closed), the invitation (never directed), the confidential one (directed).
-    expect(r.body).toMatchObject({ registered: 3, directedInSoftware: 2, directedRate: 66.7, processedInSoftware: 1, processedRate: 33.3, sent: 1, signedDigitally: 1, signedRate: 100, finished: 1, averageProcessingDays: 3, overdueOpen: 0, finishedLate: 0 });
+    // Incoming: the letter (directed, replied, closed), the invitation (never directed), the confidential one (directed);
+    // outgoing: the reply and the confidential letter, both sent.
+    expect(r.body).toMatchObject({ registered: 3, directedInSoftware: 2, directedRate: 66.7, processedInSoftware: 1, processedRate: 33.3, sent: 2, signedDigitally: 2, signedRate: 100, finished: 1, averageProcessingDays: 3, overdueOpen: 0, finishedLate: 0 });
     const dh = await dhClerk.get(`/api/documents/rates?agencyId=${agencies.dhClerk}&from=2026-03-01&to=2026-03-31`);
-    expect(dh.body).toMatchObject({ registered: 1, directedInSoftware: 0, directedRate: 0, sent: 0, signedRate: null });
+    expect(dh.body).toMatchObject({ registered: 2, directedInSoftware: 0, directedRate: 0, sent: 0, signedRate: null });
     expect((await dhClerk.get(`/api/documents/rates?agencyId=${agencies.leader}&from=2026-03-01&to=2026-03-31`)).status).toBe(404);
     // Later, the confidential document (3 working days from 9/3) is overdue.
     clock.set('2026-03-20T09:00:00+07:00');

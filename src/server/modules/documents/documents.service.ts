@@ -44,7 +44,7 @@ import {
   type IncomingParticulars,
 } from '../../../core/documents/index.ts';
 import { findAgency, type AgencyRow } from '../units/index.ts';
-import { isUserInScope, namesOf } from '../staff/index.ts';
+import { isUserInScope, namesOf, staffOfAgency } from '../staff/index.ts';
 import * as repo from './documents.repository.ts';
 import { documentRatesFor } from './rates.ts';
 
@@ -511,6 +511,9 @@ export class DocumentsService {
       } else external.push(r.name.trim());
     }
     if (internal.length + external.length === 0) throw new AppError('INPUT_REQUIRED', { fields: 'recipients' });
+    // A confidential document is named, at each receiving agency, to its leaders (who direct it there).
+    const readersAt = new Map<string, string[]>();
+    if (isConfidential(l.snapshot.confidentiality)) for (const a of internal) readersAt.set(a.id, (await staffOfAgency(this.ctx.db, a.path, 'leader')).map((u) => u.id));
     let pages = 1;
     if (internal.length > 0) pages = (await loadPdf(new Uint8Array(await this.ctx.files.get(sealed.file.sha256)))).getPages().length;
     const packages: { name: string; packageId: string; token: string }[] = external.map((name) => ({ name, packageId: crypto.randomUUID(), token: crypto.randomBytes(24).toString('base64url') }));
@@ -543,7 +546,7 @@ export class DocumentsService {
             registerYear: year,
             file: sealed.file,
             sourceDocumentId: l.row.id,
-            readerIds: [],
+            readerIds: readersAt.get(a.id) ?? [],
           }, calendar);
           received.push({ agencyId: a.id, documentId: row.id });
           recipients.push({ kind: 'internal', agencyId: a.id, agencyName: a.name, incomingDocumentId: row.id });
@@ -664,11 +667,12 @@ export class DocumentsService {
     const agencyIds = await repo.agencyIdsUnderPaths(this.ctx.db, viewScope(auth));
     const now = this.ctx.now();
     const calendar = await this.ctx.services.calendar.calendar();
-    const items: Awaited<ReturnType<DocumentsService['listItem']>>[] = [];
+    const items: ReturnType<DocumentsService['listItem']>[] = [];
     let cursor = q.cursor ? decodeCursor(q.cursor) : null;
     let next: string | null = null;
     const paths = new Map<string, string>();
     const viewer = { userId: auth.userId, scopePaths: viewScope(auth) };
+    const visible: repo.DocumentRow[] = [];
     // Read pages until `limit` visible rows (confidential rows the caller is not named on are skipped).
     for (let round = 0; ; round++) {
       const rows = await repo.listDocuments(this.ctx.db, {
@@ -687,9 +691,9 @@ export class DocumentsService {
       for (const [k, v] of await repo.agencyPaths(this.ctx.db, [...new Set(rows.map((r) => r.agencyId).filter((x) => !paths.has(x)))])) paths.set(k, v);
       const page = rows.slice(0, q.limit);
       let i = 0;
-      for (; i < page.length && items.length < q.limit; i++) {
+      for (; i < page.length && visible.length < q.limit; i++) {
         const r = page[i]!;
-        if (canViewDocument(await this.accessFacts(r, paths.get(r.agencyId)!), viewer)) items.push(await this.listItem(auth, r));
+        if (canViewDocument(await this.accessFacts(r, paths.get(r.agencyId)!), viewer)) visible.push(r);
       }
       const more = i < page.length || rows.length > q.limit;
       const last = page[i - 1];
@@ -699,13 +703,14 @@ export class DocumentsService {
       }
       cursor = { at: last.createdAt, id: last.id };
       next = encodeCursor(cursor.at, cursor.id);
-      if (items.length >= q.limit || round >= 4) break;
+      if (visible.length >= q.limit || round >= 4) break;
     }
+    const names = await namesOf(this.ctx.db, [...new Set(visible.map((r) => r.handlerId).filter((x): x is string => x !== null))]);
+    for (const r of visible) items.push(this.listItem(auth, r, names));
     return { items, next };
   }
 
-  private async listItem(auth: AuthInfo, r: repo.DocumentRow) {
-    const names = await namesOf(this.ctx.db, [r.handlerId].filter((x): x is string => x !== null));
+  private listItem(auth: AuthInfo, r: repo.DocumentRow, names: Map<string, string>) {
     return {
       id: r.id,
       agencyId: r.agencyId,
@@ -756,7 +761,7 @@ export class DocumentsService {
     const items = [];
     for (const d of docs) {
       const path = (await repo.agencyPaths(this.ctx.db, [d.agencyId])).get(d.agencyId)!;
-      if (canViewDocument(await this.accessFacts(d, path), { userId: auth.userId, scopePaths: viewScope(auth) })) items.push(await this.listItem(auth, d));
+      if (canViewDocument(await this.accessFacts(d, path), { userId: auth.userId, scopePaths: viewScope(auth) })) items.push(this.listItem(auth, d, await namesOf(this.ctx.db, d.handlerId ? [d.handlerId] : [])));
     }
     return { ...wfOut(w), documents: items };
   }
@@ -786,7 +791,7 @@ export class DocumentsService {
     if (l.row.version !== version) throw new AppError('DOCUMENT_VERSION_CONFLICT', { current: l.row.version });
     // Filing is not a step of the document's process: the row changes, the version stays (no history entry).
     const row = await this.ctx.db.transaction((tx) => repo.setWorkFile(tx, l.row.id, w.id));
-    return this.listItem(auth, row);
+    return this.listItem(auth, row, await namesOf(this.ctx.db, row.handlerId ? [row.handlerId] : []));
   }
 
   // ------------------------------------------------------------------------------------------------ rates
