@@ -156,6 +156,25 @@ export const ERROR_CATALOGUE = {
   INSPECTION_PHOTO_TYPE: { status: 415, vi: 'Ảnh phải là tệp JPEG, PNG hoặc WebP (tệp gửi lên: {mime}).', en: 'A photo must be a JPEG, PNG or WebP file (received: {mime}).' },
   INSPECTION_DOCUMENT_STATE: { status: 409, vi: '{document} đã ban hành, không sửa được.', en: 'The {documentEn} has been issued and cannot change.' },
   INSPECTION_MINUTES_FIRST: { status: 422, vi: 'Phải ban hành biên bản kiểm tra trước thông báo kết luận.', en: 'The minutes must be issued before the conclusion notice.' },
+  // The document office (modules/documents, core/documents).
+  DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy văn bản.', en: 'Document not found.' },
+  DOCUMENT_VERSION_CONFLICT: { status: 409, vi: 'Văn bản vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'The document was just changed by someone else (version {current}). Reload and try again.' },
+  DOCUMENT_ACTION_NOT_ALLOWED: { status: 409, vi: 'Không thể thực hiện "{action}" khi văn bản đang ở trạng thái "{state}".', en: '"{action}" is not allowed while the document is "{state}".' },
+  DOCUMENT_ROLE_NOT_ALLOWED: { status: 403, vi: 'Vai trò của bạn không được thực hiện "{action}" với văn bản này (lãnh đạo bút phê và ký; văn thư vào sổ, cấp số, đóng dấu, phát hành).', en: 'Your role may not "{action}" this document (leaders direct and sign; clerks register, number, seal and send).' },
+  DOCUMENT_NOT_HANDLER: { status: 403, vi: 'Chỉ người được giao xử lý (hoặc người soạn thảo) mới được thực hiện "{action}".', en: 'Only the person assigned (or the drafter) may "{action}".' },
+  DOCUMENT_FILE_NOT_PDF: { status: 422, vi: 'Chỉ ký số được tệp PDF. Hãy tải lên bản PDF của dự thảo trước khi trình ký.', en: 'Only a PDF can be signed. Upload the draft as PDF before signing.' },
+  DOCUMENT_EVENT_INVALID: { status: 400, vi: 'Thông tin văn bản không hợp lệ: {issues}.', en: 'The document data is not valid: {issues}.' },
+  DOCUMENT_FILE_UNKNOWN: { status: 422, vi: 'Chưa có tệp này trên hệ thống. Hãy tải tệp lên (POST /api/files) rồi gửi lại.', en: 'This file was never uploaded. Upload it (POST /api/files) and resend.' },
+  DOCUMENT_FILE_TYPE: { status: 422, vi: 'Văn bản phải là tệp PDF hoặc DOCX (tệp gửi lên là {mime}).', en: 'A document must be a PDF or DOCX file (got {mime}).' },
+  DOCUMENT_HANDLER_NOT_STAFF: { status: 422, vi: 'Người được giao không phải cán bộ của cơ quan giữ văn bản.', en: 'The person assigned is not on the staff of the agency holding the document.' },
+  DOCUMENT_NO_SIGNER: { status: 409, vi: 'Cơ quan chưa có khóa ký số {kind}. Liên hệ quản trị để đăng ký chứng thư số.', en: 'The agency has no {kind} signing key. Ask the administrator to register a certificate.' },
+  DOCUMENT_RECIPIENT_INVALID: { status: 422, vi: 'Nơi nhận không hợp lệ: {reason}.', en: 'Invalid recipient: {reason}.' },
+  DOCUMENT_AGENCY_REQUIRED: { status: 400, vi: 'Bạn làm việc ở nhiều cơ quan: hãy chọn cơ quan (agencyId).', en: 'You work for several agencies: choose one (agencyId).' },
+  DOCUMENT_PACKAGE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy gói văn bản (mã tải không đúng).', en: 'Package not found (wrong download code).' },
+  WORK_FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ công việc.', en: 'Work file not found.' },
+  WORK_FILE_ACTION_NOT_ALLOWED: { status: 409, vi: 'Không thể "{action}" hồ sơ công việc đang ở trạng thái "{state}".', en: 'Cannot "{action}" a work file that is "{state}".' },
+  WORK_FILE_VERSION_CONFLICT: { status: 409, vi: 'Hồ sơ công việc vừa được người khác cập nhật (phiên bản {current}). Vui lòng tải lại và thử lại.', en: 'The work file was just changed by someone else (version {current}). Reload and try again.' },
+  WORK_FILE_CODE_TAKEN: { status: 409, vi: 'Mã hồ sơ "{code}" đã được dùng trong cơ quan.', en: 'File code "{code}" is already used in the agency.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -101,6 +101,24 @@ const agencyCodeSeq = (() => {
 // Province-level procedures no demo commune publishes, one per caller that may publish.
 const PUBLISHABLE = ['1.001456', '1.001686', '1.003695', '2.001410', '3.000333', '3.000466', '1.001445'];
 
+// The document office (modules/documents): commune A's incoming document (registered by its clerk) and outgoing
+// draft (by its specialist), made once when a row first needs them.
+let docsA: Promise<{ incoming: string; outgoing: string; file: { sha256: string; fileName: string } }> | null = null;
+const documentsA = () =>
+  (docsA ??= (async () => {
+    const up = await client.deskA.upload(samplePdf('van ban den'), 'van-ban-den.pdf');
+    const file = { sha256: up.body.sha256 as string, fileName: 'van-ban-den.pdf' };
+    const inc = await client.deskA.post('/api/documents/incoming', { numberSymbol: '45/UBND-VP', issuedOn: '2026-02-27', senderName: 'UBND tỉnh Gia Lai', kind: 'official_letter', summary: 'Văn bản đến thử', pages: 1, file });
+    expect(inc.status).toBe(201);
+    const out = await client.specialistA.post('/api/documents/outgoing', { kind: 'official_letter', subject: 'V/v thử', file });
+    expect(out.status).toBe(201);
+    return { incoming: inc.body.id as string, outgoing: out.body.id as string, file };
+  })());
+/** A document of commune A: 401 without a session, 404 outside A's scope and for roles that do not see documents. */
+const DOC_A = (ok: number) => by({ default: ok, anonymous: 401, deskB: 404, inspector: 404 });
+/** Registering or drafting for one's own agency: the clerk roles (and the specialist for drafts). */
+const DOC_WRITE = (specialist: number) => by({ default: 201, anonymous: 401, specialistA: specialist, provinceAdmin: 403, inspector: 403 });
+
 const ROWS: Row[] = [
   // ----------------------------------------------------------------- public reads
   { name: 'GET /api/health', method: 'GET', req: () => ({ url: '/api/health' }), expect: PUBLIC },
@@ -252,6 +270,41 @@ const ROWS: Row[] = [
   { name: 'POST /api/monitoring/rebuild', method: 'POST', req: () => ({ url: '/api/monitoring/rebuild', body: {} }), expect: PROVINCE_ONLY(200), codes: { 403: 'FORBIDDEN' } },
   { name: 'GET /api/public/index?agencyId=A', method: 'GET', req: () => ({ url: `/api/public/index?agencyId=${agencyId[PLEIKU]}&period=year&year=2026` }), expect: PUBLIC },
   { name: 'GET /api/public/rankings?agencyId=province', method: 'GET', req: () => ({ url: `/api/public/rankings?agencyId=${agencyId['000.00.00.H21']}&period=year&year=2026` }), expect: PUBLIC },
+  // ----------------------------------------------------------------- the document office
+  { name: 'POST /api/documents/incoming', method: 'POST', req: async (c) => ({ url: '/api/documents/incoming', body: { numberSymbol: `${uniq()}/UBND`, issuedOn: '2026-02-27', senderName: 'Sở Tư pháp', kind: 'report', summary: `Báo cáo ${c}`, pages: 1, file: (await documentsA()).file } }), expect: DOC_WRITE(403), codes: { 403: 'DOCUMENT_ROLE_NOT_ALLOWED' } },
+  { name: 'POST /api/documents/outgoing', method: 'POST', req: async () => ({ url: '/api/documents/outgoing', body: { kind: 'plan', subject: 'Kế hoạch thử', file: (await documentsA()).file } }), expect: DOC_WRITE(201), codes: { 403: 'DOCUMENT_ROLE_NOT_ALLOWED' } },
+  { name: 'GET /api/documents', method: 'GET', req: () => ({ url: '/api/documents?queue=to_direct' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'GET /api/documents/:id (commune A)', method: 'GET', req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}` }), expect: DOC_A(200), codes: { 404: 'DOCUMENT_NOT_FOUND' } },
+  { name: 'GET /api/documents/:id/history (commune A)', method: 'GET', req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}/history` }), expect: DOC_A(200), codes: { 404: 'DOCUMENT_NOT_FOUND' } },
+  { name: 'GET /api/documents/:id/file (commune A)', method: 'GET', req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}/file` }), expect: DOC_A(200), codes: { 404: 'DOCUMENT_NOT_FOUND' } },
+  { name: 'GET /api/documents/:id/views (commune A)', method: 'GET', req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}/views` }), expect: DOC_A(200), codes: { 404: 'DOCUMENT_NOT_FOUND' } },
+  // Directing is the leader's (the routes test has the leader); every other role in scope is refused.
+  { name: 'POST /api/documents/:id/direct (commune A, not a leader)', method: 'POST', req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}/direct`, body: { version: 1, direction: 'Giao xử lý', handlerId: targetUserId, workingDays: 5 } }), expect: DOC_A(403), codes: { 404: 'DOCUMENT_NOT_FOUND', 403: 'DOCUMENT_ROLE_NOT_ALLOWED' } },
+  ...(['assign', 'process', 'reply', 'close'] as const).map((a): Row => ({
+    name: `POST /api/documents/:id/${a} (commune A, not directed yet)`,
+    method: 'POST',
+    req: async () => ({ url: `/api/documents/${(await documentsA()).incoming}/${a}`, body: { version: 1, note: 'Ghi chú', handlerId: targetUserId } }),
+    expect: DOC_A(409),
+    codes: { 404: 'DOCUMENT_NOT_FOUND', 409: 'DOCUMENT_ACTION_NOT_ALLOWED' },
+  })),
+  ...(['submit', 'revise', 'comment', 'return', 'approve-sign', 'issue-number', 'seal', 'send'] as const).map((a): Row => ({
+    name: `POST /api/documents/:id/${a} (commune A's draft, stale version)`,
+    method: 'POST',
+    req: async () => {
+      const d = await documentsA();
+      return { url: `/api/documents/${d.outgoing}/${a}`, body: { version: 9, note: 'Ghi chú', comment: 'Góp ý', file: d.file, recipients: [{ name: 'Công ty A' }] } };
+    },
+    expect: DOC_A(409),
+    codes: { 404: 'DOCUMENT_NOT_FOUND', 409: 'DOCUMENT_VERSION_CONFLICT' },
+  })),
+  { name: 'GET /api/documents/rates (commune A)', method: 'GET', req: () => ({ url: `/api/documents/rates?agencyId=${agencyId[PLEIKU]}&from=2026-01-01&to=2026-03-31` }), expect: by({ default: 200, anonymous: 401, deskB: 404 }), codes: { 404: 'NOT_FOUND' } },
+  { name: 'GET /api/documents/work-files', method: 'GET', req: () => ({ url: '/api/documents/work-files' }), expect: by({ default: 200, anonymous: 401 }) },
+  { name: 'POST /api/documents/work-files', method: 'POST', req: () => ({ url: '/api/documents/work-files', body: { code: uniq(), title: 'Hồ sơ thử', retentionYears: 5 } }), expect: DOC_WRITE(201), codes: { 403: 'DOCUMENT_ROLE_NOT_ALLOWED' } },
+  { name: 'GET /api/documents/work-files/:id (unknown)', method: 'GET', req: () => ({ url: `/api/documents/work-files/${crypto.randomUUID()}` }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'WORK_FILE_NOT_FOUND' } },
+  { name: 'POST /api/documents/work-files/:id/actions (unknown)', method: 'POST', req: () => ({ url: `/api/documents/work-files/${crypto.randomUUID()}/actions`, body: { action: 'close', version: 1 } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'WORK_FILE_NOT_FOUND' } },
+  { name: 'POST /api/documents/work-files/:id/documents (unknown)', method: 'POST', req: async () => ({ url: `/api/documents/work-files/${crypto.randomUUID()}/documents`, body: { documentId: (await documentsA()).incoming, version: 1 } }), expect: by({ default: 404, anonymous: 401 }), codes: { 404: 'WORK_FILE_NOT_FOUND' } },
+  { name: 'GET /api/public/documents/packages/:code (unknown)', method: 'GET', req: () => ({ url: `/api/public/documents/packages/${'A'.repeat(32)}` }), expect: by({ default: 404 }), codes: { 404: 'DOCUMENT_PACKAGE_NOT_FOUND' } },
+
   // ----------------------------------------------------------------- digital signatures
   { name: 'POST /api/signatures/verify (no file)', method: 'POST', req: () => ({ url: '/api/signatures/verify', body: {} }), expect: by({ default: 400, anonymous: 401 }), codes: { 401: 'UNAUTHENTICATED', 400: 'INPUT_REQUIRED' } },
   { name: 'POST /api/public/signatures/verify (no file)', method: 'POST', req: () => ({ url: '/api/public/signatures/verify', body: {} }), expect: by({ default: 400 }), codes: { 400: 'INPUT_REQUIRED' } },

@@ -15,6 +15,7 @@ import { MonitoringService } from '../modules/monitoring/monitoring.service.ts';
 import { ReformService } from '../modules/reform/reform.service.ts';
 import { SignaturesService } from '../modules/signatures/signatures.service.ts';
 import { RatingsService } from '../modules/ratings/ratings.service.ts';
+import { DocumentsService } from '../modules/documents/documents.service.ts';
 
 /** Everything a request handler or CLI command needs; built once per process (or per test). */
 export interface AppContext {
@@ -39,6 +40,7 @@ export interface AppContext {
     reform: ReformService;
     signatures: SignaturesService;
     ratings: RatingsService;
+    documents: DocumentsService;
   };
 }
 
@@ -60,6 +62,7 @@ export function createContext(config: AppConfig, database: Database, now: () => 
     reform: new ReformService(ctx),
     signatures: new SignaturesService(ctx),
     ratings: new RatingsService(ctx),
+    documents: new DocumentsService(ctx),
   };
   return ctx;
 }

@@ -180,6 +180,8 @@ export interface SeedOptions {
   par?: boolean;
   /** Reform inspections: Sở Nội vụ's plan with one visit done (documents, remediation tasks) and one planned (default: with `full`). */
   inspections?: boolean;
+  /** The document office: about four months of incoming and outgoing documents at Pleiku and Diên Hồng (default: with `full`). */
+  documents?: boolean;
 }
 
 export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise<DemoSummary | null> {
@@ -296,6 +298,10 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
   }
   if (opts.par ?? full) await (await import('./demo-par.ts')).seedDemoPar(ctx);
   if (opts.inspections ?? full) await (await import('./demo-inspections.ts')).seedDemoInspections(ctx);
+  if (opts.documents ?? full) {
+    const now = ctx.now();
+    await (await import('./demo-documents.ts')).seedDemoDocuments(ctx, { from: new Date(now.getTime() - 120 * 86_400_000), until: now });
+  }
   return { password, accounts, units: unitCount, procedures: procCount, publications, dossiers };
 }
 

@@ -24,3 +24,4 @@ export * from '../../modules/reform/par/par.schema.ts';
 export * from '../../modules/reform/remediation/remediation.schema.ts';
 export * from '../../modules/reform/inspections/inspections.schema.ts';
 export * from '../../modules/postal/postal.schema.ts';
+export * from '../../modules/documents/documents.schema.ts';

@@ -30,6 +30,7 @@ import { inspectionStats, inspectionVisitsFor, inspectionsRoutes } from '../../m
 import { openTasksForParNode, remediationRoutes, remediationTallyFor } from '../../modules/reform/remediation/index.ts';
 import { parSummaryFor } from '../../modules/reform/par/index.ts';
 import { toLocalDate } from '../../../core/calendar/index.ts';
+import { documentsRoutes, publicDocumentsRoutes } from '../../modules/documents/documents.routes.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { procedureSearchRoutes } from '../../modules/portal/procedures.routes.ts';
@@ -142,6 +143,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(inspectionDocumentsRoutes(ctx), { prefix: '/api' });
   await app.register(remediationRoutes(ctx, { inspectionStats, inspectionVisitsFor }), { prefix: '/api' });
   await app.register(signaturesRoutes(ctx), { prefix: '/api' });
+  await app.register(documentsRoutes(ctx), { prefix: '/api' });
+  await app.register(publicDocumentsRoutes(ctx), { prefix: '/api' });
   // The short link printed on the slips (PUBLIC_BASE_URL/danh-gia/<code>) opens the portal's rating page.
   app.get('/danh-gia/:code', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/dich-vu-cong/danh-gia/${encodeURIComponent((req.params as { code: string }).code)}`, 302));
   await registerWeb(app);
