@@ -46,7 +46,7 @@ import {
 import { findAgency, type AgencyRow } from '../units/index.ts';
 import { isUserInScope, namesOf, staffOfAgency } from '../staff/index.ts';
 import * as repo from './documents.repository.ts';
-import { documentRatesFor } from './rates.ts';
+import { documentRatesForPeriod } from './rates.ts';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -802,12 +802,7 @@ export class DocumentsService {
     // Any staff role covering the unit (inspectors and reform officers included) reads its rates.
     if (!agency || !scopePaths(auth).some((p) => agency.path.startsWith(p))) throw new AppError('NOT_FOUND', { entity: 'agency' });
     if (q.to < q.from) throw new AppError('VALIDATION_FAILED', {}, { reason: 'to is before from' });
-    const from = localDateTimeToInstant(q.from, '00:00');
-    // A period still running is judged now (a deadline after now is not overdue yet).
-    const end = localDateTimeToInstant(addDays(q.to, 1), '00:00');
-    const now = this.ctx.now().getTime() + 1; // events at this very instant included
-    const to = end.getTime() > now ? new Date(now) : end;
-    return { agency: { id: agency.id, name: agency.name }, from: q.from, to: q.to, ...(await documentRatesFor(this.ctx.db, agency.path, from, to)) };
+    return { agency: { id: agency.id, name: agency.name }, from: q.from, to: q.to, ...(await documentRatesForPeriod(this.ctx.db, agency.path, q, this.ctx.now())) };
   }
 
   // ------------------------------------------------------------------------------------------------ for others

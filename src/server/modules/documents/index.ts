@@ -3,4 +3,4 @@
  * the rates for reform per unit and period (rates.ts). Changes go through ctx.services.documents.
  */
 export { documentsFromSource, findDocument, type DocumentRow } from './documents.repository.ts';
-export { documentRatesFor } from './rates.ts';
+export { documentRatesFor, documentRatesForPeriod } from './rates.ts';

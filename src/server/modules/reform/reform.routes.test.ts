@@ -93,7 +93,7 @@ describe('the Q1 2026 report of Phường Pleiku', () => {
     expect(b.sections[0].body).toContain(`tiếp nhận ${expected.figures.received} hồ sơ`);
     expect(b.sections[0].body).toContain('từ ngày 15/12/2025 đến ngày 14/03/2026');
     // The reform part comes from the reform modules (no inspection, task or PAR round for the ward in this fixture).
-    expect(b.figures.reform).toMatchObject({ year: 2026, par: null, inspections: { done: 0, planned: 0, findings: 0 }, remediation: { total: 0, overdue: 0 }, documents: null });
+    expect(b.figures.reform).toMatchObject({ year: 2026, par: null, inspections: { done: 0, planned: 0, findings: 0 }, remediation: { total: 0, overdue: 0 }, documents: { numerator: 0, denominator: 0, rate: null } }); // no document registered at the ward in this fixture
     expect(b.sections[0].body).toContain('Công tác kiểm tra cải cách hành chính năm 2026: đơn vị chưa được kiểm tra');
     expect(b.can).toEqual({ edit: true, refresh: true, submit: true, withdraw: false });
     expect(b.createdBy.name).toBe('Lê Quang Hưng');

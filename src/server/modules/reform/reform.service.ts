@@ -11,6 +11,8 @@
  * 404 REPORT_NOT_FOUND, exactly like an unknown id. Every change is one transaction that updates the row only
  * if its version is unchanged (else 409 VERSION_CONFLICT) and appends an audit_log entry.
  */
+import { documentRatesForPeriod } from '../documents/index.ts';
+import { electronicProcessing } from '../../../core/documents/index.ts';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -35,6 +37,8 @@ import {
   reportSchedule,
   reportTiming,
   reportTitle,
+  pctOf,
+  type RateFigure,
   type ReformFigures,
   type ReportFigures,
   type ReportKind,
@@ -105,9 +109,16 @@ export class ReformService {
       par: par.roundStatus && par.roundTitle && par.unitStatus && par.selfDeadline ? { roundTitle: par.roundTitle, roundStatus: par.roundStatus, unitStatus: par.unitStatus, selfDeadline: par.selfDeadline, index: par.index, rank: par.rank, of: par.of } : null,
       inspections: { done: s?.done ?? 0, planned: s?.planned ?? 0, inProgress: s?.inProgress ?? 0, findings: s?.findings ?? 0, lastVisitOn: s?.lastVisitOn ?? null },
       remediation,
-      // motcua has no document office yet: the share of documents processed electronically is unknown.
-      documents: null,
+      documents: await this.documentsFigure(agencyId, year),
     };
+  }
+
+  /** Incoming documents processed electronically in the year (the document office's one definition). */
+  private async documentsFigure(agencyId: string, year: number): Promise<RateFigure | null> {
+    const agency = await findAgency(this.ctx.db, agencyId);
+    if (!agency) return null;
+    const f = electronicProcessing(await documentRatesForPeriod(this.ctx.db, agency.path, { from: `${year}-01-01`, to: `${year}-12-31` }, this.ctx.now()));
+    return { ...f, rate: pctOf(f.numerator, f.denominator) };
   }
 
   // ------------------------------------------------------------------ helpers

@@ -11,6 +11,9 @@
  * results are private until published. Every change is one transaction that checks a version and appends a
  * par_history entry (who, when, from, to, why).
  */
+import { documentRatesForPeriod } from '../../documents/index.ts';
+import { electronicProcessing } from '../../../../core/documents/index.ts';
+import { pctOf } from '../../../../core/reform/figures.ts';
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
@@ -508,7 +511,17 @@ export class ParService {
           drill: `/bao-cao-cchc?agencyId=${agency.id}&year=${year}`,
         });
       } else {
-        out.set(n.code, { ...base, available: false, numerator: null, denominator: null, rate: null, query: 'Chưa có phân hệ quản lý văn bản trong motcua: số liệu do đơn vị tự báo cáo và thẩm định viên xác nhận.', drill: null });
+        // DOCUMENTS_ELECTRONIC: the document office's figure (modules/documents), over the same period.
+        const f = electronicProcessing(await documentRatesForPeriod(this.ctx.db, agency.path, { from: period.from, to: period.from > to ? period.from : to }, this.ctx.now()));
+        out.set(n.code, {
+          ...base,
+          available: f.denominator > 0,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          rate: pctOf(f.numerator, f.denominator),
+          query: `Văn bản đến được xử lý trên phần mềm: ${f.numerator}/${f.denominator} văn bản đến đăng ký của ${agency.name}, ${fmtDate(period.from)}–${fmtDate(to)} (Quản lý văn bản)`,
+          drill: null, // the register lists no documents by this predicate yet (issue 12, left)
+        });
       }
     }
     return out;
