@@ -24,6 +24,8 @@ import {
   IconClipboardList,
   IconListSearch,
   IconInbox,
+  IconMailForward,
+  IconMailOpened,
   IconListCheck,
   IconLogout,
   IconMessageReport,
@@ -71,6 +73,9 @@ import { RemediationTaskPage } from './pages/reform/remediation/RemediationTask.
 import { ReformDashboardPage } from './pages/reform/dashboard/ReformDashboard.tsx';
 import { ReformUnitPage } from './pages/reform/dashboard/ReformUnit.tsx';
 import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
+import { DocumentPage } from './pages/documents/DocumentPage.tsx';
+import { IncomingPage } from './pages/documents/Incoming.tsx';
+import { OutgoingPage } from './pages/documents/Outgoing.tsx';
 import { KioskPage } from './pages/ratings/Kiosk.tsx';
 import { FollowUpsPage } from './pages/ratings/FollowUps.tsx';
 
@@ -161,6 +166,8 @@ function Shell() {
   );
   const staffWork = hasRole('desk_officer', 'specialist', 'leader', 'province_admin', 'unit_admin', 'inspector', 'reform_officer');
   const admin = hasRole('unit_admin', 'province_admin');
+  // The document office (văn bản đến/đi): the staff roles that act as a leader, clerk or specialist there.
+  const documents = hasRole('leader', 'desk_officer', 'unit_admin', 'specialist');
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
@@ -229,6 +236,8 @@ function Shell() {
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {hasRole('desk_officer') && nav('/kiosk', t('kiosk.nav'), <IconMoodSmile size={18} aria-hidden />, 'nav-kiosk')}
           {hasRole('desk_officer', 'leader', 'unit_admin') && nav('/y-kien-danh-gia', t('fu.nav'), <IconMoodSad size={18} aria-hidden />, 'nav-follow-ups')}
+          {documents && nav('/van-ban/den', t('doc.nav.incoming'), <IconMailOpened size={18} aria-hidden />, 'nav-doc-incoming')}
+          {documents && nav('/van-ban/di', t('doc.nav.outgoing'), <IconMailForward size={18} aria-hidden />, 'nav-doc-outgoing')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
           {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
@@ -263,6 +272,10 @@ function Shell() {
           <Route path="/phan-anh/:view" element={<FeedbackPage />} />
           <Route path="/y-kien-danh-gia" element={<FollowUpsPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
+          <Route path="/van-ban" element={<Navigate to="/van-ban/den" replace />} />
+          <Route path="/van-ban/den" element={<IncomingPage />} />
+          <Route path="/van-ban/di" element={<OutgoingPage />} />
+          <Route path="/van-ban/:id" element={<DocumentPage />} />
           <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
