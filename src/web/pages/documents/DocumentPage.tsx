@@ -66,7 +66,7 @@ export function DocumentPage() {
       </Group>
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {notice && (
-        <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="doc-notice">
+        <Alert color="green" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)} data-testid="doc-notice">
           {notice}
         </Alert>
       )}
@@ -231,7 +231,7 @@ function Files({ doc }: { doc: Doc }) {
 }
 
 function Signatures({ doc }: { doc: Doc }) {
-  const { t, lang } = useLang();
+  const { t, lang, errText } = useLang();
   const latest = doc.files.at(-1);
   const pdf = latest?.mime === 'application/pdf';
   const [lines, setLines] = useState<SignatureLine[] | null>(null);
@@ -239,6 +239,7 @@ function Signatures({ doc }: { doc: Doc }) {
   useEffect(() => {
     if (!pdf) return;
     setLines(null);
+    setError(null);
     docApi.verify(doc.id).then((r) => setLines(signatureLines(r)), setError);
   }, [doc.id, latest?.sha256, pdf]);
   if (!pdf) return null;
@@ -247,9 +248,13 @@ function Signatures({ doc }: { doc: Doc }) {
       <Title order={2} size="h4" mb="xs">
         {t('doc.page.signatures')}
       </Title>
-      <ErrorAlert error={error} />
       {lines === null && !error && <Loader size="sm" role="status" aria-label={t('app.loading')} />}
-      {lines?.length === 0 && <Text size="sm" c="dimmed">{t('doc.page.unsigned')}</Text>}
+      {(lines?.length === 0 || error !== null) && (
+        <Text size="sm" c="dimmed" data-testid="doc-unsigned">
+          {t('doc.page.unsigned')}
+          {error !== null && ` (${errText(error)})`}
+        </Text>
+      )}
       <Stack gap={4}>
         {lines?.map((l, i) => (
           <Group key={i} gap={6} wrap="nowrap" align="flex-start" data-testid="doc-signature" data-valid={l.valid}>

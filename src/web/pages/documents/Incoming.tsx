@@ -68,7 +68,7 @@ export function IncomingPage() {
         )}
       </Group>
       {notice && (
-        <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="doc-notice">
+        <Alert color="green" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)} data-testid="doc-notice">
           {notice}
         </Alert>
       )}

@@ -156,5 +156,5 @@ export function DocumentList({ query, reloadKey }: { query: ListQuery; reloadKey
 
 /** A file picker that reports the chosen file. */
 export function DocFileInput(props: FileInputProps & { accept: string }) {
-  return <FileInput leftSection={<IconFileUpload size={16} aria-hidden />} clearable {...props} />;
+  return <FileInput rightSection={<IconFileUpload size={16} aria-hidden />} rightSectionPointerEvents="none" {...props} />;
 }
