@@ -141,6 +141,7 @@ describe('the document office', () => {
     await spec.getByTestId('doc-draft-reply').click();
     const form = spec.getByTestId('doc-draft-form');
     await form.waitFor();
+    await expect.poll(() => form.getByTestId('doc-draft-reply').textContent()).toContain('45/UBND-VP — V/v báo cáo');
     await form.getByTestId('doc-f-subject').fill('V/v báo cáo kết quả cải cách hành chính quý I năm 2026');
     await form.getByTestId('doc-f-unit').fill('VP');
     const draft = path.join(e.tmp, 'bao-cao-cchc.pdf');
@@ -202,9 +203,10 @@ describe('the document office', () => {
     await settled(spec);
     await act(spec, 'reply', async (m) => {
       await m.getByTestId('doc-f-note').fill('Đã báo cáo bằng văn bản số 01/UBND-VP');
-      await m.getByTestId('doc-f-reply-doc').fill(outgoingUrl.split('/').at(-1)!);
+      await pick(spec, m, 'doc-f-reply-doc', /^01\/UBND-VP — /);
     });
     expect(await stateOf(spec)).toBe('replied');
+    expect(await spec.getByTestId('doc-reply-link').getAttribute('href')).toBe(outgoingUrl);
     expect(await attrs(spec.getByTestId('doc-history-row'), 'data-action')).toEqual(['register', 'direct', 'reply']);
   });
 

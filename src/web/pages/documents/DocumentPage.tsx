@@ -14,7 +14,7 @@ import { api, isApiError, type Agency, type Staff } from '../../api.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang } from '../../context.tsx';
 import { fmtDate, fmtDateTime } from '../../format.ts';
-import { docApi, docLinks, type Doc, type DocHistory, type SendResult } from './api.ts';
+import { docApi, docLinks, type Doc, type DocHistory, type DocListItem, type SendResult } from './api.ts';
 import { DocFileInput, StateBadge, UrgencyBadge, useFieldError } from './common.tsx';
 import { ACTION_PATHS, actionButtons, checkAction, EMPTY_ACTION, needsFile, signatureLines, type ActionForm, type FieldErrors, type SignatureLine, type UiAction } from './logic.ts';
 
@@ -189,7 +189,7 @@ function Fields({ doc }: { doc: Doc }) {
           {doc.signedBy && <Row label={t('doc.page.signedBy')}>{doc.signedBy.name} · {fmtDateTime(doc.signedAt, lang)}</Row>}
           {doc.sourceDocumentId && <Row label={t('doc.page.source')}><Anchor component={Link} to={`/van-ban/${doc.sourceDocumentId}`}>{t('doc.page.open')}</Anchor></Row>}
           {doc.inReplyTo && <Row label={t('doc.page.inReplyTo')}><Anchor component={Link} to={`/van-ban/${doc.inReplyTo}`} data-testid="doc-in-reply-to">{t('doc.page.open')}</Anchor></Row>}
-          {doc.replyDocumentId && <Row label={t('doc.page.reply')}><Anchor component={Link} to={`/van-ban/${doc.replyDocumentId}`}>{t('doc.page.open')}</Anchor></Row>}
+          {doc.replyDocumentId && <Row label={t('doc.page.reply')}><Anchor component={Link} to={`/van-ban/${doc.replyDocumentId}`} data-testid="doc-reply-link">{t('doc.page.open')}</Anchor></Row>}
           {doc.recipients.length > 0 && (
             <Row label={t('doc.page.recipients')} testid="doc-recipients">
               {doc.recipients.map((r) => (r.kind === 'internal' ? r.agencyName : r.name)).join('; ')}
@@ -311,13 +311,17 @@ function ActionModal({ doc, action, onClose, onDone, onConflict }: { doc: Doc; a
   const [busy, setBusy] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [outgoing, setOutgoing] = useState<DocListItem[]>([]);
   const err = useFieldError(errors, true);
   const people = action === 'direct' || action === 'assign';
   useEffect(() => {
     if (people) api.agencyStaff(doc.agency.id).then(setStaff, setError);
+    // The answer is one of the agency's outgoing documents (newest first); the one drafted in reply comes first.
+    if (action === 'reply') docApi.list({ direction: 'outgoing', limit: 50 }).then((r) => setOutgoing(r.items.filter((x) => x.agencyId === doc.agency.id)), setError);
     if (action === 'send') api.agencies().then((a) => setAgencies(a.filter((x) => x.id !== doc.agency.id && !x.validTo)), setError);
   }, [action, doc.agency.id, people]);
   const staffData = useMemo(() => staff.filter((s) => s.active).map((s) => ({ value: s.id, label: s.fullName })), [staff]);
+  const outgoingData = useMemo(() => outgoing.map((d) => ({ value: d.id, label: `${d.numberSymbol ?? d.stateLabel[lang]} — ${d.summary}` })), [outgoing, lang]);
   const agencyData = useMemo(() => agencies.map((a) => ({ value: a.id, label: a.name })), [agencies]);
 
   const submit = async (e: FormEvent) => {
@@ -397,7 +401,7 @@ function ActionModal({ doc, action, onClose, onDone, onConflict }: { doc: Doc; a
             />
           )}
           {action === 'reply' && (
-            <TextInput label={t('doc.f.replyDocument')} placeholder="UUID" value={f.replyDocumentId ?? ''} onChange={(e) => setF({ ...f, replyDocumentId: e.currentTarget.value.trim() || null })} data-testid="doc-f-reply-doc" />
+            <Select label={t('doc.f.replyDocument')} data={outgoingData} searchable clearable value={f.replyDocumentId} onChange={(v) => setF({ ...f, replyDocumentId: v })} data-testid="doc-f-reply-doc" />
           )}
           {action === 'revise' && <DocFileInput required label={t('doc.f.newVersion')} accept=".pdf,application/pdf" value={file} onChange={setFile} error={err('fileName')} data-testid="doc-f-file" />}
           {action === 'send' && (

@@ -1,11 +1,11 @@
 /** /van-ban/di — outgoing documents: the queues as tabs, search, and a form to start a draft by uploading a PDF. */
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
-import { docApi } from './api.ts';
+import { docApi, type Doc } from './api.ts';
 import { DocFileInput, DocumentList, useDocOptions, useFieldError } from './common.tsx';
 import { SearchBar } from './Incoming.tsx';
 import { checkDraft, EMPTY_DRAFT, EMPTY_SEARCH, listQuery, OUTGOING_TABS, tabFrom, type DraftForm, type FieldErrors, type OutgoingTab, type SearchForm } from './logic.ts';
@@ -57,6 +57,10 @@ function DraftModal({ opened, inReplyTo, onClose }: { opened: boolean; inReplyTo
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const err = useFieldError(errors, true);
+  const [answered, setAnswered] = useState<Doc | null>(null);
+  useEffect(() => {
+    if (inReplyTo) docApi.get(inReplyTo).then(setAnswered, setError);
+  }, [inReplyTo]);
   const set = (k: keyof DraftForm) => (v: string | null) => setF((x) => ({ ...x, [k]: v ?? '' }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -89,7 +93,7 @@ function DraftModal({ opened, inReplyTo, onClose }: { opened: boolean; inReplyTo
           </SimpleGrid>
           {inReplyTo && (
             <Text size="sm" data-testid="doc-draft-reply">
-              {t('doc.draft.inReplyTo')}: {inReplyTo}
+              {t('doc.draft.inReplyTo')}: {answered ? `${answered.numberSymbol ?? ''} — ${answered.summary}` : '…'}
             </Text>
           )}
           <DocFileInput required label={t('doc.f.filePdf')} accept=".pdf,application/pdf" value={file} onChange={setFile} error={err('fileName')} data-testid="doc-f-file" />
