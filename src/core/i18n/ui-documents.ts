@@ -51,6 +51,8 @@ export const UI_DOCUMENTS = {
   'doc.f.summary': { vi: 'Trích yếu nội dung', en: 'Summary' },
   'doc.f.subject': { vi: 'Trích yếu (V/v …)', en: 'Subject (re …)' },
   'doc.f.pages': { vi: 'Số trang', en: 'Pages' },
+  'doc.f.readers': { vi: 'Người được xem văn bản mật', en: 'Who may read it' },
+  'doc.f.readers.hint': { vi: 'Văn bản mật chỉ những người được nêu tên mới xem được; chọn ít nhất lãnh đạo sẽ bút phê.', en: 'Only those named see a confidential document; name at least the leader who will direct it.' },
   'doc.f.file': { vi: 'Tệp văn bản (PDF, DOCX)', en: 'File (PDF, DOCX)' },
   'doc.f.filePdf': { vi: 'Tệp dự thảo (PDF)', en: 'Draft file (PDF)' },
   'doc.f.unitSymbol': { vi: 'Ký hiệu đơn vị soạn thảo', en: 'Drafting unit symbol' },

@@ -2,10 +2,11 @@
  * /van-ban/den — the incoming register: the queues as tabs, search by number, summary and sender, keyset "load more",
  * and (for the clerk) the form to register an incoming document with its file.
  */
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api, type Staff } from '../../api.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { useLang, useSession } from '../../context.tsx';
 import { docApi } from './api.ts';
@@ -106,6 +107,13 @@ function RegisterModal({ opened, onClose, onDone }: { opened: boolean; onClose: 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const err = useFieldError(errors);
+  const { agencies } = useSession();
+  const agencyId = agencies('desk_officer', 'unit_admin')[0]?.id;
+  const [staff, setStaff] = useState<Staff[]>([]);
+  useEffect(() => {
+    if (opened && agencyId && f.confidentiality !== 'normal' && staff.length === 0) api.agencyStaff(agencyId).then(setStaff, setError);
+  }, [opened, agencyId, f.confidentiality, staff.length]);
+  const staffData = useMemo(() => staff.filter((s) => s.active).map((s) => ({ value: s.id, label: s.fullName })), [staff]);
   const set = (k: keyof RegisterForm) => (v: string | null) => setF((x) => ({ ...x, [k]: v ?? '' }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -144,6 +152,9 @@ function RegisterModal({ opened, onClose, onDone }: { opened: boolean; onClose: 
             <Select label={t('doc.f.confidentiality')} data={opts.confidentialities} value={f.confidentiality} onChange={set('confidentiality')} allowDeselect={false} data-testid="doc-f-conf" />
             <NumberInput required label={t('doc.f.pages')} min={1} max={10000} allowDecimal={false} value={f.pages} onChange={(v) => set('pages')(String(v))} error={err('pages')} data-testid="doc-f-pages" />
           </SimpleGrid>
+          {f.confidentiality !== 'normal' && (
+            <MultiSelect required label={t('doc.f.readers')} description={t('doc.f.readers.hint')} data={staffData} searchable value={f.readerIds} onChange={(v) => setF((x) => ({ ...x, readerIds: v }))} error={err('readerIds')} data-testid="doc-f-readers" />
+          )}
           <DocFileInput required label={t('doc.f.file')} accept={ACCEPT_FILES} value={file} onChange={setFile} error={err('fileName')} data-testid="doc-f-file" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

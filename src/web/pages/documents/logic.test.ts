@@ -92,6 +92,14 @@ describe('the incoming register form', () => {
     expect(checkRegister({ ...good, pages: '10001' })).toEqual({ ok: false, errors: { pages: 'invalid' } });
   });
 
+  it('a confidential document names its readers (none: refused, no one could direct it); a normal one sends none', () => {
+    expect(checkRegister({ ...good, confidentiality: 'confidential' })).toEqual({ ok: false, errors: { readerIds: 'required' } });
+    const r = checkRegister({ ...good, confidentiality: 'secret', readerIds: [U(1), U(1), U(2)] });
+    expect(r.ok && r.body).toMatchObject({ confidentiality: 'secret', readerIds: [U(1), U(2)] });
+    const n = checkRegister({ ...good, readerIds: [U(1)] });
+    expect(n.ok && 'readerIds' in n.body).toBe(false);
+  });
+
   it('reads dd/mm/yyyy and yyyy-mm-dd, nothing else', () => {
     expect([parseDate('4/3/2026'), parseDate('2026-03-04'), parseDate('29/02/2028'), parseDate('29/02/2026'), parseDate('2026/03/04'), parseDate('')]).toEqual(['2026-03-04', '2026-03-04', '2028-02-29', null, null, null]);
   });

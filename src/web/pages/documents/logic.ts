@@ -135,8 +135,10 @@ export interface RegisterForm {
   pages: string;
   /** The chosen file's name (null: none). */
   fileName: string | null;
+  /** A confidential document: the staff named to read it (the leader who will direct it at least). */
+  readerIds: string[];
 }
-export const EMPTY_REGISTER: RegisterForm = { numberSymbol: '', issuedOn: '', senderName: '', kind: 'official_letter', urgency: 'normal', confidentiality: 'normal', summary: '', pages: '1', fileName: null };
+export const EMPTY_REGISTER: RegisterForm = { numberSymbol: '', issuedOn: '', senderName: '', kind: 'official_letter', urgency: 'normal', confidentiality: 'normal', summary: '', pages: '1', fileName: null, readerIds: [] };
 
 export interface RegisterBody {
   numberSymbol: string;
@@ -147,6 +149,8 @@ export interface RegisterBody {
   confidentiality: Confidentiality;
   summary: string;
   pages: number;
+  /** Only for a confidential document. */
+  readerIds?: string[];
 }
 type RegisterField = keyof RegisterForm;
 
@@ -175,10 +179,15 @@ export function checkRegister(f: RegisterForm): Checked<RegisterBody, RegisterFi
   else if (!Number.isInteger(pages) || pages < 1 || pages > 10_000) errors.pages = 'invalid';
   if (!f.fileName) errors.fileName = 'required';
   else if (!ALLOWED_FILE.test(f.fileName)) errors.fileName = 'fileType';
+  // A confidential document is seen only by those named: without a reader no leader could direct it.
+  const confidential = f.confidentiality !== 'normal';
+  const readerIds = [...new Set(f.readerIds)];
+  if (confidential && readerIds.length === 0) errors.readerIds = 'required';
+  if (readerIds.length > 20) errors.readerIds = 'invalid';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    body: { numberSymbol, issuedOn: issuedOn!, senderName, kind: f.kind as DocumentKind, urgency: f.urgency as Urgency, confidentiality: f.confidentiality as Confidentiality, summary, pages },
+    body: { numberSymbol, issuedOn: issuedOn!, senderName, kind: f.kind as DocumentKind, urgency: f.urgency as Urgency, confidentiality: f.confidentiality as Confidentiality, summary, pages, ...(confidential ? { readerIds } : {}) },
   };
 }
 
