@@ -73,14 +73,12 @@ import { RemediationTaskPage } from './pages/reform/remediation/RemediationTask.
 import { ReformDashboardPage } from './pages/reform/dashboard/ReformDashboard.tsx';
 import { ReformUnitPage } from './pages/reform/dashboard/ReformUnit.tsx';
 import { VerifySignaturesPage } from './pages/VerifySignatures.tsx';
-import { DocumentPage } from './pages/documents/DocumentPage.tsx';
-import { IncomingPage } from './pages/documents/Incoming.tsx';
-import { OutgoingPage } from './pages/documents/Outgoing.tsx';
 import { KioskPage } from './pages/ratings/Kiosk.tsx';
 import { FollowUpsPage } from './pages/ratings/FollowUps.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
 const InspectionRoutes = lazy(() => import('./pages/reform/inspections/InspectionRoutes.tsx').then((m) => ({ default: m.InspectionRoutes })));
+const DocumentsRoutes = lazy(() => import('./pages/documents/DocumentsRoutes.tsx').then((m) => ({ default: m.DocumentsRoutes })));
 const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
 
 export function App() {
@@ -272,10 +270,7 @@ function Shell() {
           <Route path="/phan-anh/:view" element={<FeedbackPage />} />
           <Route path="/y-kien-danh-gia" element={<FollowUpsPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
-          <Route path="/van-ban" element={<Navigate to="/van-ban/den" replace />} />
-          <Route path="/van-ban/den" element={<IncomingPage />} />
-          <Route path="/van-ban/di" element={<OutgoingPage />} />
-          <Route path="/van-ban/:id" element={<DocumentPage />} />
+          <Route path="/van-ban/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><DocumentsRoutes /></Suspense>} />
           <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />
