@@ -8,6 +8,7 @@ import {
   Group,
   Loader,
   NavLink,
+  ScrollArea,
   SegmentedControl,
   Stack,
   Text,
@@ -226,7 +227,8 @@ function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Menu">
-        <AppShell.Section grow>
+        {/* The list scrolls on its own when it is longer than the screen (a desk officer at 1366×768). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           {hasRole('desk_officer') && nav('/tiep-nhan', t('nav.intake'), <IconInbox size={18} aria-hidden />, 'nav-intake')}
           {hasRole('desk_officer') && nav('/ho-so-truc-tuyen', t('nav.online'), <IconWorld size={18} aria-hidden />, 'nav-online')}
           {staffWork && nav('/hang-doi/mine', t('nav.queues'), <IconListCheck size={18} aria-hidden />, 'nav-queues', path.startsWith('/hang-doi'))}

@@ -191,6 +191,10 @@ describe('the document office', () => {
     await expectNothingCut(clerk, 'outgoing document (sent)');
     await expectAccessible(clerk, 'outgoing document (sent)');
     await screenshot(clerk, 'documents-page');
+    // The desk officer's menu is longer than the screen: it scrolls, its last entries stay reachable.
+    await clerk.getByTestId('nav-signatures').scrollIntoViewIfNeeded();
+    const box = await clerk.getByTestId('nav-signatures').boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(768);
     await clerk.goto(`${e.base}/van-ban/di?tab=done`);
     await settled(clerk);
     expect(await clerk.getByTestId('doc-row').count()).toBe(1);
