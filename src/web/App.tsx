@@ -8,6 +8,7 @@ import {
   Group,
   Loader,
   NavLink,
+  ScrollArea,
   SegmentedControl,
   Stack,
   Text,
@@ -24,6 +25,8 @@ import {
   IconClipboardList,
   IconListSearch,
   IconInbox,
+  IconMailForward,
+  IconMailOpened,
   IconListCheck,
   IconLogout,
   IconMessageReport,
@@ -76,6 +79,7 @@ import { FollowUpsPage } from './pages/ratings/FollowUps.tsx';
 
 // The service-index screens (charts) load on demand, out of the main bundle.
 const InspectionRoutes = lazy(() => import('./pages/reform/inspections/InspectionRoutes.tsx').then((m) => ({ default: m.InspectionRoutes })));
+const DocumentsRoutes = lazy(() => import('./pages/documents/DocumentsRoutes.tsx').then((m) => ({ default: m.DocumentsRoutes })));
 const MonitoringRoutes = lazy(() => import('./pages/monitoring/MonitoringRoutes.tsx').then((m) => ({ default: m.MonitoringRoutes })));
 
 export function App() {
@@ -161,6 +165,8 @@ function Shell() {
   );
   const staffWork = hasRole('desk_officer', 'specialist', 'leader', 'province_admin', 'unit_admin', 'inspector', 'reform_officer');
   const admin = hasRole('unit_admin', 'province_admin');
+  // The document office (văn bản đến/đi): the staff roles that act as a leader, clerk or specialist there.
+  const documents = hasRole('leader', 'desk_officer', 'unit_admin', 'specialist');
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
@@ -221,7 +227,8 @@ function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Menu">
-        <AppShell.Section grow>
+        {/* The list scrolls on its own when it is longer than the screen (a desk officer at 1366×768). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           {hasRole('desk_officer') && nav('/tiep-nhan', t('nav.intake'), <IconInbox size={18} aria-hidden />, 'nav-intake')}
           {hasRole('desk_officer') && nav('/ho-so-truc-tuyen', t('nav.online'), <IconWorld size={18} aria-hidden />, 'nav-online')}
           {staffWork && nav('/hang-doi/mine', t('nav.queues'), <IconListCheck size={18} aria-hidden />, 'nav-queues', path.startsWith('/hang-doi'))}
@@ -229,6 +236,8 @@ function Shell() {
           {hasRole('desk_officer', 'specialist', 'leader', 'unit_admin') && nav('/phan-anh', t('nav.feedback'), <IconMessageReport size={18} aria-hidden />, 'nav-feedback')}
           {hasRole('desk_officer') && nav('/kiosk', t('kiosk.nav'), <IconMoodSmile size={18} aria-hidden />, 'nav-kiosk')}
           {hasRole('desk_officer', 'leader', 'unit_admin') && nav('/y-kien-danh-gia', t('fu.nav'), <IconMoodSad size={18} aria-hidden />, 'nav-follow-ups')}
+          {documents && nav('/van-ban/den', t('doc.nav.incoming'), <IconMailOpened size={18} aria-hidden />, 'nav-doc-incoming')}
+          {documents && nav('/van-ban/di', t('doc.nav.outgoing'), <IconMailForward size={18} aria-hidden />, 'nav-doc-outgoing')}
           {staffWork && nav('/so-theo-doi', t('nav.register'), <IconNotebook size={18} aria-hidden />, 'nav-register')}
           {staffWork && nav('/chi-so', t('mon.nav'), <IconChartBar size={18} aria-hidden />, 'nav-monitoring', path === '/chi-so' || path.startsWith('/chi-so/'))}
           {staffWork && nav('/bao-cao-cchc', t('reform.nav'), <IconReportAnalytics size={18} aria-hidden />, 'nav-reform')}
@@ -263,6 +272,7 @@ function Shell() {
           <Route path="/phan-anh/:view" element={<FeedbackPage />} />
           <Route path="/y-kien-danh-gia" element={<FollowUpsPage />} />
           <Route path="/so-theo-doi" element={<RegisterPage />} />
+          <Route path="/van-ban/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><DocumentsRoutes /></Suspense>} />
           <Route path="/chi-so/*" element={<Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}><MonitoringRoutes /></Suspense>} />
           <Route path="/bao-cao-cchc" element={<ReformReportsPage />} />
           <Route path="/bao-cao-cchc/:id" element={<ReformReportPage />} />

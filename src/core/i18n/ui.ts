@@ -15,6 +15,7 @@ import { UI_CATALOG } from './ui-catalog.ts';
 import { UI_RATING } from './ui-rating.console.ts';
 import { UI_ACTIONS } from './ui-actions.ts';
 import { UI_PAR_SETS } from './ui-par-sets.ts';
+import { UI_DOCUMENTS } from './ui-documents.ts';
 
 export type { Lang };
 
@@ -446,7 +447,7 @@ const BASE = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** The one catalogue: the base strings plus one section file per console area (keys prefixed by area). */
-export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED, ...UI_RATING, ...UI_INSPECTIONS, ...UI_ACTIONS, ...UI_PAR_SETS } as const;
+export const UI = { ...BASE, ...UI_MONITORING, ...UI_REFORM, ...UI_CATALOG, ...UI_PAR, ...UI_REMED, ...UI_RATING, ...UI_INSPECTIONS, ...UI_ACTIONS, ...UI_PAR_SETS, ...UI_DOCUMENTS } as const;
 
 export type UiKey = keyof typeof UI;
 
