@@ -267,6 +267,10 @@ describe('confidential documents', () => {
   let secret: { id: string; version: number };
   it('only those named see it; every view is logged', async () => {
     const file = await upload(clerk, await pdf('Mật'));
+    // Without a reader nobody but the clerk could see it: refused at the edge, no number taken.
+    const unnamed = await clerk.post('/api/documents/incoming', incoming(file, { numberSymbol: '12/CA-PV01', senderName: 'Công an tỉnh Gia Lai', summary: 'Tài liệu mật', confidentiality: 'confidential' }));
+    expect([unnamed.status, unnamed.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(JSON.stringify(unnamed.body.error)).toContain('readerIds');
     const r = await clerk.post('/api/documents/incoming', incoming(file, { numberSymbol: '12/CA-PV01', senderName: 'Công an tỉnh Gia Lai', summary: 'Tài liệu mật về an ninh trật tự', confidentiality: 'confidential', readerIds: [ids.leader] }));
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     secret = r.body;

@@ -25,6 +25,10 @@ export const RegisterBody = z.object({
   pages: z.number().int().min(1).max(10_000),
   file: FileIn,
   readerIds: UserIds.optional(),
+}).refine((b) => b.confidentiality === 'normal' || (b.readerIds?.length ?? 0) > 0, {
+  // Nobody but the clerk could see it, so no leader could direct it.
+  message: 'a confidential document names at least one reader (the leader who directs it)',
+  path: ['readerIds'],
 });
 
 export const DraftBody = z.object({
