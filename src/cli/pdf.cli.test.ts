@@ -32,7 +32,7 @@ describe('motcua pdf sign / verify', () => {
     const l = p12('pleiku.leader');
     const a = motcua(['pdf', 'sign', '--in', f('in.pdf'), '--out', f('one.pdf'), '--p12', l.file, '--password', l.password, '--reason', 'Phê duyệt', '--visible']);
     expect(a.code, a.err).toBe(0);
-    expect(a.out).toContain('Signed by Nguyễn Văn Lãnh');
+    expect(a.out).toContain('Signed by Lê Quang Hưng');
     const s = p12('pleiku.seal');
     const b = motcua(['pdf', 'sign', '--in', f('one.pdf'), '--out', f('two.pdf'), '--p12', s.file, '--password', s.password, '--visible', '--kind', 'agency']);
     expect(b.code, b.err).toBe(0);
@@ -42,7 +42,7 @@ describe('motcua pdf sign / verify', () => {
     expect(v.out).toContain('Chữ ký hợp lệ / Valid signature (2 signature(s), 3 revision(s))');
     expect(v.out).toMatch(/Signature #1 \(Signature1\): VALID/);
     expect(v.out).toMatch(/Signature #2 \(Signature2\): VALID/);
-    expect(v.out).toContain('CN=Nguyễn Văn Lãnh');
+    expect(v.out).toContain('CN=Lê Quang Hưng');
     expect(v.out).toContain('whole document:      no — 1 later revision(s), 1 of them signed');
     expect(v.out.match(/bytes intact:        yes/g)).toHaveLength(2);
     expect(v.out).toContain('reason:              Phê duyệt');

@@ -165,7 +165,7 @@ describe('the document office', () => {
     await act(leader, 'approve_sign');
     expect(await stateOf(leader)).toBe('signed');
     await expect.poll(() => leader.getByTestId('doc-signature').count()).toBe(1);
-    expect(await leader.getByTestId('doc-signature').first().textContent()).toMatch(/^Đã ký số: Nguyễn Văn Lãnh lúc \d\d:\d\d \d\d\/\d\d\/2026$/);
+    expect(await leader.getByTestId('doc-signature').first().textContent()).toMatch(/^Đã ký số: Lê Quang Hưng lúc \d\d:\d\d \d\d\/\d\d\/2026$/);
 
     const clerk = await pageAs(e, USERS.desk);
     await openFrom(clerk, '/van-ban/di?tab=to_number', 'cải cách hành chính');
@@ -221,7 +221,7 @@ describe('the document office', () => {
     expect(await page.getByTestId('doc-sender').textContent()).toContain('Phường Pleiku');
     await expect.poll(() => page.getByTestId('doc-signature').count()).toBe(2);
     const lines = await page.getByTestId('doc-signature').allTextContents();
-    expect(lines[0]).toMatch(/^Đã ký số: Nguyễn Văn Lãnh lúc \d\d:\d\d \d\d\/\d\d\/2026$/);
+    expect(lines[0]).toMatch(/^Đã ký số: Lê Quang Hưng lúc \d\d:\d\d \d\d\/\d\d\/2026$/);
     expect(lines[1]).toMatch(/^Đã ký số: UBND Phường Pleiku lúc /);
     expect(await attrs(page.getByTestId('doc-signature'), 'data-valid')).toEqual(['true', 'true']);
     await expectNothingCut(page, 'received document');

@@ -43,7 +43,7 @@ describe('signature verification pages', () => {
     await expect.poll(() => page.getByTestId('verify-status').textContent()).toContain('Chữ ký hợp lệ');
     const sigs = page.getByTestId('signature');
     expect(await sigs.count()).toBe(2);
-    expect(await sigs.nth(0).getByTestId('signer').textContent()).toBe('Nguyễn Văn Lãnh');
+    expect(await sigs.nth(0).getByTestId('signer').textContent()).toBe('Lê Quang Hưng');
     expect(await sigs.nth(0).getByTestId('time').textContent()).toContain('02/03/2026 09:00:00');
     expect(await sigs.nth(0).getByTestId('intact').textContent()).toBe('Có');
     expect(await sigs.nth(0).getByTestId('changed-after').textContent()).toContain('1 lần cập nhật sau, trong đó 1 là chữ ký số khác');

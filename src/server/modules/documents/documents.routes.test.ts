@@ -223,7 +223,7 @@ describe('outgoing: draft → review → sign → number → seal → send to an
     expect(v.status, JSON.stringify(v.body)).toBe(200);
     expect(v.body.status).toBe('valid');
     expect(v.body.signatures.map((s: { status: string; intact: boolean; chainTrusted: boolean }) => [s.status, s.intact, s.chainTrusted])).toEqual([['valid', true, true], ['valid', true, true]]);
-    expect(v.body.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual(['Nguyễn Văn Lãnh', 'UBND Phường Pleiku']);
+    expect(v.body.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual(['Lê Quang Hưng', 'UBND Phường Pleiku']);
     expect(v.body.signatures[1].coversWholeDocument).toBe(true);
     // pdfsig, the independent verifier (this file is left out, loudly, where poppler is missing: scripts/gating.mjs).
     const file = path.join(env.dataDir, 'received.pdf');

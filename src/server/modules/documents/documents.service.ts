@@ -437,15 +437,18 @@ export class DocumentsService {
     return this.get(auth, id);
   }
 
-  /** A registered signer of the agency, of the kind (person: a leader's key; agency: the seal). */
-  private async signerFor(agency: AgencyRow, kind: 'person' | 'agency', wanted: string | undefined, personName?: string): Promise<string> {
-    const all = (await this.ctx.services.signatures.signers()).filter((s) => s.agencyCode === agency.code && s.kind === kind);
+  /**
+   * A registered signer of the agency, of the kind: the seal for `agency`; for `person`, only a key bound to the
+   * signing account (`username` in the signer registry) — nobody signs with another person's key.
+   */
+  private async signerFor(agency: AgencyRow, kind: 'person' | 'agency', wanted: string | undefined, username?: string): Promise<string> {
+    const all = (await this.ctx.services.signatures.signers()).filter((s) => s.agencyCode === agency.code && s.kind === kind && (kind === 'agency' || (username !== undefined && s.username === username)));
     if (wanted) {
       if (!all.some((s) => s.id === wanted)) throw new AppError('SIGNER_NOT_FOUND', { id: wanted });
       return wanted;
     }
-    const pick = all.find((s) => personName !== undefined && s.name === personName) ?? all[0];
-    if (!pick) throw new AppError('DOCUMENT_NO_SIGNER', { kind: kind === 'person' ? 'của lãnh đạo' : 'của cơ quan' });
+    const pick = all[0];
+    if (!pick) throw new AppError('DOCUMENT_NO_SIGNER', { kind: kind === 'person' ? 'gắn với tài khoản người ký' : 'của cơ quan' });
     return pick.id;
   }
 
@@ -462,7 +465,7 @@ export class DocumentsService {
   async approveSign(auth: AuthInfo, id: string, b: { version: number; signerId?: string }) {
     const l = await this.load(auth, id, 'action');
     this.ensureCan(auth, l, 'approve_sign', b.version);
-    const signerId = await this.signerFor(l.agency, 'person', b.signerId, auth.fullName);
+    const signerId = await this.signerFor(l.agency, 'person', b.signerId, auth.username);
     const file = await this.signLatest(l, signerId, 'Phê duyệt, ký ban hành');
     await this.perform(auth, l, 'approve_sign', b.version, async () => ({ signerId, file }));
     return this.get(auth, id);

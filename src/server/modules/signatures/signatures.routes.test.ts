@@ -50,7 +50,8 @@ describe('the demo PKI and the signers', () => {
     const r = await desk.get('/api/signatures/signers');
     expect(r.status).toBe(200);
     expect(r.body.items.map((s: { id: string }) => s.id)).toEqual(['pleiku.leader', 'pleiku.seal']);
-    expect(r.body.items[0].certificate.commonName).toBe('Nguyễn Văn Lãnh');
+    expect(r.body.items[0].certificate.commonName).toBe('Lê Quang Hưng');
+    expect(r.body.items.map((s: { id: string; username: string | null }) => [s.id, s.username])).toEqual([['pleiku.leader', 'pleiku.lanhdao'], ['pleiku.seal', null]]); // a person's key is bound to one account
     expect(r.body.items[1].kind).toBe('agency');
     expect(JSON.stringify(r.body)).not.toMatch(/password/i);
     expect((await anon.get('/api/signatures/signers')).status).toBe(401);
@@ -71,7 +72,7 @@ describe('POST /api/signatures/verify and /api/public/signatures/verify', () => 
       expect(r.body.statusLabel.vi).toBe('Chữ ký hợp lệ');
       const [a, b] = r.body.signatures;
       expect(a).toMatchObject({ status: 'valid', intact: true, chainTrusted: true, coversRevision: true, coversWholeDocument: false, signaturesAfter: 1, reason: 'Phê duyệt kết quả', claimedTime: '2026-03-02T02:00:00.000Z' });
-      expect(a.signer.commonName).toBe('Nguyễn Văn Lãnh');
+      expect(a.signer.commonName).toBe('Lê Quang Hưng');
       expect(a.signer.issuer).toContain('motcua Demo CA');
       expect(a.signer.serialNumber).toMatch(/^[0-9A-F]+$/);
       expect(b).toMatchObject({ status: 'valid', intact: true, coversWholeDocument: true, reason: 'Đóng dấu', claimedTime: '2026-03-02T03:30:00.000Z' });

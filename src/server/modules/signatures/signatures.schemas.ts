@@ -51,5 +51,7 @@ export const SignerOut = z.object({
   agencyName: z.string(),
   name: z.string(),
   title: z.string().nullable(),
+  /** A person's key: the staff account it belongs to. */
+  username: z.string().nullable(),
   certificate: Certificate,
 });

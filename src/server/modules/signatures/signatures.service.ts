@@ -34,6 +34,8 @@ export interface SignerSummary {
   agencyName: string;
   name: string;
   title: string | null;
+  /** A person's key: the staff account it belongs to (null: not bound to an account, nobody signs with it as a person). */
+  username: string | null;
   certificate: CertificateInfo;
 }
 
@@ -105,7 +107,7 @@ export class SignaturesService {
     const out: SignerSummary[] = [];
     for (const e of this.manifest()?.signers ?? []) {
       const signer = await this.signer(e.id);
-      out.push({ id: e.id, kind: e.kind, agencyCode: e.agencyCode, agencyName: e.agencyName, name: e.name, title: e.title ?? null, certificate: certificateInfo(signer.certificate) });
+      out.push({ id: e.id, kind: e.kind, agencyCode: e.agencyCode, agencyName: e.agencyName, name: e.name, title: e.title ?? null, username: e.username ?? null, certificate: certificateInfo(signer.certificate) });
     }
     return out;
   }

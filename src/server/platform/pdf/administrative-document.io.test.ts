@@ -306,7 +306,7 @@ describe('signed with the signing platform in the returned boxes', () => {
       expect(b).toContain('Signature Validation: Signature is Valid.');
       expect(b).toContain('Signature Type: ETSI.CAdES.detached');
     }
-    expect(blocks[0]).toContain('Signer Certificate Common Name: Nguyễn Văn Lãnh');
+    expect(blocks[0]).toContain('Signer Certificate Common Name: Lê Quang Hưng');
     expect(blocks[2]).toContain('Total document signed');
 
     const rects = await widgetRects(copied);

@@ -20,6 +20,8 @@ export interface PkiSignerEntry {
   name: string;
   title?: string;
   agencyName: string;
+  /** A person's key: the staff account (username) it belongs to — nobody else may sign with it. */
+  username?: string;
   /** File name of the PKCS#12 in the pki folder. */
   p12: string;
   password: string;
@@ -39,6 +41,8 @@ export interface DemoSignerSpec {
   agencyName: string;
   name: string;
   title?: string;
+  /** A person's key: the staff account it belongs to. */
+  username?: string;
 }
 
 export const PKI_MANIFEST = 'signers.json';
@@ -90,9 +94,9 @@ function certificate(o: {
 
 const der = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary');
 
-/** The signers of the demo: a leader of Phường Pleiku and the ward's seal. */
+/** The signers of the demo: the leader of Phường Pleiku (the demo account pleiku.lanhdao) and the ward's seal. */
 export const DEMO_SIGNERS: DemoSignerSpec[] = [
-  { id: 'pleiku.leader', kind: 'person', agencyCode: '000.01.00.H21', agencyName: 'UBND Phường Pleiku', name: 'Nguyễn Văn Lãnh', title: 'Chủ tịch UBND Phường Pleiku' },
+  { id: 'pleiku.leader', kind: 'person', agencyCode: '000.01.00.H21', agencyName: 'UBND Phường Pleiku', name: 'Lê Quang Hưng', title: 'Chủ tịch UBND Phường Pleiku', username: 'pleiku.lanhdao' },
   { id: 'pleiku.seal', kind: 'agency', agencyCode: '000.01.00.H21', agencyName: 'UBND Phường Pleiku', name: 'UBND Phường Pleiku' },
 ];
 

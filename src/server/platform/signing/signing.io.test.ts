@@ -86,13 +86,13 @@ describe('signing, then pdfsig and our verifier', () => {
   it('one visible signature (the leader): pdfsig says valid, ETSI.CAdES.detached, total document signed', async () => {
     once = await signPdf(source, {
       signer: leader, signingTime: NOW, reason: 'Phê duyệt', location: 'Phường Pleiku, Gia Lai',
-      appearance: { content: { kind: 'person', name: 'Nguyễn Văn Lãnh', title: 'Chủ tịch', signedAt: NOW } },
+      appearance: { content: { kind: 'person', name: 'Lê Quang Hưng', title: 'Chủ tịch', signedAt: NOW } },
     });
     expect(Buffer.from(once.subarray(0, source.length)).equals(Buffer.from(source))).toBe(true); // an incremental update
     const out = pdfsig(once);
     const [b1] = blocks(out);
     expect(blocks(out)).toHaveLength(1);
-    expect(b1).toContain('Signer Certificate Common Name: Nguyễn Văn Lãnh');
+    expect(b1).toContain('Signer Certificate Common Name: Lê Quang Hưng');
     expect(b1).toContain('Signature Type: ETSI.CAdES.detached');
     expect(b1).toContain('Signing Hash Algorithm: SHA-256');
     expect(b1).toContain('Total document signed');
@@ -103,7 +103,7 @@ describe('signing, then pdfsig and our verifier', () => {
     expect(r.signatures).toHaveLength(1);
     const s = r.signatures[0]!;
     expect(s).toMatchObject({ intact: true, chainTrusted: true, coversRevision: true, coversWholeDocument: true, revisionsAfter: 0, subFilter: 'ETSI.CAdES.detached', reason: 'Phê duyệt', location: 'Phường Pleiku, Gia Lai' });
-    expect(s.signer?.commonName).toBe('Nguyễn Văn Lãnh');
+    expect(s.signer?.commonName).toBe('Lê Quang Hưng');
     expect(s.signer?.issuer).toContain('motcua Demo CA');
     expect(s.claimedTime).toBe(NOW.toISOString());
     expect(s.certificates.length).toBe(2); // the signer and the CA
@@ -118,7 +118,7 @@ describe('signing, then pdfsig and our verifier', () => {
     const [b1, b2] = blocks(pdfsig(twice));
     expect(b1).toContain('Signature Validation: Signature is Valid.');
     expect(b1).toContain('Not total document signed');
-    expect(b1).toContain('Nguyễn Văn Lãnh');
+    expect(b1).toContain('Lê Quang Hưng');
     expect(b2).toContain('Signature Validation: Signature is Valid.');
     expect(b2).toContain('Total document signed');
     expect(b2).toContain('Signer Certificate Common Name: UBND Phường Pleiku');
