@@ -1,7 +1,7 @@
 /** The SQL of the document office (the only file of the module that speaks to the database). */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { agencies, documentFiles, documentHistory, documentPackages, documentRegisterCounters, documents, documentViews, files, outbox, workFiles } from '../../platform/db/schema.ts';
+import { agencies, documentFiles, documentHistory, documentPackages, documentRegisterCounters, documents, documentViews, outbox, workFiles } from '../../platform/db/schema.ts';
 import type { DocumentQueue } from '../../../core/documents/index.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -73,16 +73,6 @@ export async function insertFile(tx: DbOrTx, f: typeof documentFiles.$inferInser
 
 export async function filesOf(db: DbOrTx, documentId: string): Promise<DocumentFileRow[]> {
   return db.select().from(documentFiles).where(eq(documentFiles.documentId, documentId)).orderBy(asc(documentFiles.versionNo));
-}
-
-/** A stored file's type as sniffed at upload (platform/files), or null when the hash is unknown. */
-export async function storedFile(db: DbOrTx, sha256: string): Promise<{ sha256: string; size: number; mime: string } | null> {
-  const [row] = await db.select({ sha256: files.sha256, size: files.size, mime: files.mime }).from(files).where(eq(files.sha256, sha256)).limit(1);
-  return row ?? null;
-}
-
-export async function registerStoredFile(tx: DbOrTx, f: { sha256: string; size: number; mime: string }, at: Date): Promise<void> {
-  await tx.insert(files).values({ ...f, createdAt: at }).onConflictDoNothing();
 }
 
 /** Agency paths by id (scope checks). */

@@ -14,6 +14,7 @@
  * one only by those named on it (core/documents canViewDocument). Anything else answers 404 DOCUMENT_NOT_FOUND,
  * exactly like an unknown id. Every view of a confidential document (metadata, file, history) is logged.
  */
+import { filesByHash, recordFile } from '../../platform/files/files.repository.ts';
 import crypto from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
@@ -191,7 +192,7 @@ export class DocumentsService {
   }
 
   private async fileRef(f: FileInput): Promise<FileRef> {
-    const stored = await repo.storedFile(this.ctx.db, f.sha256);
+    const [stored] = await filesByHash(this.ctx.db, [f.sha256]);
     if (!stored || !this.ctx.files.exists(f.sha256)) throw new AppError('DOCUMENT_FILE_UNKNOWN');
     if (!DOCUMENT_MIMES.has(stored.mime)) throw new AppError('DOCUMENT_FILE_TYPE', { mime: stored.mime });
     return { sha256: stored.sha256, fileName: f.fileName, mime: stored.mime };
@@ -457,7 +458,7 @@ export class DocumentsService {
     const signed = await this.ctx.services.signatures.sign(new Uint8Array(await this.ctx.files.get(latest.file.sha256)), { signerId, reason });
     const buf = Buffer.from(signed);
     const stored = await this.ctx.files.put(buf);
-    await repo.registerStoredFile(this.ctx.db, { sha256: stored.sha256, size: stored.size, mime: PDF }, this.ctx.now());
+    await recordFile(this.ctx.db, { sha256: stored.sha256, size: stored.size, mime: PDF, createdAt: this.ctx.now() });
     return { sha256: stored.sha256, fileName: latest.file.fileName.replace(/(\.pdf)?$/i, '.pdf'), mime: PDF };
   }
 
